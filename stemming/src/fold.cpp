@@ -1,0 +1,101 @@
+#include "fouille/stemming/fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "fouille/stemming/error.h"
+
+namespace fouille::stemming {
+namespace {
+
+struct Normalizers {
+  const icu::Normalizer2* casefold = nullptr;  // NFKC_Casefold
+  const icu::Normalizer2* nfd = nullptr;
+};
+
+const Normalizers& normalizers() {
+  static const Normalizers n = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    Normalizers r;
+    r.casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    r.nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) {
+      throw Error(std::string("ICU normalizer data unavailable: ") + u_errorName(status));
+    }
+    return r;
+  }();
+  return n;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(buf, len, U8_MAX_LENGTH, c, error);
+  if (!error) out.append(buf, static_cast<std::size_t>(len));
+}
+
+}  // namespace
+
+bool is_ascii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string fold(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  if (is_ascii(utf8)) {
+    for (char c : utf8) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return out;
+  }
+  const Normalizers& n = normalizers();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString folded = n.casefold->normalize(u, status);
+  icu::UnicodeString decomposed = n.nfd->normalize(folded, status);
+  if (U_FAILURE(status)) return out;  // only on allocation failure
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (U_GET_GC_MASK(c) & U_GC_M_MASK) continue;  // accents and other marks
+    switch (c) {
+      case 0xFFFD: break;  // what ICU made of invalid bytes
+      case 0x0153: out += "oe"; break;
+      case 0x00E6: out += "ae"; break;
+      case 0x2018:
+      case 0x2019:
+      case 0x02BC: out += '\''; break;
+      default: append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+std::string sanitize_utf8(std::string_view text, std::size_t* invalid) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto len = static_cast<int32_t>(text.size());
+  std::size_t bad = 0;
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+      ++bad;
+    } else {
+      out.append(text.data() + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  if (invalid) *invalid += bad;
+  return out;
+}
+
+}  // namespace fouille::stemming

@@ -1,0 +1,34 @@
+// Private: the vocabularies of the chain, embedded from stemming/data/.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace fouille::stemming::detail {
+
+/// Folded French stop words (data/stopwords_fr.txt).
+const std::unordered_set<std::string>& stopwords();
+
+/// Folded elided words (data/elisions.txt).
+const std::unordered_set<std::string>& elisions();
+
+/// Folded word -> term, for the accent-free words whose bare Snowball stem
+/// differs from the stem of their accented spelling (data/accent_stems.tsv).
+const std::unordered_map<std::string_view, std::string_view>& accent_stems();
+
+/// Calls `fn(line)` for each non-empty, non-comment line of an embedded table.
+template <typename Fn>
+void for_each_line(std::string_view data, Fn fn) {
+  while (!data.empty()) {
+    std::size_t eol = data.find('\n');
+    std::string_view line = data.substr(0, eol);
+    data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    fn(line);
+  }
+}
+
+}  // namespace fouille::stemming::detail

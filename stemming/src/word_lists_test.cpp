@@ -1,0 +1,59 @@
+#include "word_lists.h"
+
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "fouille/stemming/fold.h"
+
+namespace fouille::data {
+extern const std::string_view stopwords_fr;
+extern const std::string_view elisions;
+extern const std::string_view accent_stems;
+}  // namespace fouille::data
+
+namespace fouille::stemming::detail {
+namespace {
+
+// Tables are sorted by folded form then bytes, unique, valid UTF-8 in NFC.
+void expect_clean_table(std::string_view name, std::string_view data) {
+  SCOPED_TRACE(std::string(name));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  std::string previous_key, previous_line;
+  std::size_t lines = 0;
+  for_each_line(data, [&](std::string_view line) {
+    ++lines;
+    std::string text(line);
+    std::size_t invalid = 0;
+    sanitize_utf8(text, &invalid);
+    EXPECT_EQ(invalid, 0u) << text;
+    EXPECT_TRUE(nfc->isNormalized(icu::UnicodeString::fromUTF8(text), status)) << text;
+    std::string key = fold(text.substr(0, text.find('\t')));
+    if (lines > 1) {
+      EXPECT_TRUE(std::tie(previous_key, previous_line) < std::tie(key, text))
+          << "'" << text << "' after '" << previous_line << "'";
+    }
+    previous_key = key;
+    previous_line = text;
+  });
+  EXPECT_GT(lines, 10u);
+}
+
+TEST(WordLists, TablesAreSortedUniqueNfc) {
+  expect_clean_table("stopwords_fr.txt", data::stopwords_fr);
+  expect_clean_table("elisions.txt", data::elisions);
+  expect_clean_table("accent_stems.tsv", data::accent_stems);
+}
+
+TEST(WordLists, LoadWhatTheFilesHold) {
+  EXPECT_TRUE(stopwords().count("la"));
+  EXPECT_TRUE(stopwords().count("etaient"));  // folded from "étaient"
+  EXPECT_FALSE(stopwords().count("traite"));
+  EXPECT_TRUE(elisions().count("jusqu"));
+  EXPECT_EQ(elisions().size(), 13u);
+  EXPECT_EQ(accent_stems().at("abandonnee"), "abandon");
+}
+
+}  // namespace
+}  // namespace fouille::stemming::detail
