@@ -1,0 +1,50 @@
+// Country names to ISO 3166 alpha-2 codes, and codes to their French name,
+// continent and UN M.49 subregion, from ICU's locale and region data plus a
+// short alias table (corpus/data/country_aliases.tsv) for older and official
+// names ICU lacks.
+//
+//   fouille::corpus::countries().code("Lao People's Democratic Republic")  // "LA"
+//   fouille::corpus::countries().parse_list("Afrique du Sud République de Moldova")
+//       // {"ZA", "MD"}
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace fouille::corpus {
+
+struct CountryList {
+  std::vector<std::string> codes;    ///< recognised, in order, no duplicates
+  std::vector<std::string> unknown;  ///< stretches of text no name matched
+};
+
+class Countries {
+ public:
+  Countries();
+
+  /// The code of a country name (French or English, any case or accents), or
+  /// of a code itself ("KM"); nothing if unknown.
+  std::optional<std::string> code(std::string_view name) const;
+  /// Countries in a list written one a line, comma-separated, or
+  /// space-separated with multi-word names: known names match longest first.
+  CountryList parse_list(std::string_view text) const;
+
+  /// French display name of a code ("TJ" -> "Tadjikistan"); the code if unknown.
+  std::string french_name(std::string_view code) const;
+  /// French names of the continent and subregion containing a code ("Asie",
+  /// "Asie centrale"); empty when ICU knows no containment.
+  std::string continent(std::string_view code) const;
+  std::string subregion(std::string_view code) const;
+
+ private:
+  std::unordered_map<std::string, std::string> by_name_;  // folded name -> code
+  std::size_t longest_name_words_ = 1;
+};
+
+/// The shared instance. Thread-safe.
+const Countries& countries();
+
+}  // namespace fouille::corpus

@@ -1,0 +1,40 @@
+// The document model: one project description with its canonical fields, as
+// the readers produce it and the indexer stores it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fouille::corpus {
+
+struct Document {
+  std::string id;          ///< project ID, else Prima ID, else a hash of the source
+  std::string title;
+  std::string body;        ///< the narrative
+  std::string project_id;  ///< e.g. "CT.1172"
+  std::string prima_id;    ///< e.g. "TJ10P0004"
+  std::string status;      ///< canonical French label ("Actif", "Achevé"…)
+  std::string project_type;
+  std::optional<double> budget_usd;  ///< set only when the budget is in USD
+  std::optional<double> budget;      ///< the amount as stated
+  std::string currency;              ///< ISO 4217 code of `budget`, empty if unknown
+  std::string coverage;
+  std::optional<int> start_year;
+  std::optional<int> end_year;
+  std::optional<int> funding_year;   ///< "Année"/"Year": not a start year
+  std::string region;                ///< the funder's region, canonical French label
+  std::vector<std::string> countries;   ///< ISO 3166 alpha-2 codes, or names kept as given
+  std::vector<std::string> continent;   ///< French names, derived from countries
+  std::vector<std::string> subregion;   ///< French names (UN M.49), derived from countries
+  std::string implementer;
+  std::string client;
+  std::string source;      ///< file path, or "path#id" for a JSON Lines record
+  std::string layout;      ///< how it was read: bullet, bare, web, prose, jsonl
+
+  /// Years the project runs (start..end, else the one stated, else the
+  /// funding year); what the year facet and year ranges use.
+  std::vector<int> running_years() const;
+};
+
+}  // namespace fouille::corpus

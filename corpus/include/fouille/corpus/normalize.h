@@ -1,0 +1,46 @@
+// Turning raw field values, as documents and users write them, into the
+// canonical values the index stores: budgets, years, countries, vocabularies.
+//
+//   parse_amount("1 250 000,50")   // {1250000.5, ""}
+//   parse_amount("€600,000")       // {600000, "EUR"}
+//   parse_years("2018 - 2023")     // {2018, 2023}
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fouille/corpus/document.h"
+#include "fouille/corpus/schema.h"
+
+namespace fouille::corpus {
+
+struct Amount {
+  double value = 0;
+  std::string currency;  ///< ISO 4217 ("USD", "EUR"…), empty when not stated
+};
+
+/// Reads an amount written the French or the English way, with an optional
+/// currency sign or code; "150k" and "1,5 M" are understood. Nothing if no
+/// number is there.
+std::optional<Amount> parse_amount(std::string_view text);
+
+/// The four-digit years (1900-2099) in `text`, in order.
+std::vector<int> parse_years(std::string_view text);
+
+/// Sets the field `field` of `doc` from a raw value found under a label (the
+/// label may name a currency: "Budget Amount (USD)"). Keywords go through
+/// their vocabulary; countries through the country names; a value that cannot
+/// be read is kept as given (text) or left out (numbers, years).
+void set_field(Document& doc, const Field& field, std::string_view value, std::string_view label = {});
+
+/// Completes a parsed document: the id (project ID, else Prima ID, else a
+/// hash of the source), continent and subregion from the countries, and
+/// budget_usd when the budget is in US dollars or states no currency.
+void finish(Document& doc);
+
+/// Budget bucket label for the budget facet ("< 100k", "100k–200k", "≥ 200k").
+std::string budget_range(double usd);
+
+}  // namespace fouille::corpus

@@ -1,0 +1,39 @@
+// Controlled vocabularies (status, coverage, project type, funder region):
+// any French or English spelling, in any case, with or without accents, maps
+// to one canonical French label. Tables live in corpus/data/*.tsv.
+//
+//   fouille::corpus::vocabulary("status").canonical("Completed")  // "Achevé"
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace fouille::corpus {
+
+class Vocabulary {
+ public:
+  /// Parses "canonical<TAB>alias|alias" rows; throws CorpusError on a bad row.
+  Vocabulary(std::string_view name, std::string_view tsv);
+
+  /// The canonical label of `value`, or nothing when the value is unknown.
+  std::optional<std::string> canonical(std::string_view value) const;
+  /// Canonical labels, in table order.
+  const std::vector<std::string>& labels() const { return labels_; }
+
+ private:
+  std::unordered_map<std::string, std::string> by_folded_;
+  std::vector<std::string> labels_;
+};
+
+/// The shipped vocabulary of a field: "status", "coverage", "project_type" or
+/// "region". Throws std::out_of_range for another name. Thread-safe.
+const Vocabulary& vocabulary(std::string_view field);
+
+/// Normalises a keyword value of `field`: the canonical label when the field
+/// has a vocabulary that knows it, else the value trimmed and kept as given.
+std::string normalize_keyword(std::string_view field, std::string_view value);
+
+}  // namespace fouille::corpus

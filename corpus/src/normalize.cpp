@@ -1,0 +1,205 @@
+#include "fouille/corpus/normalize.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+#include "fouille/corpus/countries.h"
+#include "fouille/corpus/vocabulary.h"
+#include "fouille/stemming/fold.h"
+#include "table.h"
+
+namespace fouille::corpus {
+namespace {
+
+struct CurrencyMark {
+  const char* text;  // folded
+  const char* code;
+};
+// Longest first, so "us$" is not read as "$".
+const CurrencyMark kCurrencies[] = {
+    {"us$", "USD"}, {"usd", "USD"}, {"eur", "EUR"}, {"chf", "CHF"}, {"gbp", "GBP"}, {"cad", "CAD"},
+    {"aud", "AUD"}, {"jpy", "JPY"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"},
+    {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"$", "USD"},
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The currency a text names, as an ISO code; empty if none.
+std::string currency_in(std::string_view text) {
+  std::string folded = stemming::fold(text);
+  for (const auto& mark : kCurrencies) {
+    if (folded.find(mark.text) != std::string::npos) return mark.code;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<Amount> parse_amount(std::string_view text) {
+  std::string folded = stemming::fold(text);
+  Amount amount;
+  amount.currency = currency_in(folded);
+  // Digits and separators of the first number; spaces (any kind) group thousands.
+  std::string number;
+  std::size_t i = 0;
+  while (i < folded.size() && !is_digit(folded[i])) ++i;
+  if (i == folded.size()) return std::nullopt;
+  std::size_t end = i;
+  for (; end < folded.size(); ++end) {
+    char c = folded[end];
+    if (is_digit(c) || c == '.' || c == ',') {
+      number += c;
+    } else if (c == ' ' && end + 1 < folded.size() && is_digit(folded[end + 1])) {
+      continue;  // "1 250 000"
+    } else {
+      break;
+    }
+  }
+  while (!number.empty() && (number.back() == '.' || number.back() == ',')) number.pop_back();
+  // The last separator is a decimal mark when it is followed by other than
+  // three digits, or when both kinds appear; every other one groups digits.
+  std::size_t last = number.find_last_of(".,");
+  bool decimal = false;
+  if (last != std::string::npos) {
+    bool both = number.find('.') != std::string::npos && number.find(',') != std::string::npos;
+    std::size_t digits_after = number.size() - last - 1;
+    bool repeated = number.find(number[last]) != last;
+    decimal = both || (digits_after != 3 && !repeated);
+  }
+  std::string plain;
+  for (std::size_t k = 0; k < number.size(); ++k) {
+    if (is_digit(number[k])) {
+      plain += number[k];
+    } else if (decimal && k == last) {
+      plain += '.';
+    }
+  }
+  if (plain.empty()) return std::nullopt;
+  amount.value = std::stod(plain);
+  // Multipliers right after the number: 150k, 1,5 M, 2 millions.
+  std::string_view rest = std::string_view(folded).substr(end);
+  rest = detail::trim(rest);
+  if (rest.starts_with("k")) {
+    amount.value *= 1e3;
+  } else if (rest.starts_with("m") && !rest.starts_with("mo")) {
+    amount.value *= 1e6;
+  }
+  return amount;
+}
+
+std::vector<int> parse_years(std::string_view text) {
+  std::vector<int> years;
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    bool boundary_before = i == 0 || !is_digit(text[i - 1]);
+    bool boundary_after = i + 4 == text.size() || !is_digit(text[i + 4]);
+    if (!boundary_before || !boundary_after) continue;
+    if (!std::all_of(text.begin() + i, text.begin() + i + 4, is_digit)) continue;
+    int y = std::stoi(std::string(text.substr(i, 4)));
+    if (y >= 1900 && y <= 2099) years.push_back(y);
+  }
+  return years;
+}
+
+void set_field(Document& doc, const Field& field, std::string_view raw, std::string_view label) {
+  std::string_view value = detail::trim(raw);
+  if (value.empty()) return;
+  const std::string& k = field.key;
+  std::string v(value);
+  if (k == "title") {
+    doc.title = v;
+  } else if (k == "body") {
+    doc.body = v;
+  } else if (k == "project_id") {
+    doc.project_id = v;
+  } else if (k == "prima_id") {
+    doc.prima_id = v;
+  } else if (k == "id") {
+    doc.id = v;
+  } else if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
+    std::string canonical = normalize_keyword(k, value);
+    if (k == "status") doc.status = canonical;
+    if (k == "coverage") doc.coverage = canonical;
+    if (k == "project_type") doc.project_type = canonical;
+    if (k == "region") doc.region = canonical;
+  } else if (k == "implementer") {
+    doc.implementer = v;
+  } else if (k == "client") {
+    doc.client = v;
+  } else if (k == "currency") {
+    doc.currency = stemming::fold(value) == "usd" ? "USD" : v;
+  } else if (k == "budget_usd" || k == "budget") {
+    if (auto amount = parse_amount(value)) {
+      doc.budget = amount->value;
+      std::string currency = amount->currency.empty() ? currency_in(label) : amount->currency;
+      if (!currency.empty()) doc.currency = currency;
+    }
+  } else if (k == "start_year" || k == "end_year" || k == "funding_year") {
+    auto years = parse_years(value);
+    if (years.empty()) return;
+    if (k == "start_year") doc.start_year = years.front();
+    if (k == "end_year") doc.end_year = years.back();
+    if (k == "funding_year") doc.funding_year = years.front();
+  } else if (k == "period") {
+    auto years = parse_years(value);
+    if (years.size() >= 2) {
+      doc.start_year = years.front();
+      doc.end_year = years.back();
+    } else if (years.size() == 1) {
+      doc.funding_year = years.front();
+    }
+  } else if (k == "countries") {
+    CountryList list = countries().parse_list(value);
+    for (auto& c : list.codes) {
+      if (std::find(doc.countries.begin(), doc.countries.end(), c) == doc.countries.end()) doc.countries.push_back(c);
+    }
+    for (auto& u : list.unknown) doc.countries.push_back(u);
+  }
+}
+
+void finish(Document& doc) {
+  if (doc.id.empty()) doc.id = !doc.project_id.empty() ? doc.project_id : doc.prima_id;
+  if (doc.id.empty()) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016zx", std::hash<std::string>{}(doc.source));
+    doc.id = std::string("doc-") + buf;
+  }
+  if (doc.budget && (doc.currency.empty() || doc.currency == "USD")) {
+    // The funder reports budgets in US dollars; a stated other currency is kept apart.
+    doc.currency = "USD";
+    doc.budget_usd = doc.budget;
+  }
+  if (doc.budget_usd && !doc.budget) doc.budget = doc.budget_usd;
+  doc.continent.clear();
+  doc.subregion.clear();
+  auto add = [](std::vector<std::string>& to, std::string value) {
+    if (!value.empty() && std::find(to.begin(), to.end(), value) == to.end()) to.push_back(std::move(value));
+  };
+  for (const auto& c : doc.countries) {
+    if (c.size() != 2) continue;  // a name kept as given
+    add(doc.continent, countries().continent(c));
+    add(doc.subregion, countries().subregion(c));
+  }
+}
+
+std::string budget_range(double usd) {
+  if (usd < 100000) return "< 100k";
+  if (usd < 200000) return "100k–200k";
+  return "≥ 200k";
+}
+
+std::vector<int> Document::running_years() const {
+  std::vector<int> years;
+  if (start_year && end_year && *start_year <= *end_year && *end_year - *start_year < 50) {
+    for (int y = *start_year; y <= *end_year; ++y) years.push_back(y);
+  } else if (start_year || end_year) {
+    years.push_back(start_year ? *start_year : *end_year);
+  } else if (funding_year) {
+    years.push_back(*funding_year);
+  }
+  return years;
+}
+
+}  // namespace fouille::corpus
+

@@ -1,0 +1,133 @@
+#include "fouille/corpus/schema.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <stdexcept>
+
+#include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
+#include "table.h"
+
+namespace fouille::data {
+extern const std::string_view schema;
+}
+
+namespace fouille::corpus {
+namespace {
+
+FieldKind parse_kind(std::string_view s, int line) {
+  if (s == "text") return FieldKind::kText;
+  if (s == "keyword") return FieldKind::kKeyword;
+  if (s == "multi") return FieldKind::kMulti;
+  if (s == "number") return FieldKind::kNumber;
+  if (s == "year") return FieldKind::kYear;
+  if (s == "label") return FieldKind::kLabel;
+  if (s == "internal") return FieldKind::kInternal;
+  throw CorpusError("schema.tsv:" + std::to_string(line) + ": unknown kind '" + std::string(s) + "'");
+}
+
+std::string dash_empty(std::string_view s) { return s == "-" ? std::string() : std::string(s); }
+
+std::vector<std::string> list(std::string_view s) {
+  std::vector<std::string> out;
+  if (s == "-") return out;
+  for (auto part : detail::split(s, '|')) out.emplace_back(part);
+  return out;
+}
+
+std::string label_key(std::string_view label) {
+  std::string key = stemming::fold(detail::trim(label));
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
+  return key;
+}
+
+}  // namespace
+
+Schema::Schema(std::string_view tsv) {
+  int line_no = 0;
+  detail::for_each_row(tsv, [&](int line, const std::vector<std::string_view>& cols) {
+    line_no = line;
+    if (cols.size() != 8) {
+      throw CorpusError("schema.tsv:" + std::to_string(line) + ": expected 8 columns, got " +
+                        std::to_string(cols.size()));
+    }
+    Field f;
+    f.key = std::string(cols[0]);
+    f.kind = parse_kind(cols[1], line);
+    f.text_prefix = dash_empty(cols[2]);
+    f.filter_prefix = dash_empty(cols[3]);
+    if (cols[4] != "-") f.slot = static_cast<unsigned>(std::stoul(std::string(cols[4])));
+    for (char c : cols[5]) {
+      if (c == 'f') f.facet = true;
+      if (c == 's') f.sortable = true;
+      if (c == 'r') f.range = true;
+      if (c == 'd') f.shown = true;
+    }
+    f.names = list(cols[6]);
+    f.labels = list(cols[7]);
+    fields_.push_back(std::move(f));
+  });
+  (void)line_no;
+  for (const auto& f : fields_) {
+    for (const auto& l : f.labels) labels_.emplace_back(label_key(l), &f);
+  }
+  std::stable_sort(labels_.begin(), labels_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+const Field& Schema::field(std::string_view key) const {
+  for (const auto& f : fields_) {
+    if (f.key == key) return f;
+  }
+  throw std::out_of_range("no field '" + std::string(key) + "' in the schema");
+}
+
+const Field* Schema::field_for_label(std::string_view label) const {
+  std::string key = label_key(label);
+  for (const auto& [l, f] : labels_) {
+    if (l == key) return f;
+  }
+  return nullptr;
+}
+
+const Field* Schema::field_for_name(std::string_view name) const {
+  std::string key = stemming::fold(name);
+  for (const auto& f : fields_) {
+    if (stemming::fold(f.key) == key) return &f;
+    for (const auto& n : f.names) {
+      if (stemming::fold(n) == key) return &f;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Xapian refuses terms over 245 bytes: long ones keep a prefix and a hash.
+std::string clamp_term(std::string term) {
+  constexpr std::size_t kMax = 200;
+  if (term.size() <= kMax) return term;
+  char hash[20];
+  std::snprintf(hash, sizeof hash, "#%016zx", std::hash<std::string>{}(term));
+  term.resize(kMax - 17);
+  return term + hash;
+}
+
+}  // namespace
+
+std::string filter_term(const Field& field, std::string_view value) {
+  if (field.key == "countries" && value.size() == 2) return field.filter_prefix + std::string(value);
+  return clamp_term(field.filter_prefix + stemming::fold(detail::trim(value)));
+}
+
+std::string source_term(std::string_view source) {
+  return clamp_term(schema().field("source").filter_prefix + std::string(source));
+}
+
+const Schema& schema() {
+  static const Schema s(data::schema);
+  return s;
+}
+
+}  // namespace fouille::corpus

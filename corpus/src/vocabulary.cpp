@@ -1,0 +1,74 @@
+#include "fouille/corpus/vocabulary.h"
+
+#include <stdexcept>
+
+#include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
+#include "table.h"
+
+namespace fouille::data {
+extern const std::string_view status;
+extern const std::string_view coverage;
+extern const std::string_view project_types;
+extern const std::string_view regions;
+}  // namespace fouille::data
+
+namespace fouille::corpus {
+namespace {
+
+// Folded, with hyphens and runs of spaces made single spaces, so that
+// "Multi-Regional" and "multi regional" meet.
+std::string key_of(std::string_view value) {
+  std::string folded = stemming::fold(detail::trim(value));
+  std::string key;
+  for (char c : folded) {
+    if (c == '-' || c == ' ' || c == '\t') {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+    } else {
+      key += c;
+    }
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+}  // namespace
+
+Vocabulary::Vocabulary(std::string_view name, std::string_view tsv) {
+  detail::for_each_row(tsv, [&](int line, const std::vector<std::string_view>& cols) {
+    if (cols.size() != 2) {
+      throw CorpusError(std::string(name) + ".tsv:" + std::to_string(line) + ": expected 2 columns");
+    }
+    std::string label(cols[0]);
+    labels_.push_back(label);
+    by_folded_[key_of(label)] = label;
+    for (auto alias : detail::split(cols[1], '|')) by_folded_.emplace(key_of(alias), label);
+  });
+}
+
+std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
+  auto it = by_folded_.find(key_of(value));
+  if (it == by_folded_.end()) return std::nullopt;
+  return it->second;
+}
+
+const Vocabulary& vocabulary(std::string_view field) {
+  static const Vocabulary status("status", data::status);
+  static const Vocabulary coverage("coverage", data::coverage);
+  static const Vocabulary project_type("project_types", data::project_types);
+  static const Vocabulary region("regions", data::regions);
+  if (field == "status") return status;
+  if (field == "coverage") return coverage;
+  if (field == "project_type") return project_type;
+  if (field == "region") return region;
+  throw std::out_of_range("no vocabulary for field '" + std::string(field) + "'");
+}
+
+std::string normalize_keyword(std::string_view field, std::string_view value) {
+  if (field == "status" || field == "coverage" || field == "project_type" || field == "region") {
+    if (auto label = vocabulary(field).canonical(value)) return *label;
+  }
+  return std::string(detail::trim(value));
+}
+
+}  // namespace fouille::corpus

@@ -1,0 +1,72 @@
+// Building and updating a fouille database from files and folders.
+//
+//   fouille::indexer::Options options;
+//   options.db = "projets.db";
+//   options.inputs = {"corpus/samples"};
+//   fouille::indexer::Stats stats = fouille::indexer::index(options, {}, {}, nullptr);
+//
+// Incremental: a file whose size and mtime are unchanged is not read again; a
+// changed file's documents are replaced; with `prune`, documents whose file is
+// gone are removed. Parsing and analysis run on `jobs` threads; one writer
+// adds documents and commits every `batch` documents, so an interrupted run
+// leaves the database at its last commit.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fouille/corpus/reader.h"
+
+namespace fouille::indexer {
+
+struct Options {
+  std::filesystem::path db;
+  std::vector<std::filesystem::path> inputs;  ///< files and folders (recursive)
+  unsigned jobs = 0;          ///< parsing threads; 0 = the number of cores
+  std::size_t batch = 1000;   ///< documents per commit
+  bool prune = false;         ///< remove documents whose source file is gone
+  bool spelling = true;       ///< feed Xapian's spelling dictionary
+  corpus::ReadOptions read;
+};
+
+struct Progress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::size_t documents = 0;
+  std::uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+struct Stats {
+  std::size_t files = 0;      ///< files found under the inputs
+  std::size_t added = 0;      ///< documents new to the database
+  std::size_t updated = 0;    ///< documents of changed files, indexed again
+  std::size_t unchanged = 0;  ///< files left alone (same size and mtime)
+  std::size_t removed = 0;    ///< documents pruned or dropped from changed files
+  std::size_t skipped = 0;    ///< files that could not be read (see warnings)
+  std::uint64_t bytes = 0;    ///< bytes read
+  double seconds = 0;
+  std::uint64_t db_bytes = 0;       ///< database size on disk at the end
+  std::size_t db_documents = 0;     ///< documents in the database at the end
+  bool interrupted = false;         ///< stopped early; what was done is committed
+};
+
+using Warn = std::function<void(const std::string& line)>;
+using OnProgress = std::function<void(const Progress&)>;
+
+/// Indexes `options.inputs` into `options.db`. Per-file problems go to `warn`
+/// (one line naming the file) and never stop the run. Setting `*stop` (e.g.
+/// from a signal handler) makes it commit what is done and return.
+/// Throws CorpusError for a missing input path (before anything is written)
+/// and IndexError when the database cannot be opened, locked or written.
+Stats index(const Options& options, const Warn& warn, const OnProgress& progress,
+            const std::atomic<bool>* stop);
+
+/// Total size of the files under a database folder.
+std::uint64_t directory_bytes(const std::filesystem::path& dir);
+
+}  // namespace fouille::indexer

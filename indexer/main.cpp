@@ -1,0 +1,174 @@
+// fouille-index: builds and updates a fouille database, or dumps what the
+// readers extract from documents. Exit codes: 0 done, 2 usage, 3 bad input
+// (a missing path, or no file could be read), 4 database problem, 130
+// interrupted (what was done is committed).
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <xapian.h>
+
+#include "fouille/corpus/document_json.h"
+#include "fouille/corpus/reader.h"
+#include "fouille/indexer/indexer.h"
+#include "fouille/stemming/error.h"
+#include "fouille/version.h"
+#include "progress_bar.h"
+
+namespace po = boost::program_options;
+using namespace fouille;
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop = true; }
+
+const char* kUsage = R"(Usage: fouille-index --db DIR [options] PATH...
+       fouille-index --dump PATH...
+
+Indexes text documents (any of their layouts) and JSON Lines files (.jsonl),
+files or folders (recursively), into the Xapian database DIR. A second run
+reads only new and changed files.
+
+Examples:
+  fouille-index --db projets.db corpus/samples
+  fouille-index --db projets.db --prune --jobs 2 ~/projets
+  fouille-index --dump corpus/samples/000_e52cd48991c2ab76.txt
+
+Options)";
+
+int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read) {
+  std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
+  std::size_t docs = 0, skipped = 0;
+  std::vector<std::filesystem::path> files;
+  for (const auto& input : inputs) {
+    if (!std::filesystem::exists(input)) throw CorpusError(input.string() + ": no such file or directory");
+    if (std::filesystem::is_directory(input)) {
+      for (const auto& e : std::filesystem::recursive_directory_iterator(input)) {
+        if (e.is_regular_file()) files.push_back(e.path());
+      }
+    } else {
+      files.push_back(input);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    try {
+      corpus::FileResult r = corpus::read_file(f, read);
+      for (const auto& w : r.warnings) std::cerr << "fouille-index: " << w << "\n";
+      for (const auto& d : r.documents) {
+        std::cout << corpus::to_json(d).dump() << "\n";
+        ++docs;
+      }
+    } catch (const CorpusError& e) {
+      std::cerr << "fouille-index: " << e.what() << "\n";
+      ++skipped;
+    }
+  }
+  return docs == 0 && skipped > 0 ? 3 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description visible(kUsage);
+  std::string db;
+  unsigned jobs = 0;
+  std::size_t batch = 1000;
+  double max_mb = 20;
+  visible.add_options()
+    ("help,h", "show this help")
+    ("version", "print the version")
+    ("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")
+    ("jobs,j", po::value(&jobs)->default_value(0), "parsing threads; 0 = one per core (e.g. --jobs 2)")
+    ("batch", po::value(&batch)->default_value(1000), "documents per commit; an interrupted run keeps every committed batch (e.g. --batch 500)")
+    ("prune", "remove documents whose source file no longer exists")
+    ("no-spelling", "do not feed the spelling dictionary (faster; no \"Vouliez-vous dire\")")
+    ("max-size", po::value(&max_mb)->default_value(20), "skip files larger than this many MB (e.g. --max-size 5)")
+    ("quiet,q", "no progress bar and no warnings; the summary line only")
+    ("dump", "print the fields extracted from each document as JSON Lines; no database");
+  po::options_description hidden;
+  std::vector<std::string> paths;
+  hidden.add_options()("path", po::value(&paths));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "fouille-index: " << e.what() << " (see --help)\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << "fouille-index " << FOUILLE_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
+    return 0;
+  }
+  corpus::ReadOptions read;
+  read.max_bytes = static_cast<std::uintmax_t>(max_mb * 1024 * 1024);
+  try {
+    if (paths.empty()) throw UsageError("no PATH to index (see --help)");
+    if (vm.count("dump")) return dump(paths, read);
+    if (db.empty()) throw UsageError("--db DIR is required (see --help)");
+    if (batch == 0) throw UsageError("--batch must be at least 1");
+
+    indexer::Options options;
+    options.db = db;
+    options.inputs.assign(paths.begin(), paths.end());
+    options.jobs = jobs;
+    options.batch = batch;
+    options.prune = vm.count("prune") > 0;
+    options.spelling = vm.count("no-spelling") == 0;
+    options.read = read;
+    const bool quiet = vm.count("quiet") > 0;
+
+    struct sigaction action {};
+    action.sa_handler = on_signal;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    ProgressBar bar(!quiet && isatty(STDERR_FILENO));
+    auto warn = [&](const std::string& line) {
+      if (quiet) return;
+      bar.clear();
+      std::cerr << "fouille-index: " << line << "\n";
+    };
+    indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
+    bar.clear();
+    std::printf(
+        "fouille-index: %zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped in %.2f s "
+        "(%.0f docs/s, %.2f MB/s); %s: %zu documents, %.1f MB\n",
+        s.added, s.updated, s.unchanged, s.removed, s.skipped, s.seconds,
+        s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0,
+        s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0, db.c_str(), s.db_documents,
+        static_cast<double>(s.db_bytes) / 1e6);
+    if (s.interrupted) {
+      std::cerr << "fouille-index: interrupted; the work done so far is committed, run again to finish\n";
+      return 130;
+    }
+    if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return 3;
+    return 0;
+  } catch (const UsageError& e) {
+    std::cerr << "fouille-index: " << e.what() << "\n";
+    return 2;
+  } catch (const CorpusError& e) {
+    std::cerr << "fouille-index: " << e.what() << "\n";
+    return 3;
+  } catch (const IndexError& e) {
+    std::cerr << "fouille-index: " << e.what() << "\n";
+    return 4;
+  } catch (const std::exception& e) {
+    std::cerr << "fouille-index: " << e.what() << "\n";
+    return 4;
+  }
+}

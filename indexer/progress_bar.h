@@ -1,0 +1,42 @@
+// The terminal progress line of fouille-index: files done/total, docs/s, MB/s,
+// ETA, redrawn at most ten times a second; nothing at all when disabled.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+
+#include "fouille/indexer/indexer.h"
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+
+  void update(const fouille::indexer::Progress& p) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (p.files_done != p.files_total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double docs_s = p.seconds > 0 ? static_cast<double>(p.documents) / p.seconds : 0;
+    double mb_s = p.seconds > 0 ? static_cast<double>(p.bytes) / 1e6 / p.seconds : 0;
+    double eta = p.files_done ? p.seconds * static_cast<double>(p.files_total - p.files_done) /
+                                    static_cast<double>(p.files_done)
+                              : 0;
+    int width = 30;
+    int filled = p.files_total ? static_cast<int>(width * p.files_done / p.files_total) : width;
+    std::fprintf(stderr, "\r[%-*.*s] %zu/%zu files  %.0f docs/s  %.1f MB/s  ETA %.0f s ", width, filled,
+                 "##############################", p.files_done, p.files_total, docs_s, mb_s, eta);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  void clear() {
+    if (!drawn_) return;
+    std::fprintf(stderr, "\r\033[K");
+    drawn_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};

@@ -1,0 +1,123 @@
+#include "document_builder.h"
+
+#include "fouille/corpus/countries.h"
+#include "fouille/corpus/document_json.h"
+#include "fouille/corpus/normalize.h"
+#include "fouille/corpus/schema.h"
+
+namespace fouille::indexer {
+namespace {
+
+// Title words count this many times a body word: BM25 then ranks a title
+// match above a passing mention.
+constexpr Xapian::termcount kTitleWdf = 3;
+// Positions left empty between title and body, so no phrase spans the two.
+constexpr Xapian::termpos kFieldGap = 100;
+
+std::string join(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += corpus::kMultiSeparator;
+    out += v;
+  }
+  return out;
+}
+
+}  // namespace
+
+void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
+                                 Xapian::termpos& position, Xapian::termcount wdf) {
+  tokens_.clear();
+  analyzer_.analyze(text, tokens_);
+  Xapian::termpos last = position;
+  for (const auto& t : tokens_) {
+    last = position + t.position;
+    xdoc.add_posting(t.term, last, wdf);
+    if (!prefix.empty()) xdoc.add_posting(prefix + t.term, last, 1);
+    if (spelling_ && !t.stopword && t.end - t.begin >= 3) {
+      std::string_view word = text.substr(t.begin, t.end - t.begin);
+      if (word.find_first_of("0123456789'\xE2") == std::string_view::npos) ++(*spelling_)[std::string(word)];
+    }
+  }
+  position = last + kFieldGap;
+}
+
+void DocumentBuilder::index_field_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix) {
+  tokens_.clear();
+  analyzer_.analyze(text, tokens_);
+  for (const auto& t : tokens_) {
+    xdoc.add_term(t.term);
+    if (!prefix.empty()) xdoc.add_term(prefix + t.term);
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const corpus::Document& doc, const std::string& file,
+                                        const std::string& stamp) {
+  const corpus::Schema& s = corpus::schema();
+  Xapian::Document xdoc;
+  Xapian::termpos position = 1;
+  index_text(xdoc, doc.title, s.field("title").text_prefix, position, kTitleWdf);
+  index_text(xdoc, doc.body, "", position, 1);
+
+  // Metadata text, searchable unprefixed and under the field's prefix.
+  index_field_text(xdoc, doc.project_type, s.field("project_type").text_prefix);
+  index_field_text(xdoc, doc.region, s.field("region").text_prefix);
+  index_field_text(xdoc, doc.implementer, s.field("implementer").text_prefix);
+  index_field_text(xdoc, doc.client, s.field("client").text_prefix);
+  const auto& countries_field = s.field("countries");
+  for (const auto& c : doc.countries) {
+    if (c.size() == 2) {
+      index_field_text(xdoc, corpus::countries().french_name(c), countries_field.text_prefix);
+    } else {
+      index_field_text(xdoc, c, countries_field.text_prefix);
+    }
+  }
+
+  // Boolean filter terms and value slots.
+  auto keyword = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    const auto& f = s.field(key);
+    xdoc.add_boolean_term(corpus::filter_term(f, value));
+    if (f.slot != corpus::kNoSlot) xdoc.add_value(f.slot, value);
+  };
+  keyword("status", doc.status);
+  keyword("project_type", doc.project_type);
+  keyword("coverage", doc.coverage);
+  keyword("region", doc.region);
+  auto multi = [&](const char* key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    const auto& f = s.field(key);
+    for (const auto& v : values) xdoc.add_boolean_term(corpus::filter_term(f, v));
+    xdoc.add_value(f.slot, join(values));
+  };
+  multi("countries", doc.countries);
+  multi("continent", doc.continent);
+  multi("subregion", doc.subregion);
+  std::vector<std::string> years;
+  for (int y : doc.running_years()) years.push_back(std::to_string(y));
+  multi("year", years);
+
+  const auto& id = s.field("id");
+  for (const auto* v : {&doc.id, &doc.project_id, &doc.prima_id}) {
+    if (!v->empty()) xdoc.add_boolean_term(corpus::filter_term(id, *v));
+  }
+  if (!doc.project_id.empty()) xdoc.add_value(s.field("project_id").slot, doc.project_id);
+  if (doc.budget_usd) {
+    xdoc.add_value(s.field("budget_usd").slot, Xapian::sortable_serialise(*doc.budget_usd));
+    xdoc.add_value(s.field("budget_range").slot, corpus::budget_range(*doc.budget_usd));
+  }
+  if (doc.budget) xdoc.add_value(s.field("budget").slot, Xapian::sortable_serialise(*doc.budget));
+  if (doc.start_year) xdoc.add_value(s.field("start_year").slot, Xapian::sortable_serialise(*doc.start_year));
+  if (doc.end_year) xdoc.add_value(s.field("end_year").slot, Xapian::sortable_serialise(*doc.end_year));
+  if (doc.funding_year) {
+    xdoc.add_value(s.field("funding_year").slot, Xapian::sortable_serialise(*doc.funding_year));
+  }
+
+  xdoc.add_boolean_term(corpus::source_term(doc.source));
+  xdoc.add_value(s.field("source").slot, file);
+  xdoc.add_value(s.field("stamp").slot, stamp);
+  xdoc.set_data(corpus::to_json(doc).dump());
+  return xdoc;
+}
+
+}  // namespace fouille::indexer

@@ -1,0 +1,37 @@
+// Private: turns a parsed corpus::Document into the Xapian::Document the index
+// stores — free text with positions, prefixed field terms, boolean filter
+// terms, value slots and the document data — as the schema says.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include <xapian.h>
+
+#include "fouille/corpus/document.h"
+#include "fouille/stemming/analyzer.h"
+
+namespace fouille::indexer {
+
+/// Words seen, for Xapian's spelling dictionary: lower-cased word -> count.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+class DocumentBuilder {
+ public:
+  /// `spelling` may be null (no spelling data collected).
+  explicit DocumentBuilder(SpellingCounts* spelling) : spelling_(spelling) {}
+
+  /// `stamp` identifies the source file's version (size and mtime).
+  Xapian::Document build(const corpus::Document& doc, const std::string& file, const std::string& stamp);
+
+ private:
+  void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
+                  Xapian::termpos& position, Xapian::termcount wdf);
+  void index_field_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix);
+
+  stemming::Analyzer analyzer_;
+  std::vector<stemming::Token> tokens_;
+  SpellingCounts* spelling_;
+};
+
+}  // namespace fouille::indexer
