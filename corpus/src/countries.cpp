@@ -85,6 +85,24 @@ Countries::Countries() {
       }
     }
   }
+  // Continents and UN M.49 subregions, by their French and English names.
+  for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringEnumeration* codes = icu::Region::getAvailable(type, status);
+    if (U_FAILURE(status) || !codes) continue;
+    while (const char* code = codes->next(nullptr, status)) {
+      std::string french = display_name(code, icu::Locale::getFrench());
+      areas_.emplace(name_key(french), french);
+      areas_.emplace(name_key(display_name(code, icu::Locale::getEnglish())), french);
+    }
+    delete codes;
+  }
+}
+
+std::optional<std::string> Countries::area(std::string_view name) const {
+  auto it = areas_.find(name_key(name));
+  if (it == areas_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<std::string> Countries::code(std::string_view name) const {

@@ -184,9 +184,16 @@ void finish(Document& doc) {
 }
 
 std::string budget_range(double usd) {
-  if (usd < 100000) return "< 100k";
-  if (usd < 200000) return "100k–200k";
-  return "≥ 200k";
+  if (usd < 100000) return "0..100000";
+  if (usd < 200000) return "100000..200000";
+  return "200000..";
+}
+
+std::string budget_range_label(std::string_view range) {
+  if (range == "0..100000") return "moins de 100 000 $";
+  if (range == "100000..200000") return "100 000 – 200 000 $";
+  if (range == "200000..") return "200 000 $ et plus";
+  return std::string(range);
 }
 
 std::vector<int> Document::running_years() const {

@@ -38,9 +38,13 @@ class Countries {
   /// "Asie centrale"); empty when ICU knows no containment.
   std::string continent(std::string_view code) const;
   std::string subregion(std::string_view code) const;
+  /// The French name of a continent or subregion given any French or English
+  /// name of it ("Asia", "asie centrale"); nothing if unknown.
+  std::optional<std::string> area(std::string_view name) const;
 
  private:
   std::unordered_map<std::string, std::string> by_name_;  // folded name -> code
+  std::unordered_map<std::string, std::string> areas_;    // folded name -> French name
   std::size_t longest_name_words_ = 1;
 };
 

@@ -40,7 +40,11 @@ void set_field(Document& doc, const Field& field, std::string_view value, std::s
 /// budget_usd when the budget is in US dollars or states no currency.
 void finish(Document& doc);
 
-/// Budget bucket label for the budget facet ("< 100k", "100k–200k", "≥ 200k").
+/// The budget facet's bucket of an amount in USD, written as a range a query
+/// or --filter accepts: "0..100000", "100000..200000", "200000..".
 std::string budget_range(double usd);
+
+/// The French label of a budget bucket ("100 000 – 200 000 $").
+std::string budget_range_label(std::string_view range);
 
 }  // namespace fouille::corpus

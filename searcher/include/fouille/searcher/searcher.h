@@ -1,0 +1,106 @@
+// Ranked, faceted French search over a fouille database.
+//
+//   fouille::searcher::Searcher searcher("projets.db");
+//   fouille::searcher::Request request;
+//   request.query = "traite des êtres humains pays:Tadjikistan";
+//   request.filters = {{"region", "Asia"}};
+//   fouille::searcher::Result result = searcher.search(request);
+//
+// Query language: words (every word must match while that finds documents,
+// else any word may, and Result::relaxed says so), "exact phrases", +required,
+// -excluded, ET/AND, OU/OR, SAUF/NOT, PRES/NEAR, parentheses, prefix
+// wildcards (trafi*), field:value with French or English field names, and
+// ranges (budget:100k..200k, année:2022..2024). An empty query browses.
+// A Searcher is not thread-safe: use one per thread.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace fouille::searcher {
+
+enum class Operator { kAuto, kAnd, kOr };
+
+struct Request {
+  std::string query;
+  /// (field name, value) pairs: values of one field are OR-ed, fields AND-ed.
+  std::vector<std::pair<std::string, std::string>> filters;
+  /// Facets to count, by canonical key; empty: every facet of the schema.
+  std::vector<std::string> facets;
+  bool no_facets = false;
+  std::string sort = "relevance";  ///< relevance|budget|-budget|year|-year
+  bool collapse = false;           ///< one hit per project ID
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  Operator op = Operator::kAuto;
+};
+
+/// A piece of a snippet; `match` pieces are the query's words (any inflection).
+struct Segment {
+  std::string text;
+  bool match = false;
+};
+
+struct Hit {
+  std::size_t rank = 0;  ///< 1-based, across pages
+  std::string id;
+  double score = 0;      ///< BM25 weight (0 when sorting by a field without query)
+  std::string title;
+  std::vector<Segment> snippet;
+  nlohmann::json fields;    ///< canonical keys, as stored (body left out)
+  std::size_t collapsed = 0;  ///< other documents of the same project hidden
+};
+
+struct FacetValue {
+  std::string value;  ///< canonical value (ISO code for countries)
+  std::string label;  ///< French label to show
+  std::size_t count = 0;
+};
+
+struct Result {
+  std::string query;
+  std::size_t offset = 0;
+  std::size_t limit = 0;
+  std::size_t total = 0;
+  bool exact = true;          ///< total and facet counts are exact
+  bool relaxed = false;       ///< all words could not match together: any word may
+  std::optional<std::string> suggestion;  ///< "Vouliez-vous dire"
+  std::vector<std::string> notes;         ///< how a malformed query was read
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;
+  double elapsed_ms = 0;
+};
+
+class Searcher {
+ public:
+  /// Opens the database read-only; throws IndexError naming it on failure.
+  explicit Searcher(const std::string& db_path);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// Throws QueryError (with the position) for a query that cannot be read
+  /// and UsageError for an unknown filter field or sort key.
+  Result search(const Request& request);
+
+  /// Documents in the database.
+  std::size_t size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The facets counted by default, in display order.
+const std::vector<std::string>& default_facets();
+
+/// The Result as the JSON object `fouille-search --json` prints.
+nlohmann::json to_json(const Result& result);
+
+}  // namespace fouille::searcher

@@ -1,0 +1,151 @@
+#include "field_query.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "fouille/corpus/countries.h"
+#include "fouille/corpus/normalize.h"
+#include "fouille/corpus/vocabulary.h"
+#include "fouille/stemming/error.h"
+
+namespace fouille::searcher {
+namespace {
+
+struct Range {
+  std::optional<double> low, high;
+};
+
+std::optional<double> parse_bound(const corpus::Field& field, std::string_view text, bool year) {
+  if (text.empty()) return std::nullopt;
+  if (year) {
+    auto years = corpus::parse_years(text);
+    if (years.size() != 1 || text.size() != 4) {
+      throw QueryError(field.key + ": « " + std::string(text) + " » n'est pas une année (ex. 2022..2024)");
+    }
+    return years.front();
+  }
+  auto amount = corpus::parse_amount(text);
+  if (!amount || text.find_first_not_of("0123456789.,kKmM $€USDusd ") != std::string_view::npos) {
+    throw QueryError(field.key + ": « " + std::string(text) + " » n'est pas un montant (ex. 100000..200000, 150k..)");
+  }
+  return amount->value;
+}
+
+// "a..b", "..b", "a..", or a single value a (meaning a..a).
+Range parse_range(const corpus::Field& field, std::string_view value, bool year) {
+  Range r;
+  std::size_t dots = value.find("..");
+  if (dots == std::string_view::npos) {
+    r.low = r.high = parse_bound(field, value, year);
+    if (!r.low) throw QueryError(field.key + ": valeur vide");
+    return r;
+  }
+  r.low = parse_bound(field, value.substr(0, dots), year);
+  r.high = parse_bound(field, value.substr(dots + 2), year);
+  if (!r.low && !r.high) throw QueryError(field.key + ": intervalle vide « .. » (ex. 100000..200000)");
+  if (r.low && r.high && *r.low > *r.high) {
+    throw QueryError(field.key + ": intervalle à l'envers « " + std::string(value) + " »");
+  }
+  return r;
+}
+
+Xapian::Query slot_range(unsigned slot, const Range& r) {
+  if (r.low && r.high) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(*r.low),
+                         Xapian::sortable_serialise(*r.high));
+  }
+  if (r.low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*r.low));
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*r.high));
+}
+
+// Free-text words of `value` under `prefix`: a phrase when asked, else all words.
+FieldQuery text_query(std::string_view value, const std::string& prefix, bool phrase, stemming::Analyzer& analyzer) {
+  std::vector<stemming::Token> tokens;
+  analyzer.analyze(value, tokens);
+  std::vector<Xapian::Query> terms;
+  FieldQuery out;
+  bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const auto& t) { return t.stopword; });
+  for (const auto& t : tokens) {
+    if (!phrase && t.stopword && !all_stop) continue;
+    terms.emplace_back(prefix + t.term);
+    out.highlight.push_back(t.term);
+  }
+  if (terms.empty()) return out;
+  if (phrase && terms.size() > 1) {
+    out.query = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+  } else {
+    out.query = Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  }
+  return out;
+}
+
+Xapian::Query filter(const corpus::Field& field, std::string_view value) {
+  return Xapian::Query(corpus::filter_term(field, value));
+}
+
+}  // namespace
+
+FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
+                       stemming::Analyzer& analyzer, const Xapian::Database& db) {
+  const corpus::Schema& s = corpus::schema();
+  const std::string& k = field.key;
+  FieldQuery out;
+  if (k == "budget_usd" || k == "budget_range" || k == "budget") {
+    out.query = slot_range(s.field("budget_usd").slot, parse_range(field, value, false));  // budgets compare in USD
+    return out;
+  }
+  if (k == "year") {
+    // Projects running in any year of the range: the year terms that exist.
+    Range r = parse_range(field, value, true);
+    std::vector<Xapian::Query> years;
+    const std::string& prefix = field.filter_prefix;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      double y = std::stod((*it).substr(prefix.size()));
+      if ((!r.low || y >= *r.low) && (!r.high || y <= *r.high)) years.emplace_back(*it);
+    }
+    out.query = years.empty() ? Xapian::Query::MatchNothing
+                              : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+    return out;
+  }
+  if (field.kind == corpus::FieldKind::kYear) {
+    out.query = slot_range(field.slot, parse_range(field, value, true));
+    return out;
+  }
+  if (k == "countries") {
+    corpus::CountryList list = corpus::countries().parse_list(value);
+    if (list.codes.empty()) {
+      if (auto code = corpus::countries().code(value)) list.codes.push_back(*code);
+    }
+    if (list.codes.empty()) return text_query(value, field.text_prefix, true, analyzer);
+    std::vector<Xapian::Query> codes;
+    for (const auto& c : list.codes) codes.push_back(filter(field, c));
+    out.query = Xapian::Query(Xapian::Query::OP_OR, codes.begin(), codes.end());
+    return out;
+  }
+  if (k == "continent" || k == "subregion") {
+    auto area = corpus::countries().area(value);
+    out.query = filter(field, area ? *area : std::string(value));
+    return out;
+  }
+  if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
+    if (auto label = corpus::vocabulary(k).canonical(value)) {
+      out.query = filter(field, *label);
+      return out;
+    }
+    if (!field.text_prefix.empty()) return text_query(value, field.text_prefix, phrase, analyzer);
+    out.query = filter(field, value);
+    return out;
+  }
+  if (k == "id" || k == "project_id" || k == "prima_id") {
+    out.query = filter(s.field("id"), value);
+    return out;
+  }
+  if (k == "source") {
+    out.query = Xapian::Query(corpus::source_term(value));
+    return out;
+  }
+  // Free-text fields: title, body, implementer, client.
+  return text_query(value, field.text_prefix, phrase, analyzer);
+}
+
+}  // namespace fouille::searcher

@@ -1,0 +1,26 @@
+// Private: what field:value means, in a query and in --filter alike. Values
+// are normalised like documents' values (vocabularies, country names, budget
+// and year syntax), so "region=Asia" and "région:asie et océanie" agree.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
+
+namespace fouille::searcher {
+
+struct FieldQuery {
+  Xapian::Query query;
+  std::vector<std::string> highlight;  ///< unprefixed terms to highlight
+};
+
+/// Throws QueryError for a malformed range or amount, naming the field.
+FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
+                       stemming::Analyzer& analyzer, const Xapian::Database& db);
+
+}  // namespace fouille::searcher

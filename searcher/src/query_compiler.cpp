@@ -1,0 +1,228 @@
+#include "query_compiler.h"
+
+#include "field_query.h"
+
+#include <algorithm>
+#include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
+
+namespace fouille::searcher {
+namespace {
+
+// NEAR: terms within this many positions of each other.
+constexpr Xapian::termcount kNearWindow = 10;
+// A wildcard expands to at most this many terms (the most frequent).
+constexpr Xapian::termcount kWildcardLimit = 200;
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms.front());
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
+CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op) {
+  default_op_ = default_op;
+  CompiledQuery out;
+  out.query = sequence(root, out, /*top=*/true);
+  out.empty = out.query.empty();
+  if (out.empty) out.query = Xapian::Query::MatchAll;
+  return out;
+}
+
+// Consecutive plain words: analysed together so that synonyms spanning words
+// ("labour migration") are found; each word or synonym group is one clause.
+void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuery& out,
+                             std::vector<Clause>& clauses) {
+  struct Unit {
+    std::vector<std::string> terms;  // one word's terms (several: a compound)
+    bool joined = false;             // hyphenated compound: a phrase
+    bool stopword = false;
+    Node::Mod mod = Node::Mod::kNone;
+  };
+  std::vector<Unit> units;
+  std::vector<stemming::Token> tokens;
+  for (const Node* w : words) {
+    tokens.clear();
+    analyzer_.analyze(w->text, tokens);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].joined && !units.empty() && i > 0) {
+        units.back().terms.push_back(tokens[i].term);
+        units.back().joined = true;
+        units.back().stopword = false;
+        continue;
+      }
+      Unit u;
+      u.terms.push_back(tokens[i].term);
+      u.stopword = tokens[i].stopword;
+      u.mod = w->mod;
+      units.push_back(std::move(u));
+      std::string_view text(w->text);
+      out.words.emplace_back(std::string(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)),
+                             tokens[i].term);
+    }
+  }
+  // Flat term list for synonym matching, with the unit each term belongs to.
+  std::vector<std::string> terms;
+  std::vector<std::size_t> unit_of;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    for (const auto& t : units[u].terms) {
+      terms.push_back(t);
+      unit_of.push_back(u);
+    }
+  }
+  std::size_t u = 0;
+  while (u < units.size()) {
+    std::size_t first_term = 0;
+    while (unit_of[first_term] != u) ++first_term;
+    Synonyms::Match m = units[u].mod == Node::Mod::kNone ? synonyms_.match(terms, first_term) : Synonyms::Match{};
+    // A match must end on a unit boundary: it replaces whole words.
+    if (m.length && first_term + m.length < terms.size() && unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
+      m.length = 0;
+    }
+    Clause clause;
+    clause.mod = units[u].mod;
+    if (m.length) {
+      std::vector<Xapian::Query> alternatives;
+      for (const auto& spelling : *m.group) {
+        alternatives.push_back(phrase(spelling));
+        for (const auto& t : spelling) out.highlight.insert(t);
+      }
+      clause.query = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+      u = unit_of[first_term + m.length - 1] + 1;
+    } else {
+      clause.query = units[u].joined ? phrase(units[u].terms) : Xapian::Query(units[u].terms.front());
+      clause.stopword = units[u].stopword;
+      for (const auto& t : units[u].terms) out.highlight.insert(t);
+      ++u;
+    }
+    clauses.push_back(std::move(clause));
+  }
+}
+
+Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool top) {
+  std::vector<Clause> clauses;
+  std::vector<const Node*> run;
+  auto flush = [&] {
+    if (!run.empty()) word_run(run, out, clauses);
+    run.clear();
+  };
+  for (const Node& child : n.children) {
+    if (child.kind == Node::Kind::kWord) {
+      run.push_back(&child);
+      continue;
+    }
+    flush();
+    Clause c;
+    c.mod = child.mod;
+    c.restriction = child.kind == Node::Kind::kField;
+    c.query = node(child, out);
+    if (!c.query.empty()) clauses.push_back(std::move(c));
+  }
+  flush();
+
+  // Stop words weigh nothing, unless the query holds nothing else.
+  bool only_stop = std::all_of(clauses.begin(), clauses.end(), [](const Clause& c) {
+    return c.stopword || c.mod == Node::Mod::kExcluded;
+  });
+  std::vector<Xapian::Query> required, optional, excluded;
+  for (auto& c : clauses) {
+    if (c.stopword && !only_stop && c.mod == Node::Mod::kNone) continue;
+    if (c.mod == Node::Mod::kExcluded) {
+      excluded.push_back(c.query);
+    } else if (c.mod == Node::Mod::kRequired || c.restriction || default_op_ == Xapian::Query::OP_AND) {
+      required.push_back(c.query);
+    } else {
+      optional.push_back(c.query);
+    }
+  }
+  if (top) {
+    out.optional_clauses = 0;
+    for (const auto& c : clauses) {
+      if (c.mod == Node::Mod::kNone && !c.restriction && !(c.stopword && !only_stop)) ++out.optional_clauses;
+    }
+  }
+  Xapian::Query q;
+  if (!required.empty() && !optional.empty()) {
+    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, required),
+                      combine(Xapian::Query::OP_OR, optional));
+  } else if (!required.empty()) {
+    q = combine(Xapian::Query::OP_AND, required);
+  } else {
+    q = combine(Xapian::Query::OP_OR, optional);
+  }
+  if (!excluded.empty()) {
+    if (q.empty()) q = Xapian::Query::MatchAll;
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
+  }
+  return q;
+}
+
+Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
+  switch (n.kind) {
+    case Node::Kind::kSequence:
+      return sequence(n, out, false);
+    case Node::Kind::kWord: {
+      Node seq;
+      seq.children.push_back(n);
+      seq.children.back().mod = Node::Mod::kNone;
+      return sequence(seq, out, false);
+    }
+    case Node::Kind::kPhrase: {
+      std::vector<stemming::Token> tokens;
+      analyzer_.analyze(n.text, tokens);
+      std::vector<std::string> terms;
+      for (const auto& t : tokens) {
+        terms.push_back(t.term);
+        out.highlight.insert(t.term);
+      }
+      return terms.empty() ? Xapian::Query() : phrase(terms);
+    }
+    case Node::Kind::kWildcard: {
+      std::string prefix = stemming::fold(n.text);
+      if (prefix.empty()) return Xapian::Query();
+      out.wildcards.push_back(prefix);
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    case Node::Kind::kField: {
+      try {
+        FieldQuery fq = field_query(*n.field, n.text, n.quoted, analyzer_, db_);
+        for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
+        return fq.query;
+      } catch (const QueryError& e) {
+        throw QueryError("position " + std::to_string(n.position + 1) + ": " + e.what());
+      }
+    }
+    case Node::Kind::kAnd:
+    case Node::Kind::kOr:
+    case Node::Kind::kNear: {
+      std::vector<Xapian::Query> parts;
+      for (const auto& c : n.children) {
+        // NEAR takes terms and phrases only: its words skip synonym expansion.
+        Node literal = c;
+        if (n.kind == Node::Kind::kNear && c.kind == Node::Kind::kWord) literal.kind = Node::Kind::kPhrase;
+        Xapian::Query q = node(literal, out);
+        if (!q.empty()) parts.push_back(q);
+      }
+      if (n.kind == Node::Kind::kNear && parts.size() > 1) {
+        return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), kNearWindow);
+      }
+      return combine(n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
+    }
+    case Node::Kind::kAndNot: {
+      Xapian::Query left = node(n.children[0], out);
+      Xapian::Query right = node(n.children[1], out);
+      if (right.empty()) return left;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
+    }
+  }
+  return Xapian::Query();
+}
+
+}  // namespace fouille::searcher

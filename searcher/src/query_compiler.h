@@ -1,0 +1,56 @@
+// Private: a parsed query tree made into a Xapian::Query through the French
+// analysis chain — the very terms the indexer wrote — with synonyms expanded
+// and stop words dropped outside phrases.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+#include "fouille/stemming/analyzer.h"
+#include "query_parser.h"
+#include "synonyms.h"
+
+namespace fouille::searcher {
+
+struct CompiledQuery {
+  Xapian::Query query;                       ///< MatchAll for an empty query
+  bool empty = true;                         ///< no positive clause: browse
+  std::size_t optional_clauses = 0;          ///< clauses the default operator joins
+  std::unordered_set<std::string> highlight; ///< terms to mark in snippets
+  std::vector<std::string> wildcards;        ///< wildcard prefixes to mark
+  /// The plain words of the query with their terms, for spelling suggestions.
+  std::vector<std::pair<std::string, std::string>> words;
+};
+
+class QueryCompiler {
+ public:
+  QueryCompiler(stemming::Analyzer& analyzer, const Synonyms& synonyms, const Xapian::Database& db)
+      : analyzer_(analyzer), synonyms_(synonyms), db_(db) {}
+
+  /// `default_op` joins the clauses of a sequence: OP_AND or OP_OR. Throws
+  /// QueryError (from field values) with the clause's position.
+  CompiledQuery compile(const Node& root, Xapian::Query::op default_op);
+
+ private:
+  struct Clause {
+    Xapian::Query query;
+    Node::Mod mod = Node::Mod::kNone;
+    bool stopword = false;
+    bool restriction = false;  // field:value: always required
+  };
+
+  Xapian::Query node(const Node& n, CompiledQuery& out);
+  Xapian::Query sequence(const Node& n, CompiledQuery& out, bool top);
+  void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
+  Xapian::Query phrase(const std::vector<std::string>& terms);
+
+  stemming::Analyzer& analyzer_;
+  const Synonyms& synonyms_;
+  const Xapian::Database& db_;
+  Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
+};
+
+}  // namespace fouille::searcher

@@ -1,0 +1,247 @@
+#include "query_parser.h"
+
+#include "fouille/stemming/fold.h"
+
+namespace fouille::searcher {
+namespace {
+
+enum class Tok { kWord, kPhrase, kField, kLParen, kRParen, kAnd, kOr, kNot, kNear, kEnd };
+
+struct Token {
+  Tok kind = Tok::kEnd;
+  std::string text;   // word, phrase, or field value
+  std::string name;   // field name
+  bool quoted = false;
+  Node::Mod mod = Node::Mod::kNone;
+  std::size_t position = 0;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Operators are recognised in capitals only, so "et", "ou" stay words.
+Tok operator_kind(std::string_view w) {
+  if (w == "AND" || w == "ET") return Tok::kAnd;
+  if (w == "OR" || w == "OU") return Tok::kOr;
+  if (w == "NOT" || w == "SAUF") return Tok::kNot;
+  if (w == "NEAR" || w == "PRES" || w == "PRÈS") return Tok::kNear;
+  return Tok::kWord;
+}
+
+class Lexer {
+ public:
+  Lexer(std::string_view q, std::vector<std::string>& notes) : q_(q), notes_(notes) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> out;
+    while (true) {
+      while (i_ < q_.size() && is_space(q_[i_])) ++i_;
+      if (i_ >= q_.size()) break;
+      Token t;
+      t.position = i_;
+      char c = q_[i_];
+      if (c == '(' || c == ')') {
+        t.kind = c == '(' ? Tok::kLParen : Tok::kRParen;
+        ++i_;
+        out.push_back(t);
+        continue;
+      }
+      if ((c == '+' || c == '-') && i_ + 1 < q_.size() && !is_space(q_[i_ + 1])) {
+        t.mod = c == '+' ? Node::Mod::kRequired : Node::Mod::kExcluded;
+        ++i_;
+      }
+      if (q_[i_] == '"') {
+        t.kind = Tok::kPhrase;
+        t.text = quoted();
+        out.push_back(t);
+        continue;
+      }
+      std::size_t start = i_;
+      while (i_ < q_.size() && !is_space(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' && q_[i_] != '"') ++i_;
+      std::string word(q_.substr(start, i_ - start));
+      std::size_t colon = word.find(':');
+      if (colon != std::string::npos && colon > 0 && corpus::schema().field_for_name(word.substr(0, colon))) {
+        t.kind = Tok::kField;
+        t.name = word.substr(0, colon);
+        t.text = word.substr(colon + 1);
+        if (t.text.empty() && i_ < q_.size() && q_[i_] == '"') {
+          t.text = quoted();
+          t.quoted = true;
+        }
+        out.push_back(t);
+        continue;
+      }
+      t.kind = t.mod == Node::Mod::kNone ? operator_kind(word) : Tok::kWord;
+      t.text = word;
+      if (!word.empty()) out.push_back(t);
+    }
+    Token end;
+    end.position = q_.size();
+    out.push_back(end);
+    return out;
+  }
+
+ private:
+  std::string quoted() {
+    std::size_t open = i_++;
+    std::size_t close = q_.find('"', i_);
+    if (close == std::string_view::npos) {
+      notes_.push_back("guillemet ouvert en position " + std::to_string(open + 1) +
+                       " sans guillemet fermant : phrase lue jusqu'à la fin");
+      close = q_.size();
+    }
+    std::string text(q_.substr(i_, close - i_));
+    i_ = close < q_.size() ? close + 1 : close;
+    return text;
+  }
+
+  std::string_view q_;
+  std::size_t i_ = 0;
+  std::vector<std::string>& notes_;
+};
+
+// or := and (OR and)* ; and := not (AND not)* ; not := seq (NOT seq)* ;
+// seq := near+ ; near := primary (NEAR primary)*
+class Parser {
+ public:
+  Parser(std::vector<Token> tokens, std::vector<std::string>& notes) : t_(std::move(tokens)), notes_(notes) {}
+
+  Node parse() {
+    Node root = sequence_or_expr(/*top=*/true);
+    return root;
+  }
+
+ private:
+  const Token& peek() const { return t_[k_]; }
+  Token take() { return t_[k_ < t_.size() - 1 ? k_++ : k_]; }
+
+  Node sequence_or_expr(bool top) {
+    Node seq;
+    seq.kind = Node::Kind::kSequence;
+    while (true) {
+      Tok k = peek().kind;
+      if (k == Tok::kEnd) break;
+      if (k == Tok::kRParen) {
+        if (!top) break;
+        notes_.push_back("parenthèse fermante en trop en position " + std::to_string(peek().position + 1) +
+                         " : ignorée");
+        take();
+        continue;
+      }
+      seq.children.push_back(or_expr());
+    }
+    return seq;
+  }
+
+  Node or_expr() {
+    Node left = and_expr();
+    while (peek().kind == Tok::kOr) {
+      take();
+      if (!starts_operand()) break;
+      Node node;
+      node.kind = Node::Kind::kOr;
+      node.children = {std::move(left), and_expr()};
+      left = std::move(node);
+    }
+    return left;
+  }
+
+  Node and_expr() {
+    Node left = not_expr();
+    while (peek().kind == Tok::kAnd) {
+      take();
+      if (!starts_operand()) break;
+      Node node;
+      node.kind = Node::Kind::kAnd;
+      node.children = {std::move(left), not_expr()};
+      left = std::move(node);
+    }
+    return left;
+  }
+
+  Node not_expr() {
+    Node left = near_expr();
+    while (peek().kind == Tok::kNot) {
+      take();
+      if (!starts_operand()) break;
+      Node node;
+      node.kind = Node::Kind::kAndNot;
+      node.children = {std::move(left), near_expr()};
+      left = std::move(node);
+    }
+    return left;
+  }
+
+  Node near_expr() {
+    Node left = primary();
+    if (peek().kind != Tok::kNear) return left;
+    Node node;
+    node.kind = Node::Kind::kNear;
+    node.children.push_back(std::move(left));
+    while (peek().kind == Tok::kNear) {
+      take();
+      if (!starts_operand()) break;
+      node.children.push_back(primary());
+    }
+    return node.children.size() == 1 ? std::move(node.children.front()) : node;
+  }
+
+  bool starts_operand() const {
+    Tok k = peek().kind;
+    return k == Tok::kWord || k == Tok::kPhrase || k == Tok::kField || k == Tok::kLParen;
+  }
+
+  Node primary() {
+    Token t = take();
+    Node n;
+    n.position = t.position;
+    n.mod = t.mod;
+    switch (t.kind) {
+      case Tok::kLParen: {
+        n = sequence_or_expr(/*top=*/false);
+        n.position = t.position;
+        if (peek().kind == Tok::kRParen) {
+          take();
+        } else {
+          notes_.push_back("parenthèse ouverte en position " + std::to_string(t.position + 1) +
+                           " sans parenthèse fermante : fermée à la fin");
+        }
+        return n;
+      }
+      case Tok::kPhrase:
+        n.kind = Node::Kind::kPhrase;
+        n.text = t.text;
+        return n;
+      case Tok::kField:
+        n.kind = Node::Kind::kField;
+        n.field = corpus::schema().field_for_name(t.name);
+        n.text = t.text;
+        n.quoted = t.quoted;
+        return n;
+      default:
+        // A word, or an operator where an operand was due: read it as a word.
+        n.text = t.text;
+        n.kind = Node::Kind::kWord;
+        if (n.text.size() > 1 && n.text.back() == '*') {
+          n.kind = Node::Kind::kWildcard;
+          n.text.pop_back();
+        }
+        return n;
+    }
+  }
+
+  std::vector<Token> t_;
+  std::size_t k_ = 0;
+  std::vector<std::string>& notes_;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view query) {
+  ParsedQuery parsed;
+  Lexer lexer(query, parsed.notes);
+  Parser parser(lexer.run(), parsed.notes);
+  parsed.root = parser.parse();
+  return parsed;
+}
+
+}  // namespace fouille::searcher

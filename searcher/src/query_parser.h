@@ -1,0 +1,36 @@
+// Private: the query language read into a tree, before any analysis. Forgiving
+// where intent is clear (an unclosed quote or parenthesis closes at the end, a
+// stray ')' is dropped, each with a note); QueryError only for what cannot be
+// guessed (a malformed range).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fouille/corpus/schema.h"
+
+namespace fouille::searcher {
+
+struct Node {
+  enum class Kind { kWord, kPhrase, kWildcard, kField, kAnd, kOr, kAndNot, kNear, kSequence };
+  enum class Mod { kNone, kRequired, kExcluded };
+
+  Kind kind = Kind::kSequence;
+  Mod mod = Mod::kNone;
+  std::string text;                     // word, phrase, wildcard prefix or field value
+  bool quoted = false;                  // field value given in quotes
+  const corpus::Field* field = nullptr; // for kField
+  std::size_t position = 0;             // byte offset in the query, for messages
+  std::vector<Node> children;
+};
+
+struct ParsedQuery {
+  Node root;                       // a kSequence
+  std::vector<std::string> notes;  // how malformed parts were read
+};
+
+/// Reads `query`. Never throws: every input gives a tree.
+ParsedQuery parse_query(std::string_view query);
+
+}  // namespace fouille::searcher

@@ -1,0 +1,253 @@
+#include "fouille/searcher/searcher.h"
+
+#include <unicode/unistr.h>
+
+#include <chrono>
+#include <map>
+
+#include <xapian.h>
+
+#include "facets.h"
+#include "field_query.h"
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/error.h"
+#include "query_compiler.h"
+#include "query_parser.h"
+#include "snippet.h"
+#include "synonyms.h"
+
+namespace fouille::searcher {
+namespace {
+
+std::string lower(const std::string& word) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+  u.toLower();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+struct SortKey {
+  const char* name;
+  const char* field;
+  bool descending;
+};
+const SortKey kSorts[] = {
+    {"budget", "budget_usd", false}, {"-budget", "budget_usd", true},
+    {"year", "start_year", false},   {"-year", "start_year", true},
+};
+
+}  // namespace
+
+const std::vector<std::string>& default_facets() {
+  static const std::vector<std::string> facets = {"region",  "project_type", "status", "countries",
+                                                  "continent", "coverage",   "year",   "budget_range"};
+  return facets;
+}
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+  stemming::Analyzer analyzer;
+  Synonyms synonyms{shipped_synonyms(), analyzer};
+
+  Result search(const Request& request);
+  std::optional<std::string> suggest(const Request& request, const CompiledQuery& compiled);
+};
+
+Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = db_path;
+  try {
+    impl_->db = Xapian::Database(db_path);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(db_path + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
+  }
+}
+
+Searcher::~Searcher() = default;
+
+std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
+
+Result Searcher::search(const Request& request) {
+  try {
+    return impl_->search(request);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(impl_->path + ": search failed: " + e.get_description());
+  }
+}
+
+std::optional<std::string> Searcher::Impl::suggest(const Request& request, const CompiledQuery& compiled) {
+  std::string suggestion = request.query;
+  bool changed = false;
+  for (const auto& [word, term] : compiled.words) {
+    if (word.size() < 3 || db.get_termfreq(term) > 0) continue;
+    std::string better = db.get_spelling_suggestion(lower(word), 2);
+    if (better.empty()) continue;
+    std::size_t at = suggestion.find(word);
+    if (at == std::string::npos) continue;
+    suggestion.replace(at, word.size(), better);
+    changed = true;
+  }
+  if (!changed) return std::nullopt;
+  return suggestion;
+}
+
+Result Searcher::Impl::search(const Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  const corpus::Schema& schema = corpus::schema();
+  db.reopen();  // see what the indexer committed since the last search
+  Result result;
+  result.query = request.query;
+  result.offset = request.offset;
+  result.limit = request.limit;
+
+  ParsedQuery parsed = parse_query(request.query);
+  result.notes = parsed.notes;
+  Xapian::Query::op op = request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+  CompiledQuery compiled = QueryCompiler(analyzer, synonyms, db).compile(parsed.root, op);
+
+  // Filters: one OR group per field, the groups AND-ed.
+  std::map<std::string, std::vector<Xapian::Query>> groups;
+  for (const auto& [name, value] : request.filters) {
+    const corpus::Field* field = schema.field_for_name(name);
+    if (!field || field->kind == corpus::FieldKind::kLabel || field->kind == corpus::FieldKind::kInternal) {
+      throw UsageError("--filter " + name + "=" + value + ": unknown field '" + name +
+                       "' (region, type, statut, pays, continent, couverture, année, budget, id…)");
+    }
+    try {
+      groups[field->key].push_back(field_query(*field, value, true, analyzer, db).query);
+    } catch (const QueryError& e) {
+      throw QueryError("--filter " + name + "=" + value + ": " + e.what());
+    }
+  }
+  auto filtered = [&](const Xapian::Query& base, const std::string& except) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& [key, queries] : groups) {
+      if (key != except) parts.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
+    }
+    if (parts.empty()) return base;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  };
+
+  std::vector<std::string> facet_keys = request.facets.empty() ? default_facets() : request.facets;
+  if (request.no_facets) facet_keys.clear();
+  for (const auto& key : facet_keys) {
+    const corpus::Field* f = schema.field_for_name(key);
+    if (!f || !f->facet) throw UsageError("--facets: '" + key + "' is not a facet");
+  }
+
+  const Xapian::doccount everything = db.get_doccount();
+  Xapian::Enquire enquire(db);
+  if (request.collapse) enquire.set_collapse_key(schema.field("project_id").slot);
+  if (request.sort != "relevance") {
+    const SortKey* key = nullptr;
+    for (const auto& k : kSorts) {
+      if (request.sort == k.name) key = &k;
+    }
+    if (!key) throw UsageError("--sort " + request.sort + ": expected relevance, budget, -budget, year or -year");
+    enquire.set_sort_by_value_then_relevance(schema.field(key->field).slot, key->descending);
+  }
+
+  // The main match, with the facets whose field carries no filter.
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  auto run = [&](const Xapian::Query& base) {
+    spies.clear();
+    enquire.clear_matchspies();
+    for (const auto& key : facet_keys) {
+      const corpus::Field& f = *schema.field_for_name(key);
+      if (groups.count(f.key)) continue;
+      spies.push_back(std::make_unique<FacetSpy>(f));
+      enquire.add_matchspy(spies.back().get());
+    }
+    enquire.set_query(filtered(base, ""));
+    // check_at_least = every document: exact totals and facet counts.
+    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit), everything);
+  };
+  Xapian::MSet mset = run(compiled.query);
+  if (mset.empty() && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
+    // Every word together finds nothing: let any word match, best first.
+    compiled = QueryCompiler(analyzer, synonyms, db).compile(parsed.root, Xapian::Query::OP_OR);
+    mset = run(compiled.query);
+    result.relaxed = true;
+  }
+  result.total = mset.get_matches_estimated();
+  result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  for (const auto& spy : spies) result.facets[spy->field().key] = spy->values();
+
+  // Disjunctive counts: a filtered field's facet counts as if its own filter
+  // were not set, so other values show what choosing them would give.
+  for (const auto& key : facet_keys) {
+    const corpus::Field& f = *schema.field_for_name(key);
+    if (!groups.count(f.key)) continue;
+    Xapian::Enquire side(db);
+    FacetSpy spy(f);
+    side.add_matchspy(&spy);
+    side.set_query(filtered(compiled.query, f.key));
+    side.get_mset(0, 0, everything);
+    result.facets[f.key] = spy.values();
+  }
+
+  std::size_t rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.collapsed = it.get_collapse_count();
+    nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    if (data.is_discarded()) data = nlohmann::json::object();
+    std::string body = data.value("body", "");
+    data.erase("body");
+    hit.id = data.value("id", "");
+    hit.title = data.value("title", "");
+    hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.wildcards);
+    hit.fields = std::move(data);
+    result.hits.push_back(std::move(hit));
+  }
+  if (!compiled.words.empty()) result.suggestion = suggest(request, compiled);
+  result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+nlohmann::json to_json(const Result& r) {
+  nlohmann::json j;
+  j["query"] = r.query;
+  j["total"] = {{"value", r.total}, {"exact", r.exact}};
+  j["offset"] = r.offset;
+  j["limit"] = r.limit;
+  j["relaxed"] = r.relaxed;
+  j["suggestion"] = r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
+  j["notes"] = r.notes;
+  j["hits"] = nlohmann::json::array();
+  for (const auto& h : r.hits) {
+    std::string snippet;
+    for (const auto& s : h.snippet) {
+      std::string escaped;
+      for (char c : s.text) {
+        switch (c) {
+          case '<': escaped += "&lt;"; break;
+          case '>': escaped += "&gt;"; break;
+          case '&': escaped += "&amp;"; break;
+          case '"': escaped += "&quot;"; break;
+          default: escaped += c;
+        }
+      }
+      snippet += s.match ? "<mark>" + escaped + "</mark>" : escaped;
+    }
+    nlohmann::json hit = {{"rank", h.rank}, {"id", h.id},           {"score", h.score},
+                          {"title", h.title}, {"snippet", snippet}, {"fields", h.fields}};
+    if (h.collapsed) hit["collapsed"] = h.collapsed;
+    j["hits"].push_back(std::move(hit));
+  }
+  j["facets"] = nlohmann::json::object();
+  for (const auto& [key, values] : r.facets) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& v : values) list.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+    j["facets"][key] = std::move(list);
+  }
+  j["elapsed_ms"] = r.elapsed_ms;
+  return j;
+}
+
+}  // namespace fouille::searcher

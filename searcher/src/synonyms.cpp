@@ -1,0 +1,50 @@
+#include "synonyms.h"
+
+namespace fouille::data {
+extern const std::string_view synonyms;
+}
+
+namespace fouille::searcher {
+
+std::string_view shipped_synonyms() { return data::synonyms; }
+
+Synonyms::Synonyms(std::string_view data, stemming::Analyzer& analyzer) {
+  std::vector<stemming::Token> tokens;
+  while (!data.empty()) {
+    std::size_t eol = data.find('\n');
+    std::string_view line = data.substr(0, eol);
+    data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<TermSequence> group;
+    while (!line.empty()) {
+      std::size_t bar = line.find('|');
+      std::string_view spelling = line.substr(0, bar);
+      line.remove_prefix(bar == std::string_view::npos ? line.size() : bar + 1);
+      tokens.clear();
+      analyzer.analyze(spelling, tokens);
+      TermSequence seq;
+      for (const auto& t : tokens) seq.push_back(t.term);
+      if (!seq.empty()) group.push_back(std::move(seq));
+    }
+    if (group.size() < 2) continue;
+    for (std::size_t s = 0; s < group.size(); ++s) by_first_[group[s].front()].emplace_back(groups_.size(), s);
+    groups_.push_back(std::move(group));
+  }
+}
+
+Synonyms::Match Synonyms::match(const std::vector<std::string>& terms, std::size_t at) const {
+  Match best;
+  auto it = by_first_.find(terms[at]);
+  if (it == by_first_.end()) return best;
+  for (auto [g, s] : it->second) {
+    const TermSequence& seq = groups_[g][s];
+    if (seq.size() <= best.length || at + seq.size() > terms.size()) continue;
+    if (std::equal(seq.begin(), seq.end(), terms.begin() + static_cast<std::ptrdiff_t>(at))) {
+      best.length = seq.size();
+      best.group = &groups_[g];
+    }
+  }
+  return best;
+}
+
+}  // namespace fouille::searcher

@@ -1,0 +1,37 @@
+// Private: synonym groups (searcher/data/synonyms.txt), each spelling analysed
+// by the French chain into a term sequence, matched against the terms of a
+// query's words, longest first.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "fouille/stemming/analyzer.h"
+
+namespace fouille::searcher {
+
+using TermSequence = std::vector<std::string>;
+
+class Synonyms {
+ public:
+  Synonyms(std::string_view data, stemming::Analyzer& analyzer);
+
+  struct Match {
+    std::size_t length = 0;                      ///< terms matched; 0: none
+    const std::vector<TermSequence>* group = nullptr;  ///< every spelling of the group
+  };
+  /// The longest spelling that starts at terms[at].
+  Match match(const std::vector<std::string>& terms, std::size_t at) const;
+
+ private:
+  std::vector<std::vector<TermSequence>> groups_;
+  // first term -> (group, spelling) pairs
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> by_first_;
+};
+
+/// The shipped synonym table, analysed once per thread's analyzer.
+std::string_view shipped_synonyms();
+
+}  // namespace fouille::searcher

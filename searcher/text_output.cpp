@@ -1,0 +1,83 @@
+#include "text_output.h"
+
+#include <cstdio>
+#include <string>
+
+#include "fouille/corpus/countries.h"
+
+namespace {
+
+std::string thousands(double v) {
+  std::string digits = std::to_string(static_cast<long long>(v));
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string key_fields(const nlohmann::json& f) {
+  std::string out;
+  auto add = [&](const std::string& s) {
+    if (s.empty()) return;
+    if (!out.empty()) out += " · ";
+    out += s;
+  };
+  add(f.value("status", ""));
+  add(f.value("project_type", ""));
+  if (f.contains("countries")) {
+    std::string names;
+    for (const auto& c : f["countries"]) {
+      std::string code = c.get<std::string>();
+      if (!names.empty()) names += ", ";
+      names += code.size() == 2 ? fouille::corpus::countries().french_name(code) : code;
+    }
+    add(names);
+  }
+  std::string years;
+  if (f.contains("start_year")) years = std::to_string(f["start_year"].get<int>());
+  if (f.contains("end_year")) years += "–" + std::to_string(f["end_year"].get<int>());
+  if (years.empty() && f.contains("funding_year")) years = "année " + std::to_string(f["funding_year"].get<int>());
+  add(years);
+  if (f.contains("budget")) add(thousands(f["budget"].get<double>()) + " " + f.value("currency", ""));
+  return out;
+}
+
+}  // namespace
+
+void print_text(const fouille::searcher::Result& r, bool terminal) {
+  const char* bold = terminal ? "\033[1m" : "";
+  const char* plain = terminal ? "\033[0m" : "";
+  for (const auto& note : r.notes) std::printf("Note : %s\n", note.c_str());
+  std::printf("%zu résultat%s%s (%.1f ms)\n", r.total, r.total > 1 ? "s" : "", r.exact ? "" : " (estimation)",
+              r.elapsed_ms);
+  if (r.relaxed) std::printf("Aucun document ne contient tous les mots : résultats contenant une partie des mots.\n");
+  if (r.suggestion) std::printf("Vouliez-vous dire : %s ?\n", r.suggestion->c_str());
+  for (const auto& h : r.hits) {
+    std::printf("\n%zu. %s%s%s  [%s]\n", h.rank, bold, h.title.empty() ? "(sans titre)" : h.title.c_str(), plain,
+                h.id.c_str());
+    std::string fields = key_fields(h.fields);
+    if (!fields.empty()) std::printf("   %s\n", fields.c_str());
+    std::string snippet;
+    for (const auto& s : h.snippet) snippet += s.match ? bold + s.text + plain : s.text;
+    if (!snippet.empty()) std::printf("   %s\n", snippet.c_str());
+    if (h.collapsed) std::printf("   (+%zu autre%s version%s de ce projet)\n", h.collapsed, h.collapsed > 1 ? "s" : "", h.collapsed > 1 ? "s" : "");
+  }
+  if (r.facets.empty()) return;
+  std::printf("\nFacettes%s :\n", r.exact ? "" : " (estimées)");
+  for (const auto& [key, values] : r.facets) {
+    if (values.empty()) continue;
+    std::string line;
+    std::size_t shown = 0;
+    for (const auto& v : values) {
+      if (++shown > 8) {
+        line += " · …";
+        break;
+      }
+      if (!line.empty()) line += " · ";
+      line += v.label + " (" + std::to_string(v.count) + ")";
+    }
+    std::printf("  %-13s %s\n", key.c_str(), line.c_str());
+  }
+}
