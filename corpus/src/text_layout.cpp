@@ -118,8 +118,15 @@ bool plausible(const Field& field, std::string_view value) {
 
 // The field a bare value line holds, recognised by shape and vocabulary.
 const Field* bare_field(std::string_view line) {
-  if (line.empty() || word_count(line) > 8) return nullptr;
   const Schema& s = schema();
+  // A list of countries may be long; any other bare value is short.
+  const std::size_t words = word_count(line);
+  if (line.empty() || words > 40) return nullptr;
+  if (words > 8) {
+    // Only a comma-separated list of countries is that long among bare values.
+    bool list = line.find(',') != std::string_view::npos && line.find(". ") == std::string_view::npos;
+    return list && plausible(s.field("countries"), line) ? &s.field("countries") : nullptr;
+  }
   if (matches(project_id_shape(), line)) return &s.field("project_id");
   if (matches(prima_id_shape(), line)) return &s.field("prima_id");
   if (matches(year_range_shape(), line)) return &s.field("period");
@@ -139,8 +146,16 @@ struct LabelHit {
 // Is `text` (marker stripped) a label, alone or followed by its value?
 std::optional<LabelHit> find_label(std::string_view text) {
   const Schema& s = schema();
-  if (const Field* f = s.field_for_label(text)) return LabelHit{f, {}};
-  std::string folded = stemming::fold(text);
+  // Labels are short: only a line's head can hold one.
+  constexpr std::size_t kLabelHead = 96;
+  if (text.size() <= kLabelHead) {
+    if (const Field* f = s.field_for_label(text)) return LabelHit{f, {}};
+  }
+  std::string_view head = text.substr(0, kLabelHead);
+  while (!head.empty() && head.size() < text.size() && (static_cast<unsigned char>(text[head.size()]) & 0xC0) == 0x80) {
+    head.remove_suffix(1);  // cut on a character boundary
+  }
+  std::string folded = stemming::fold(head);
   for (const auto& [label, field] : s.labels_longest_first()) {
     if (folded.size() <= label.size() || !folded.starts_with(label)) continue;
     char next = folded[label.size()];
@@ -182,7 +197,8 @@ std::vector<Line> classify(std::string_view text) {
     Line line;
     line.text = detail::trim(raw);
     line.bare = strip_marker(line.text, &line.marker);
-    std::string folded = stemming::fold(line.bare);
+    // Chrome lines are a few words: longer ones need no folding to tell.
+    std::string folded = word_count(line.bare) <= 6 ? stemming::fold(line.bare) : std::string();
     if (line.text.empty()) {
       line.kind = Kind::kBlank;
     } else if (is_marker_only(line.text)) {

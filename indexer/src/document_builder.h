@@ -13,8 +13,13 @@
 
 namespace fouille::indexer {
 
-/// Words seen, for Xapian's spelling dictionary: lower-cased word -> count.
-using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+/// Words seen, for Xapian's spelling dictionary: word as written -> count.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount, ViewHash, std::equal_to<>>;
 
 class DocumentBuilder {
  public:

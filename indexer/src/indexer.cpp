@@ -1,7 +1,12 @@
-// The indexing pipeline: `jobs` worker threads read, parse and analyse files
-// into ready Xapian documents; the calling thread is the one writer, adding
-// them and committing every `batch` documents. Workers run ahead through a
-// bounded queue, so memory stays flat whatever the corpus size.
+// The indexing pipeline. Files are read, parsed and analysed on `jobs`
+// threads. Two ways to write, chosen by what the database holds:
+// - a fresh build (empty database, several jobs): each thread writes its own
+//   shard, the shards are merged by Xapian's compaction into a new generation
+//   of the database, and the stub switches to it (see database_layout.h);
+//   the single Xapian writer is the bottleneck otherwise;
+// - an update: threads feed one writer through a bounded queue, which deletes
+//   a changed file's old documents and adds the new ones.
+// Either way every shard or the database commits every `batch` documents.
 #include "fouille/indexer/indexer.h"
 
 #include <unicode/unistr.h>
@@ -16,6 +21,7 @@
 
 #include <xapian.h>
 
+#include "database_layout.h"
 #include "document_builder.h"
 #include "file_scan.h"
 #include "fouille/corpus/schema.h"
@@ -25,11 +31,16 @@ namespace fouille::indexer {
 namespace {
 
 namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
 
-// A worker hands its spelling counts over once they hold this many words.
-constexpr std::size_t kSpellingHandover = 20000;
 // Parsed files waiting for the writer, at most.
 constexpr std::size_t kQueueCapacity = 64;
+// Spelling counts are written out when they hold this many words (and at the
+// end): adding a word to Xapian's spelling table is costly, so each word is
+// added once per flush with its count rather than once per occurrence.
+constexpr std::size_t kSpellingFlushWords = 1 << 20;
+// A fresh build goes through shards from this many files on.
+constexpr std::size_t kMinShardedFiles = 200;
 
 struct Parsed {
   std::size_t file = 0;
@@ -37,46 +48,27 @@ struct Parsed {
   std::vector<std::string> source_terms;
   std::vector<std::string> warnings;
   std::optional<std::string> skipped;  // why the file was skipped
-  SpellingCounts spelling;
 };
 
-class Queue {
- public:
-  void push(Parsed p) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < kQueueCapacity || closed_; });
-    items_.push_back(std::move(p));
-    not_empty_.notify_one();
+Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read) {
+  Parsed parsed;
+  parsed.file = index;
+  try {
+    corpus::FileResult result = corpus::read_file(file.path, read);
+    parsed.warnings = std::move(result.warnings);
+    for (const auto& doc : result.documents) {
+      parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
+      parsed.source_terms.push_back(corpus::source_term(doc.source));
+    }
+  } catch (const Error& e) {
+    parsed.skipped = e.what();
+    parsed.docs.clear();
+  } catch (const std::exception& e) {
+    parsed.skipped = file.path + ": skipped: " + e.what();
+    parsed.docs.clear();
   }
-  std::optional<Parsed> pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
-    if (items_.empty()) return std::nullopt;
-    Parsed p = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return p;
-  }
-  void set_producers(int n) { producers_ = n; }
-  void producer_done() {
-    std::lock_guard lock(mutex_);
-    --producers_;
-    not_empty_.notify_all();
-  }
-  void close() {  // unblocks producers when the writer stops early
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    items_.clear();
-    not_full_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Parsed> items_;
-  int producers_ = 0;
-  bool closed_ = false;
-};
+  return parsed;
+}
 
 std::string lower(const std::string& word) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
@@ -86,14 +78,11 @@ std::string lower(const std::string& word) {
   return out;
 }
 
-Xapian::WritableDatabase open_for_writing(const fs::path& db) {
-  try {
-    return Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError(db.string() + ": database is being indexed by another process (locked); try again when it has finished");
-  } catch (const Xapian::Error& e) {
-    throw IndexError(db.string() + ": cannot open the database for writing: " + e.get_msg());
-  }
+void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
+  std::map<std::string, Xapian::termcount> merged;  // case variants of a word meet
+  for (const auto& [word, count] : counts) merged[lower(word)] += count;
+  for (const auto& [word, count] : merged) db.add_spelling(word, count);
+  counts.clear();
 }
 
 // What the database already holds: file -> (stamp, its documents).
@@ -106,15 +95,258 @@ std::map<std::string, Known> known_files(Xapian::Database& db) {
   const auto& s = corpus::schema();
   std::map<std::string, Known> known;
   std::map<Xapian::docid, std::string> stamps;
-  for (auto it = db.valuestream_begin(s.field("stamp").slot); it != db.valuestream_end(s.field("stamp").slot); ++it) {
+  const unsigned stamp_slot = s.field("stamp").slot, source_slot = s.field("source").slot;
+  for (auto it = db.valuestream_begin(stamp_slot); it != db.valuestream_end(stamp_slot); ++it) {
     stamps.emplace(it.get_docid(), *it);
   }
-  for (auto it = db.valuestream_begin(s.field("source").slot); it != db.valuestream_end(s.field("source").slot); ++it) {
+  for (auto it = db.valuestream_begin(source_slot); it != db.valuestream_end(source_slot); ++it) {
     Known& k = known[*it];
     k.docs.push_back(it.get_docid());
     if (auto st = stamps.find(it.get_docid()); st != stamps.end()) k.stamp = st->second;
   }
   return known;
+}
+
+Xapian::WritableDatabase open_for_writing(const fs::path& db) {
+  try {
+    return Xapian::WritableDatabase(db.string(), Xapian::DB_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError(db.string() + ": database is being indexed by another process (locked); try again when it has finished");
+  } catch (const Xapian::Error& e) {
+    throw IndexError(db.string() + ": cannot open the database for writing: " + e.get_msg());
+  }
+}
+
+class Queue {
+ public:
+  explicit Queue(int producers) : producers_(producers) {}
+  void push(Parsed p) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < kQueueCapacity || closed_; });
+    if (closed_) return;
+    items_.push_back(std::move(p));
+    not_empty_.notify_one();
+  }
+  std::optional<Parsed> pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
+    if (items_.empty()) return std::nullopt;
+    Parsed p = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return p;
+  }
+  void producer_done() {
+    std::lock_guard lock(mutex_);
+    --producers_;
+    not_empty_.notify_all();
+  }
+  void close() {  // the writer stopped early: unblock and drop the rest
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    items_.clear();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Parsed> items_;
+  int producers_;
+  bool closed_ = false;
+};
+
+// State shared by the threads of one run.
+class Run {
+ public:
+  Run(const Options& o, const std::vector<InputFile>& files, std::vector<std::size_t> todo, Stats& stats,
+      const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop)
+      : o_(o), files_(files), todo_(std::move(todo)), stats_(stats), warn_(warn), progress_(progress), stop_(stop) {}
+
+  bool stopped() const { return stop_ && stop_->load(); }
+  unsigned jobs() const {
+    unsigned j = o_.jobs ? o_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    return std::max(1u, std::min<unsigned>(j, static_cast<unsigned>(std::max<std::size_t>(1, todo_.size()))));
+  }
+  std::size_t todo() const { return todo_.size(); }
+
+  // The next file to parse, or nothing when all are taken or the run stops.
+  std::optional<std::size_t> take() {
+    if (stopped() || abort_) return std::nullopt;
+    std::size_t k = next_.fetch_add(1);
+    if (k >= todo_.size()) return std::nullopt;
+    return todo_[k];
+  }
+
+  // Counts a parsed file (thread-safe); `added`/`updated` documents written.
+  void done(const Parsed& p, std::size_t added, std::size_t updated) {
+    std::lock_guard lock(mutex_);
+    ++files_done_;
+    stats_.bytes += files_[p.file].size;
+    stats_.added += added;
+    stats_.updated += updated;
+    for (const auto& w : p.warnings) say(w);
+    if (p.skipped) {
+      ++stats_.skipped;
+      say(*p.skipped);
+    }
+    if (progress_) {
+      progress_(Progress{files_done_, todo_.size(), stats_.added + stats_.updated, stats_.bytes,
+                         std::chrono::duration<double>(Clock::now() - started_).count()});
+    }
+  }
+
+  void abort() { abort_ = true; }
+
+  const Options& o_;
+  const std::vector<InputFile>& files_;
+
+ private:
+  void say(const std::string& line) {
+    if (warn_) warn_(line);
+  }
+
+  std::vector<std::size_t> todo_;
+  Stats& stats_;
+  const Warn& warn_;
+  const OnProgress& progress_;
+  const std::atomic<bool>* stop_;
+  std::atomic<std::size_t> next_{0};
+  std::atomic<bool> abort_{false};
+  std::mutex mutex_;
+  std::size_t files_done_ = 0;
+  Clock::time_point started_ = Clock::now();
+};
+
+// Fresh build: one shard per thread, then compaction into a new generation.
+void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& db, Stats& stats) {
+  const fs::path scratch = layout.scratch();
+  const unsigned jobs = run.jobs();
+  std::vector<std::thread> workers;
+  std::vector<std::exception_ptr> errors(jobs);
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      try {
+        Xapian::WritableDatabase shard((scratch / ("shard-" + std::to_string(w))).string(),
+                                       Xapian::DB_CREATE_OR_OVERWRITE);
+        SpellingCounts spelling;
+        DocumentBuilder builder(run.o_.spelling ? &spelling : nullptr);
+        std::size_t since_commit = 0;
+        while (auto index = run.take()) {
+          Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read);
+          for (std::size_t d = 0; d < p.docs.size(); ++d) {
+            if (p.docs.size() == 1) {
+              shard.add_document(p.docs[d]);
+            } else {
+              shard.replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+            }
+          }
+          since_commit += p.docs.size();
+          run.done(p, p.docs.size(), 0);
+          if (spelling.size() >= kSpellingFlushWords) flush_spelling(shard, spelling);
+          if (since_commit >= run.o_.batch) {
+            shard.commit();
+            since_commit = 0;
+          }
+        }
+        flush_spelling(shard, spelling);
+        shard.commit();
+        shard.close();
+      } catch (...) {
+        errors[w] = std::current_exception();
+        run.abort();
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+  for (auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  if (run.stopped()) stats.interrupted = true;
+  if (stats.added > 0) {
+    Xapian::Database all;
+    for (unsigned w = 0; w < jobs; ++w) all.add_database(Xapian::Database((scratch / ("shard-" + std::to_string(w))).string()));
+    all.compact(layout.next_generation().string());
+    layout.switch_to_next();
+    db.close();  // the old generation: nothing is left to write there
+    layout.remove_previous();
+  }
+  std::error_code ec;
+  fs::remove_all(scratch, ec);
+}
+
+// Update in place: threads parse, this thread writes.
+void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, Known>& known, Stats& stats) {
+  const unsigned jobs = run.jobs();
+  Queue queue(static_cast<int>(jobs));
+  std::vector<std::thread> workers;
+  std::mutex spelling_mutex;
+  SpellingCounts spelling;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      SpellingCounts mine;
+      DocumentBuilder builder(run.o_.spelling ? &mine : nullptr);
+      while (auto index = run.take()) queue.push(parse_file(run.files_[*index], *index, builder, run.o_.read));
+      {
+        std::lock_guard lock(spelling_mutex);
+        for (auto& [word, count] : mine) spelling[word] += count;
+      }
+      queue.producer_done();
+    });
+  }
+  std::size_t since_commit = 0;
+  try {
+    while (auto parsed = queue.pop()) {
+      const InputFile& file = run.files_[parsed->file];
+      std::size_t added = 0, updated = 0;
+      if (!parsed->skipped) {
+        auto old = known.find(file.path);
+        bool changed = old != known.end();
+        if (changed) {
+          for (Xapian::docid id : old->second.docs) db.delete_document(id);
+          if (old->second.docs.size() > parsed->docs.size()) stats.removed += old->second.docs.size() - parsed->docs.size();
+        }
+        for (std::size_t d = 0; d < parsed->docs.size(); ++d) {
+          // The file's old documents are gone: a lone document is added; a
+          // JSON Lines file's replace by their unique source term, so a
+          // repeated id never makes a duplicate.
+          if (parsed->docs.size() == 1) {
+            db.add_document(parsed->docs[d]);
+          } else {
+            db.replace_document(parsed->source_terms[d], parsed->docs[d]);
+          }
+          ++(changed ? updated : added);
+        }
+        since_commit += parsed->docs.size();
+      }
+      run.done(*parsed, added, updated);
+      if (since_commit >= run.o_.batch) {
+        db.commit();
+        since_commit = 0;
+      }
+      if (run.stopped()) {
+        stats.interrupted = true;
+        queue.close();
+        break;
+      }
+    }
+  } catch (...) {
+    run.abort();
+    queue.close();
+    for (auto& t : workers) t.join();
+    throw;
+  }
+  for (auto& t : workers) t.join();
+  if (run.stopped()) stats.interrupted = true;
+  if (run.o_.prune && !stats.interrupted) {
+    for (const auto& [path, k] : known) {
+      if (fs::exists(path)) continue;
+      for (Xapian::docid id : k.docs) db.delete_document(id);
+      stats.removed += k.docs.size();
+    }
+  }
+  flush_spelling(db, spelling);
+  db.commit();
 }
 
 }  // namespace
@@ -129,22 +361,13 @@ std::uint64_t directory_bytes(const fs::path& dir) {
 }
 
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop) {
-  using clock = std::chrono::steady_clock;
-  const auto started = clock::now();
-  auto stopped = [&] { return stop && stop->load(); };
-  auto say = [&](const std::string& line) {
-    if (warn) warn(line);
-  };
-
+  const auto started = Clock::now();
   std::vector<InputFile> files = scan_inputs(options.inputs);
   Stats stats;
   stats.files = files.size();
 
-  std::error_code ec;
-  fs::create_directories(options.db, ec);
-  if (ec) throw IndexError(options.db.string() + ": cannot create the database folder: " + ec.message());
-  Xapian::WritableDatabase db = open_for_writing(options.db);
-
+  DatabaseLayout layout(options.db);
+  Xapian::WritableDatabase db = open_for_writing(layout.dir());
   try {
     std::map<std::string, Known> known = known_files(db);
     std::vector<std::size_t> todo;
@@ -156,131 +379,21 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
         todo.push_back(i);
       }
     }
-
-    // Workers: parse and analyse files into documents.
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, todo.size()))));
-    Queue queue;
-    queue.set_producers(static_cast<int>(jobs));
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> abort{false};
-    std::vector<std::thread> workers;
-    for (unsigned w = 0; w < jobs; ++w) {
-      workers.emplace_back([&] {
-        SpellingCounts spelling;
-        DocumentBuilder builder(options.spelling ? &spelling : nullptr);
-        while (!stopped() && !abort) {
-          std::size_t k = next.fetch_add(1);
-          if (k >= todo.size()) break;
-          const InputFile& file = files[todo[k]];
-          Parsed parsed;
-          parsed.file = todo[k];
-          try {
-            corpus::FileResult result = corpus::read_file(file.path, options.read);
-            parsed.warnings = std::move(result.warnings);
-            for (const auto& doc : result.documents) {
-              parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
-              parsed.source_terms.push_back(corpus::source_term(doc.source));
-            }
-          } catch (const Error& e) {
-            parsed.skipped = e.what();
-            parsed.docs.clear();
-          } catch (const std::exception& e) {
-            parsed.skipped = file.path + ": skipped: " + e.what();
-            parsed.docs.clear();
-          }
-          if (spelling.size() >= kSpellingHandover) parsed.spelling = std::move(spelling), spelling.clear();
-          queue.push(std::move(parsed));
-        }
-        if (!spelling.empty()) {
-          Parsed last;
-          last.file = static_cast<std::size_t>(-1);
-          last.spelling = std::move(spelling);
-          queue.push(std::move(last));
-        }
-        queue.producer_done();
-      });
+    Run run(options, files, std::move(todo), stats, warn, progress, stop);
+    if (db.get_doccount() == 0 && layout.has_generations() && run.jobs() > 1 && run.todo() >= kMinShardedFiles) {
+      sharded_build(run, layout, db, stats);
+    } else {
+      queued_update(run, db, known, stats);
     }
-
-    // The writer.
-    SpellingCounts spelling;
-    std::size_t since_commit = 0;
-    std::size_t files_done = 0;
-    auto flush_spelling = [&] {
-      for (const auto& [word, count] : spelling) db.add_spelling(lower(word), count);
-      spelling.clear();
-    };
-    auto commit = [&] {
-      flush_spelling();
-      db.commit();
-      since_commit = 0;
-    };
-    try {
-      while (auto parsed = queue.pop()) {
-        for (auto& [word, count] : parsed->spelling) spelling[word] += count;
-        if (parsed->file == static_cast<std::size_t>(-1)) continue;
-        ++files_done;
-        const InputFile& file = files[parsed->file];
-        stats.bytes += file.size;
-        for (const auto& w : parsed->warnings) say(w);
-        if (parsed->skipped) {
-          ++stats.skipped;
-          say(*parsed->skipped);
-        } else {
-          auto old = known.find(file.path);
-          bool changed = old != known.end();
-          if (changed) {
-            for (Xapian::docid id : old->second.docs) db.delete_document(id);
-            stats.removed += old->second.docs.size() > parsed->docs.size() ? old->second.docs.size() - parsed->docs.size() : 0;
-          }
-          for (std::size_t d = 0; d < parsed->docs.size(); ++d) {
-            // A file's old documents are gone, so a lone document is added
-            // directly; several (JSON Lines) replace by their unique source
-            // term, so a repeated id never makes a duplicate.
-            if (parsed->docs.size() == 1) {
-              db.add_document(parsed->docs[d]);
-            } else {
-              db.replace_document(parsed->source_terms[d], parsed->docs[d]);
-            }
-            ++(changed ? stats.updated : stats.added);
-            ++since_commit;
-          }
-        }
-        if (since_commit >= options.batch) commit();
-        if (progress) {
-          progress(Progress{files_done, todo.size(), stats.added + stats.updated, stats.bytes,
-                            std::chrono::duration<double>(clock::now() - started).count()});
-        }
-        if (stopped()) {
-          stats.interrupted = true;
-          queue.close();
-          break;
-        }
-      }
-    } catch (...) {
-      abort = true;
-      queue.close();
-      for (auto& t : workers) t.join();
-      throw;
-    }
-    for (auto& t : workers) t.join();
-    if (stopped()) stats.interrupted = true;
-
-    if (options.prune && !stats.interrupted) {
-      for (const auto& [path, k] : known) {
-        if (fs::exists(path)) continue;
-        for (Xapian::docid id : k.docs) db.delete_document(id);
-        stats.removed += k.docs.size();
-      }
-    }
-    commit();
-    stats.db_documents = db.get_doccount();
-    db.close();
   } catch (const Xapian::Error& e) {
-    throw IndexError(options.db.string() + ": write failed: " + e.get_msg() +
-                     " (the database keeps its last commit)");
+    throw IndexError(options.db.string() + ": write failed: " + e.get_msg() + " (the database keeps its last commit)");
   }
-  stats.seconds = std::chrono::duration<double>(clock::now() - started).count();
+  try {
+    stats.db_documents = Xapian::Database(layout.dir().string()).get_doccount();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(options.db.string() + ": cannot reopen after indexing: " + e.get_msg());
+  }
+  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   stats.db_bytes = directory_bytes(options.db);
   return stats;
 }

@@ -29,6 +29,8 @@ Kind classify(UChar32 c) {
     if (c == '.' || c == ',' || c == '/') return Kind::kJoiner;
     return Kind::kSeparator;
   }
+  // Latin-1 and Latin Extended letters (é, à, ç, œ…) without a table lookup.
+  if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) return Kind::kWord;
   if (c == 0x2019 || c == 0x02BC) return Kind::kApostrophe;
   if (c == 0x2010 || c == 0x2011) return Kind::kHyphen;
   if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return Kind::kIdeograph;

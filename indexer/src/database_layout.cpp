@@ -1,0 +1,90 @@
+#include "database_layout.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "fouille/stemming/error.h"
+
+namespace fouille::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kStub = "XAPIANDB";
+
+void write_stub(const fs::path& dir, int generation) {
+  fs::path tmp = dir / (std::string(kStub) + ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "glass gen-" << generation << "\n";
+    if (!out) throw IndexError(dir.string() + ": cannot write " + tmp.string());
+  }
+  int fd = ::open(tmp.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    ::fsync(fd);  // the new stub is on disk before it replaces the old one
+    ::close(fd);
+  }
+  std::error_code ec;
+  fs::rename(tmp, dir / kStub, ec);
+  if (ec) throw IndexError(dir.string() + ": cannot switch database generation: " + ec.message());
+}
+
+}  // namespace
+
+DatabaseLayout::DatabaseLayout(fs::path dir) : dir_(std::move(dir)) {
+  std::error_code ec;
+  if (fs::exists(dir_ / kStub)) {
+    std::ifstream in(dir_ / kStub);
+    std::string backend, name;
+    in >> backend >> name;
+    if (backend != "glass" || name.rfind("gen-", 0) != 0) {
+      throw IndexError(dir_.string() + ": " + kStub + " is not a fouille stub (" + backend + " " + name + ")");
+    }
+    generation_ = std::stoi(name.substr(4));
+    return;
+  }
+  if (fs::exists(dir_ / "iamglass")) return;  // a plain glass database
+  if (fs::exists(dir_) && !fs::is_directory(dir_)) {
+    throw IndexError(dir_.string() + ": exists and is not a database folder");
+  }
+  if (fs::exists(dir_) && !fs::is_empty(dir_, ec)) {
+    throw IndexError(dir_.string() + ": folder is not empty and holds no fouille database");
+  }
+  fs::create_directories(dir_, ec);
+  if (ec) throw IndexError(dir_.string() + ": cannot create the database folder: " + ec.message());
+  try {
+    Xapian::WritableDatabase first((dir_ / "gen-1").string(), Xapian::DB_CREATE_OR_OPEN);
+    first.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(dir_.string() + ": cannot create the database: " + e.get_msg());
+  }
+  write_stub(dir_, 1);
+  generation_ = 1;
+}
+
+fs::path DatabaseLayout::next_generation() const { return dir_ / ("gen-" + std::to_string(generation_ + 1)); }
+
+void DatabaseLayout::switch_to_next() {
+  write_stub(dir_, generation_ + 1);
+  ++generation_;
+}
+
+void DatabaseLayout::remove_previous() {
+  std::error_code ec;
+  fs::remove_all(dir_ / ("gen-" + std::to_string(generation_ - 1)), ec);
+}
+
+fs::path DatabaseLayout::scratch() const {
+  fs::path p = dir_ / ".build";
+  std::error_code ec;
+  fs::remove_all(p, ec);
+  fs::create_directories(p, ec);
+  if (ec) throw IndexError(p.string() + ": cannot create: " + ec.message());
+  return p;
+}
+
+}  // namespace fouille::indexer

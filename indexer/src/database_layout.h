@@ -1,0 +1,38 @@
+// Private: how a fouille database sits on disk. DIR holds a Xapian stub file,
+// DIR/XAPIANDB, naming the current generation DIR/gen-N (a glass database).
+// Readers and writers open DIR and Xapian follows the stub; a fresh parallel
+// build writes a whole new generation and switches to it by renaming a new
+// stub over the old one, which is atomic: a reader or a crash sees the old
+// generation or the new one, never a mix.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace fouille::indexer {
+
+class DatabaseLayout {
+ public:
+  /// Creates DIR with an empty first generation when DIR is missing or an
+  /// empty folder. Throws IndexError when DIR holds something else.
+  explicit DatabaseLayout(std::filesystem::path dir);
+
+  const std::filesystem::path& dir() const { return dir_; }
+  /// False for a plain glass database made without a stub (still usable,
+  /// but always updated in place).
+  bool has_generations() const { return generation_ > 0; }
+  /// The folder of the next generation (gen-N+1), not yet created.
+  std::filesystem::path next_generation() const;
+  /// Points the stub at the next generation (atomically).
+  void switch_to_next();
+  /// Removes the generation before the current one, once nothing writes it.
+  void remove_previous();
+  /// A scratch folder inside DIR for shards, emptied.
+  std::filesystem::path scratch() const;
+
+ private:
+  std::filesystem::path dir_;
+  int generation_ = 0;
+};
+
+}  // namespace fouille::indexer

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The README's first command: set up, build, index the bundled samples and run
+# a few example searches.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+db=demo-db
+rm -rf "$db"
+build/indexer/fouille-index --db "$db" corpus/samples
+
+run() {
+  echo
+  echo "\$ fouille-search --db $db $*"
+  build/searcher/fouille-search --db "$db" "$@"
+}
+run --limit 2 "traite des êtres humains"
+run --limit 1 --no-facets "l'OIM Tadjikistan"
+run --limit 2 --no-facets "human trafficking"
+run --limit 3 --facets region,countries,status --filter region=Asia ""
+run --limit 2 --no-facets 'budget:150k.. OR année:2018..2019'
+run --no-facets "Tadjikstan"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The README's second command: set up, build and run the whole test suite,
+# then the unit tests once more under AddressSanitizer + UBSan.
+#
+#   scripts/test.sh            everything
+#   scripts/test.sh --no-asan  skip the sanitizer build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+asan=1
+[ "${1:-}" = "--no-asan" ] && asan=0
+
+scripts/setup.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+if [ "$asan" = 1 ]; then
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOUILLE_SANITIZE=ON -DFOUILLE_BUILD_BENCH=OFF >/dev/null
+  cmake --build build-asan -j"$(nproc)"
+  # Any sanitizer report aborts the test that triggered it, so ctest fails.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L unit
+fi
