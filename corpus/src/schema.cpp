@@ -92,12 +92,15 @@ const Field* Schema::field_for_label(std::string_view label) const {
 }
 
 const Field* Schema::field_for_name(std::string_view name) const {
+  // Names first: "budget" means budget_usd in a query, not the budget field.
   std::string key = stemming::fold(name);
   for (const auto& f : fields_) {
-    if (stemming::fold(f.key) == key) return &f;
     for (const auto& n : f.names) {
       if (stemming::fold(n) == key) return &f;
     }
+  }
+  for (const auto& f : fields_) {
+    if (f.key == key) return &f;
   }
   return nullptr;
 }

@@ -1,1 +1,110 @@
+#include "fouille/corpus/schema.h"
+
 #include <gtest/gtest.h>
+
+#include <set>
+
+#include "fouille/stemming/error.h"
+
+namespace fouille::corpus {
+namespace {
+
+TEST(Schema, HoldsEveryCanonicalKey) {
+  for (const char* key : {"id", "title", "body", "project_id", "prima_id", "status", "project_type", "budget_usd",
+                          "budget", "currency", "coverage", "start_year", "end_year", "region", "countries",
+                          "continent", "subregion", "implementer", "client", "source"}) {
+    SCOPED_TRACE(key);
+    EXPECT_EQ(schema().field(key).key, key);
+  }
+  EXPECT_THROW(schema().field("nope"), std::out_of_range);
+}
+
+TEST(Schema, SlotsAndFilterPrefixesDoNotClash) {
+  std::set<unsigned> slots;
+  std::map<std::string, std::string> prefixes;
+  for (const auto& f : schema().fields()) {
+    if (f.slot != kNoSlot) {
+      EXPECT_TRUE(slots.insert(f.slot).second) << f.key << " reuses slot " << f.slot;
+    }
+    for (const auto* p : {&f.filter_prefix, &f.text_prefix}) {
+      if (p->empty()) continue;
+      auto [it, fresh] = prefixes.emplace(*p, f.key);
+      // The three identifiers share one prefix on purpose (id: finds either).
+      bool id_family = f.key.find("id") != std::string::npos && it->second.find("id") != std::string::npos;
+      EXPECT_TRUE(fresh || id_family) << f.key << " reuses prefix " << *p << " of " << it->second;
+      EXPECT_TRUE(std::isupper(static_cast<unsigned char>((*p)[0]))) << "Xapian prefixes are upper case: " << *p;
+    }
+    if (f.facet) {
+      EXPECT_NE(f.slot, kNoSlot) << f.key << " is a facet without a slot";
+    }
+  }
+}
+
+struct LabelCase {
+  const char* label;
+  const char* key;
+};
+
+TEST(Schema, FindsFieldsByFrenchAndEnglishLabels) {
+  const LabelCase cases[] = {
+      {"Statut du projet", "status"},
+      {"Project Status", "status"},
+      {"STATUT", "status"},
+      {"Type de projet", "project_type"},
+      {"Project Type:", "project_type"},
+      {"Etat(s) membre(s) beneficiaires remplissant les conditions requises", "countries"},
+      {"Eligible Member State(s)", "countries"},
+      {"Benefiting Member States", "countries"},
+      {"Emplacement", "countries"},
+      {"Année", "funding_year"},
+      {"Annee", "funding_year"},
+      {"Year", "funding_year"},
+      {"Date de début", "start_year"},
+      {"Start Date", "start_year"},
+      {"End Date", "end_year"},
+      {"Projects ID", "project_id"},
+      {"Budget Amount (USD)", "budget_usd"},
+      {"Implementé par", "implementer"},
+      {"IDF Region", "region"},
+      {"Coverage", "coverage"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.label);
+    const Field* f = schema().field_for_label(c.label);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->key, c.key);
+  }
+  EXPECT_EQ(schema().field_for_label("Au Turkménistan, la lutte"), nullptr);
+}
+
+TEST(Schema, FindsFieldsByQueryNames) {
+  const LabelCase cases[] = {
+      {"titre", "title"},   {"title", "title"},     {"pays", "countries"}, {"country", "countries"},
+      {"région", "region"}, {"region", "region"},   {"type", "project_type"}, {"statut", "status"},
+      {"status", "status"}, {"couverture", "coverage"}, {"continent", "continent"}, {"id", "id"},
+      {"année", "year"},    {"year", "year"},       {"budget", "budget_usd"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.label);
+    const Field* f = schema().field_for_name(c.label);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->key, c.key);
+  }
+  EXPECT_EQ(schema().field_for_name("http"), nullptr);
+}
+
+TEST(Schema, RejectsMalformedTables) {
+  EXPECT_THROW(Schema("a\tb\n"), CorpusError);
+  EXPECT_THROW(Schema("k\tweird\t-\t-\t-\t-\t-\t-\n"), CorpusError);
+}
+
+TEST(Schema, MakesBoundedTerms) {
+  const Field& region = schema().field("region");
+  EXPECT_EQ(filter_term(region, "Asie et Océanie"), region.filter_prefix + "asie et oceanie");
+  EXPECT_EQ(filter_term(schema().field("countries"), "TJ"), schema().field("countries").filter_prefix + "TJ");
+  EXPECT_LE(source_term(std::string(1000, 'x')).size(), 245u);
+  EXPECT_NE(source_term(std::string(1000, 'x')), source_term(std::string(999, 'x') + "y"));
+}
+
+}  // namespace
+}  // namespace fouille::corpus

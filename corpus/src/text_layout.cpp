@@ -124,7 +124,7 @@ const Field* bare_field(std::string_view line) {
   if (line.empty() || words > 40) return nullptr;
   if (words > 8) {
     // Only a comma-separated list of countries is that long among bare values.
-    bool list = line.find(',') != std::string_view::npos && line.find(". ") == std::string_view::npos;
+    bool list = line.find(',') != std::string_view::npos && line.back() != '.';
     return list && plausible(s.field("countries"), line) ? &s.field("countries") : nullptr;
   }
   if (matches(project_id_shape(), line)) return &s.field("project_id");
