@@ -173,6 +173,12 @@ std::string Countries::french_name(std::string_view code) const {
   return name.empty() ? c : name;
 }
 
+std::string Countries::english_name(std::string_view code) const {
+  std::string c(code);
+  std::string name = display_name(c.c_str(), icu::Locale::getEnglish());
+  return name.empty() ? c : name;
+}
+
 std::string Countries::continent(std::string_view code) const { return containing(code, URGN_CONTINENT); }
 
 std::string Countries::subregion(std::string_view code) const { return containing(code, URGN_SUBCONTINENT); }

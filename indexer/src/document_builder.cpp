@@ -73,7 +73,9 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& doc, const std::
   const auto& countries_field = s.field("countries");
   for (const auto& c : doc.countries) {
     if (c.size() == 2) {
+      // Both names: an English query finds a French page by its country.
       index_field_text(xdoc, corpus::countries().french_name(c), countries_field.text_prefix);
+      index_field_text(xdoc, corpus::countries().english_name(c), countries_field.text_prefix);
     } else {
       index_field_text(xdoc, c, countries_field.text_prefix);
     }

@@ -34,6 +34,8 @@ class Countries {
 
   /// French display name of a code ("TJ" -> "Tadjikistan"); the code if unknown.
   std::string french_name(std::string_view code) const;
+  /// English display name of a code ("TJ" -> "Tajikistan"); the code if unknown.
+  std::string english_name(std::string_view code) const;
   /// French names of the continent and subregion containing a code ("Asie",
   /// "Asie centrale"); empty when ICU knows no containment.
   std::string continent(std::string_view code) const;

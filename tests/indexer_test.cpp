@@ -1,0 +1,172 @@
+// Integration tests of the indexer library on the samples and generated corpora.
+#include "fouille/indexer/indexer.h"
+
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include "fouille/corpus/generator.h"
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/error.h"
+#include "test_support.h"
+
+namespace fouille::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+using test::ScratchDir;
+
+Stats run_index(const fs::path& db, std::vector<fs::path> inputs, bool prune = false, unsigned jobs = 2,
+                std::vector<std::string>* warnings = nullptr) {
+  Options o;
+  o.db = db;
+  o.inputs = std::move(inputs);
+  o.prune = prune;
+  o.jobs = jobs;
+  o.batch = 100;
+  return index(o, [&](const std::string& w) { if (warnings) warnings->push_back(w); }, {}, nullptr);
+}
+
+std::size_t count_term(const fs::path& db, const std::string& term) {
+  return Xapian::Database(db.string()).get_termfreq(term);
+}
+
+TEST(Indexer, IndexesTheSamplesOnceAndReplacesNotDuplicates) {
+  ScratchDir dir("idx-samples");
+  fs::copy(FOUILLE_SAMPLES, dir / "in");
+  Stats first = run_index(dir / "db", {dir / "in"});
+  EXPECT_EQ(first.added, 5u);
+  EXPECT_EQ(first.db_documents, 5u);
+
+  Stats again = run_index(dir / "db", {dir / "in"});
+  EXPECT_EQ(again.added, 0u);
+  EXPECT_EQ(again.unchanged, 5u);
+  EXPECT_EQ(again.db_documents, 5u);
+
+  // A changed file is indexed again, in place.
+  fs::path changed = dir / "in" / "001_b065a9ee49ed9750.txt";
+  std::ofstream(changed, std::ios::app) << "\nUn paragraphe ajouté sur la zoologie marine.\n";
+  Stats updated = run_index(dir / "db", {dir / "in"});
+  EXPECT_EQ(updated.updated, 1u);
+  EXPECT_EQ(updated.unchanged, 4u);
+  EXPECT_EQ(updated.db_documents, 5u);
+  EXPECT_EQ(count_term(dir / "db", "zoolog"), 1u);
+  EXPECT_EQ(count_term(dir / "db", corpus::filter_term(corpus::schema().field("id"), "CT.1172")), 1u);
+
+  // The same folder given twice, or by another path, is still one source.
+  Stats twice = run_index(dir / "db", {dir / "in", dir / "in" / ".." / "in"});
+  EXPECT_EQ(twice.db_documents, 5u);
+}
+
+TEST(Indexer, PrunesDocumentsWhoseFileIsGone) {
+  ScratchDir dir("idx-prune");
+  fs::copy(FOUILLE_SAMPLES, dir / "in");
+  run_index(dir / "db", {dir / "in"});
+  fs::remove(dir / "in" / "004_70013cf7f7adbd4d.txt");
+  Stats kept = run_index(dir / "db", {dir / "in"});
+  EXPECT_EQ(kept.db_documents, 5u);  // without --prune nothing is removed
+  Stats pruned = run_index(dir / "db", {dir / "in"}, /*prune=*/true);
+  EXPECT_EQ(pruned.removed, 1u);
+  EXPECT_EQ(pruned.db_documents, 4u);
+}
+
+TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
+  ScratchDir dir("idx-terms");
+  run_index(dir / "db", {FOUILLE_SAMPLES});
+  Xapian::Database db((dir / "db").string());
+  const auto& s = corpus::schema();
+  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("countries"), "TJ")), 1u);
+  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("region"), "Asie et Océanie")), 3u);
+  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("status"), "Actif")), 4u);
+  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("continent"), "Asie")), 5u);
+  EXPECT_EQ(db.get_termfreq(s.field("year").filter_prefix + "2020"), 1u);  // 004 runs 2018-2023
+  EXPECT_EQ(db.get_termfreq("oim"), 2u);  // from "l’OIM" in 001 and 002
+  EXPECT_EQ(db.get_termfreq("px.0432"), 0u);                              // IDs are fields, not text
+  EXPECT_GT(db.get_termfreq(s.field("title").text_prefix + "trait"), 0u);
+  EXPECT_TRUE(db.has_positions());
+  // Phrase search works on the positional terms: "lutte contre la traite".
+  Xapian::Enquire enquire(db);
+  std::vector<std::string> phrase = {"lutt", "contr", "la", "trait"};
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(), 4));
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 5u);
+  // The document data holds what the searcher shows.
+  Xapian::PostingIterator p = db.postlist_begin(corpus::filter_term(s.field("countries"), "TJ"));
+  std::string data = db.get_document(*p).get_data();
+  EXPECT_NE(data.find("\"project_id\":\"CT.1172\""), std::string::npos);
+  EXPECT_NE(data.find("\"body\""), std::string::npos);
+}
+
+TEST(Indexer, ReportsBadInputsAndIndexesEveryGoodOne) {
+  ScratchDir dir("idx-bad");
+  fs::copy(FOUILLE_SAMPLES, dir / "in");
+  test::write_file(dir / "in" / "empty.txt", "");
+  test::write_file(dir / "in" / "binary.txt", std::string("\x7f" "ELF\0\0\0\0", 8));
+  test::write_file(dir / "in" / "sub" / "records.jsonl",
+                   "{\"id\":\"J1\",\"title\":\"Projet JSON\",\"status\":\"Active\"}\n"
+                   "{broken\n"
+                   "{\"id\":\"J1\",\"title\":\"Projet JSON répété\"}\n"
+                   "{\"id\":\"J2\",\"title\":\"Autre projet\"}\n");
+  std::vector<std::string> warnings;
+  Stats s = run_index(dir / "db", {dir / "in"}, false, 2, &warnings);
+  EXPECT_EQ(s.skipped, 2u);
+  EXPECT_EQ(s.db_documents, 7u);  // 5 samples + J1 (once) + J2
+  ASSERT_EQ(warnings.size(), 3u);
+  std::string all;
+  for (const auto& w : warnings) all += w + "\n";
+  EXPECT_NE(all.find("empty.txt: skipped: empty file"), std::string::npos) << all;
+  EXPECT_NE(all.find("binary.txt: skipped: binary"), std::string::npos) << all;
+  EXPECT_NE(all.find("records.jsonl:2: bad JSON"), std::string::npos) << all;
+}
+
+TEST(Indexer, MissingInputFailsBeforeWriting) {
+  ScratchDir dir("idx-missing");
+  EXPECT_THROW(run_index(dir / "db", {dir / "nope"}), CorpusError);
+  EXPECT_FALSE(fs::exists(dir / "db"));
+}
+
+TEST(Indexer, SecondWriterFailsAtOnceNamingTheDatabase) {
+  ScratchDir dir("idx-lock");
+  run_index(dir / "db", {FOUILLE_SAMPLES});
+  Xapian::WritableDatabase holder((dir / "db").string(), Xapian::DB_OPEN);
+  try {
+    run_index(dir / "db", {FOUILLE_SAMPLES});
+    FAIL() << "no lock error";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find((dir / "db").string() + ": database is being indexed"), std::string::npos)
+        << e.what();
+  }
+  // Readers are not blocked by the writer.
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
+}
+
+TEST(Indexer, RefusesAFolderThatIsNoDatabase) {
+  ScratchDir dir("idx-notdb");
+  test::write_file(dir / "db" / "notes.txt", "mes notes");
+  EXPECT_THROW(run_index(dir / "db", {FOUILLE_SAMPLES}), IndexError);
+}
+
+TEST(Indexer, ShardedAndSingleWriterBuildsAgree) {
+  ScratchDir dir("idx-shards");
+  corpus::GeneratorOptions g;
+  g.documents = 600;
+  corpus::generate(g, dir / "in");
+  Stats sharded = run_index(dir / "sharded", {dir / "in"}, false, 2);
+  Stats single = run_index(dir / "single", {dir / "in"}, false, 1);
+  EXPECT_EQ(sharded.db_documents, 600u);
+  EXPECT_EQ(single.db_documents, 600u);
+  Xapian::Database a((dir / "sharded").string()), b((dir / "single").string());
+  for (const char* term : {"trait", "migr", "XSactif", "Y2020"}) {
+    EXPECT_EQ(a.get_termfreq(term), b.get_termfreq(term)) << term;
+  }
+  EXPECT_EQ(a.get_spelling_suggestion("migrnts"), b.get_spelling_suggestion("migrnts"));
+  EXPECT_FALSE(a.get_spelling_suggestion("migrnts").empty());
+  // The sharded build switched generations and left no scratch behind.
+  EXPECT_FALSE(fs::exists(dir / "sharded" / ".build"));
+  EXPECT_FALSE(fs::exists(dir / "sharded" / "gen-1"));
+  // An incremental run on the sharded database works in place.
+  Stats again = run_index(dir / "sharded", {dir / "in"});
+  EXPECT_EQ(again.unchanged, sharded.files);
+}
+
+}  // namespace
+}  // namespace fouille::indexer

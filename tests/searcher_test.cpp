@@ -1,0 +1,351 @@
+// Query semantics over the samples and a generated corpus: every operator,
+// field, range, filter and facet count is checked against counts computed
+// here, from the parsed documents, without Xapian.
+#include "fouille/searcher/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "fouille/corpus/countries.h"
+#include "fouille/corpus/generator.h"
+#include "fouille/corpus/reader.h"
+#include "fouille/indexer/indexer.h"
+#include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/error.h"
+#include "test_support.h"
+
+namespace fouille::searcher {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A parsed document and the terms the chain makes of its text.
+struct Parsed {
+  corpus::Document doc;
+  std::vector<std::string> body_terms;  // in order, title then body
+  std::set<std::string> terms;
+  std::set<std::string> title_terms;
+};
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::ScratchDir("searcher");
+    corpus::GeneratorOptions g;
+    g.documents = 1500;
+    corpus::generate(g, *dir_ / "in" / "generated");
+    fs::copy(FOUILLE_SAMPLES, *dir_ / "in" / "samples");
+    indexer::Options o;
+    o.db = *dir_ / "db";
+    o.inputs = {*dir_ / "in"};
+    indexer::index(o, {}, {}, nullptr);
+    stemming::Analyzer analyzer;
+    docs_ = new std::vector<Parsed>;
+    for (const auto& e : fs::recursive_directory_iterator(*dir_ / "in")) {
+      if (!e.is_regular_file()) continue;
+      for (auto& d : corpus::read_file(e.path(), {}).documents) {
+        Parsed p;
+        std::vector<stemming::Token> tokens;
+        analyzer.analyze(d.title, tokens);
+        for (const auto& t : tokens) p.title_terms.insert(t.term);
+        tokens.clear();
+        analyzer.analyze(d.body, tokens);
+        for (const auto& t : tokens) {
+          p.body_terms.push_back(t.term);
+          p.terms.insert(t.term);
+        }
+        // Field text the indexer makes searchable unprefixed, too.
+        std::string fields = d.project_type + "\n" + d.region + "\n" + d.implementer + "\n" + d.client;
+        for (const auto& c : d.countries) {
+          fields += "\n" + (c.size() == 2 ? corpus::countries().french_name(c) + "\n" + corpus::countries().english_name(c) : c);
+        }
+        tokens.clear();
+        analyzer.analyze(d.title + "\n" + fields, tokens);
+        for (const auto& t : tokens) p.terms.insert(t.term);
+        p.doc = std::move(d);
+        docs_->push_back(std::move(p));
+      }
+    }
+    searcher_ = new Searcher((*dir_ / "db").string());
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete docs_;
+    delete dir_;
+  }
+
+  static std::size_t count(const std::function<bool(const Parsed&)>& pred) {
+    return static_cast<std::size_t>(std::count_if(docs_->begin(), docs_->end(), pred));
+  }
+  static Result search(const std::string& q, std::vector<std::pair<std::string, std::string>> filters = {},
+                       std::size_t limit = 10) {
+    Request r;
+    r.query = q;
+    r.filters = std::move(filters);
+    r.limit = limit;
+    return searcher_->search(r);
+  }
+  static bool near(const Parsed& p, const std::string& a, const std::string& b, std::size_t window) {
+    std::vector<std::size_t> pa, pb;
+    for (std::size_t i = 0; i < p.body_terms.size(); ++i) {
+      if (p.body_terms[i] == a) pa.push_back(i);
+      if (p.body_terms[i] == b) pb.push_back(i);
+    }
+    for (auto x : pa) {
+      for (auto y : pb) {
+        if ((x > y ? x - y : y - x) < window) return true;
+      }
+    }
+    return false;
+  }
+  static bool runs_in(const corpus::Document& d, int lo, int hi) {
+    for (int y : d.running_years()) {
+      if (y >= lo && y <= hi) return true;
+    }
+    return false;
+  }
+
+  static test::ScratchDir* dir_;
+  static std::vector<Parsed>* docs_;
+  static Searcher* searcher_;
+};
+
+test::ScratchDir* SearcherTest::dir_ = nullptr;
+std::vector<Parsed>* SearcherTest::docs_ = nullptr;
+Searcher* SearcherTest::searcher_ = nullptr;
+
+// The term of a word, as the chain makes it (the tests spell words, not stems).
+std::string T(const char* word) {
+  static stemming::Analyzer analyzer;
+  return analyzer.term(word);
+}
+
+struct CountCase {
+  const char* query;
+  std::vector<std::pair<std::string, std::string>> filters;
+  std::function<bool(const Parsed&)> expected;
+};
+
+TEST_F(SearcherTest, CountsMatchTheDocuments) {
+  auto has = [](const char* w) { return [t = T(w)](const Parsed& p) { return p.terms.count(t) > 0; }; };
+  const std::string cohesion = T("cohésion"), durable = T("durable"), sensib = T("sensibilisation"), sociale = T("sociale");
+  const CountCase cases[] = {
+      {"cohésion", {}, has("cohésion")},
+      {"COHESION", {}, has("cohésion")},
+      {"cohésion durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && p.terms.count(durable); }},
+      {"cohésion ET durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && p.terms.count(durable); }},
+      {"cohésion OU sensibilisation", {}, [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
+      {"cohésion OR sensibilisation", {}, [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
+      {"cohésion SAUF durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
+      {"cohésion -durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
+      {"+cohésion", {}, has("cohésion")},
+      {"(cohésion OU sensibilisation) ET durable", {},
+       [&](const Parsed& p) { return (p.terms.count(cohesion) || p.terms.count(sensib)) && p.terms.count(durable); }},
+      {"cohés*", {}, [&](const Parsed& p) {
+         return std::any_of(p.terms.begin(), p.terms.end(), [](const std::string& t) { return t.rfind("cohes", 0) == 0; });
+       }},
+      {"cohésion PRES durable", {}, [&](const Parsed& p) { return near(p, cohesion, durable, 10); }},
+      {"cohésion NEAR durable", {}, [&](const Parsed& p) { return near(p, cohesion, durable, 10); }},
+      {"\"cohésion sociale\"", {}, [&](const Parsed& p) {
+         for (std::size_t i = 0; i + 1 < p.body_terms.size(); ++i) {
+           if (p.body_terms[i] == cohesion && p.body_terms[i + 1] == sociale) return true;
+         }
+         return false;
+       }},
+      {"titre:traite", {}, [&](const Parsed& p) { return p.title_terms.count(T("traite")) > 0; }},
+      {"title:Maroc", {}, [&](const Parsed& p) { return p.title_terms.count(T("Maroc")) > 0; }},
+      {"pays:Maroc", {}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
+      {"country:Morocco", {}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
+      {"statut:actif", {}, [&](const Parsed& p) { return p.doc.status == "Actif"; }},
+      {"status:completed", {}, [&](const Parsed& p) { return p.doc.status == "Achevé"; }},
+      {"type:\"Counter Trafficking\"", {}, [&](const Parsed& p) { return p.doc.project_type == "Lutte contre la traite"; }},
+      {"couverture:regional", {}, [&](const Parsed& p) { return p.doc.coverage == "Régional"; }},
+      {"région:\"asie et oceanie\"", {}, [&](const Parsed& p) { return p.doc.region == "Asie et Océanie"; }},
+      {"continent:Africa", {}, [&](const Parsed& p) {
+         return std::count(p.doc.continent.begin(), p.doc.continent.end(), "Afrique") > 0;
+       }},
+      {"id:PX.0432", {}, [&](const Parsed& p) { return p.doc.project_id == "PX.0432" || p.doc.id == "PX.0432"; }},
+      {"budget:100000..200000", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 1e5 && *p.doc.budget_usd <= 2e5; }},
+      {"budget:..150000", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd <= 150000; }},
+      {"budget:150k..", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 150000; }},
+      {"année:2015..2016", {}, [&](const Parsed& p) { return runs_in(p.doc, 2015, 2016); }},
+      {"year:2022..2024", {}, [&](const Parsed& p) { return runs_in(p.doc, 2022, 2024); }},
+      {"", {{"region", "Asia"}}, [&](const Parsed& p) { return p.doc.region == "Asie et Océanie"; }},
+      {"", {{"statut", "Actif"}, {"statut", "Completed"}}, [&](const Parsed& p) { return p.doc.status == "Actif" || p.doc.status == "Achevé"; }},
+      {"", {{"statut", "Actif"}, {"pays", "Maroc"}}, [&](const Parsed& p) {
+         return p.doc.status == "Actif" && std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA");
+       }},
+      {"", {{"country", "TJ"}}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "TJ") > 0; }},
+      {"", {{"budget", "100000..200000"}}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 1e5 && *p.doc.budget_usd <= 2e5; }},
+      {"cohésion", {{"coverage", "National"}}, [&](const Parsed& p) { return p.terms.count(cohesion) && p.doc.coverage == "National"; }},
+      {"", {}, [](const Parsed&) { return true; }},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.query);
+    Result r = search(c.query, c.filters);
+    EXPECT_EQ(r.total, count(c.expected));
+    EXPECT_TRUE(r.exact);
+    EXPECT_FALSE(r.relaxed);
+  }
+}
+
+TEST_F(SearcherTest, FacetCountsAreExactMultiValuedAndDisjunctive) {
+  Request r;
+  r.filters = {{"region", "Europe"}};
+  r.limit = 0;
+  Result result = searcher_->search(r);
+  // Region counts ignore the region filter itself: what each region would give.
+  std::map<std::string, std::size_t> regions, countries, years, statuses;
+  for (const auto& p : *docs_) {
+    if (!p.doc.region.empty()) ++regions[p.doc.region];
+    if (p.doc.region != "Europe") continue;
+    for (const auto& c : p.doc.countries) ++countries[c];
+    for (int y : p.doc.running_years()) ++years[std::to_string(y)];
+    if (!p.doc.status.empty()) ++statuses[p.doc.status];
+  }
+  auto as_map = [&](const std::string& key) {
+    std::map<std::string, std::size_t> m;
+    for (const auto& v : result.facets.at(key)) m[v.value] = v.count;
+    return m;
+  };
+  EXPECT_EQ(as_map("region"), regions);
+  EXPECT_EQ(as_map("countries"), countries);
+  EXPECT_EQ(as_map("year"), years);
+  EXPECT_EQ(as_map("status"), statuses);
+  for (const auto& v : result.facets.at("countries")) {
+    if (v.value == "FR") {
+      EXPECT_EQ(v.label, "France");
+    }
+  }
+  EXPECT_EQ(result.facets.count("budget_range"), 1u);
+}
+
+TEST_F(SearcherTest, HighlightsInflectionsAndNotElisions) {
+  Result r = search("oim Tadjikistan");
+  ASSERT_GE(r.hits.size(), 1u);
+  const Hit& hit = r.hits.front();
+  EXPECT_EQ(hit.id, "CT.1172");
+  std::vector<std::string> marked;
+  for (const auto& s : hit.snippet) {
+    if (s.match) marked.push_back(s.text);
+  }
+  EXPECT_NE(std::find(marked.begin(), marked.end(), "OIM"), marked.end());
+  EXPECT_EQ(std::find(marked.begin(), marked.end(), "l’OIM"), marked.end());
+  EXPECT_NE(std::find(marked.begin(), marked.end(), "Tadjikistan"), marked.end());
+
+  Result inflected = search("renforcer capacité");
+  bool other_form = false;
+  for (const auto& h : inflected.hits) {
+    for (const auto& s : h.snippet) other_form = other_form || (s.match && (s.text == "capacités" || s.text == "renforcement"));
+  }
+  EXPECT_TRUE(other_form);
+}
+
+TEST_F(SearcherTest, RelaxesSuggestsAndUsesSynonyms) {
+  Result relaxed = search("Tadjikistan zzzqqqxx");
+  EXPECT_TRUE(relaxed.relaxed);
+  EXPECT_GE(relaxed.total, 1u);
+
+  Result typo = search("Tadjikstan");
+  EXPECT_EQ(typo.total, 0u);
+  ASSERT_TRUE(typo.suggestion.has_value());
+  EXPECT_EQ(*typo.suggestion, "tadjikistan");
+
+  Result english = search("human trafficking");
+  EXPECT_GE(english.total, 5u);  // every sample is about "traite"
+  Result iom = search("IOM");
+  EXPECT_EQ(iom.total, search("OIM").total);
+
+  Request forced;
+  forced.query = "Tadjikistan zzzqqqxx";
+  forced.op = Operator::kAnd;
+  EXPECT_EQ(searcher_->search(forced).total, 0u);
+}
+
+TEST_F(SearcherTest, ReadsMalformedQueriesOrSaysWhere) {
+  Result quote = search("\"lutte contre la traite");
+  EXPECT_EQ(quote.notes.size(), 1u);
+  EXPECT_GE(quote.total, 5u);
+  Result paren = search("(traite OU trafic");
+  EXPECT_EQ(paren.notes.size(), 1u);
+  Result stray = search("traite)");
+  EXPECT_EQ(stray.notes.size(), 1u);
+  EXPECT_NO_THROW(search("OU ET SAUF"));
+  EXPECT_NO_THROW(search("*"));
+  EXPECT_NO_THROW(search("\"\""));
+  for (const char* bad : {"budget:abc", "année:2025..2020", "budget:..", "year:20x1"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_THROW(search(bad), QueryError);
+  }
+  try {
+    search("traite budget:beaucoup");
+  } catch (const QueryError& e) {
+    EXPECT_NE(std::string(e.what()).find("position 8"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(search("", {{"couleur", "bleu"}}), UsageError);
+}
+
+TEST_F(SearcherTest, SortsPagesAndCollapses) {
+  Request r;
+  r.sort = "-budget";
+  r.limit = 20;
+  Result sorted = searcher_->search(r);
+  for (std::size_t i = 1; i < sorted.hits.size(); ++i) {
+    double a = sorted.hits[i - 1].fields.value("budget_usd", 0.0), b = sorted.hits[i].fields.value("budget_usd", 0.0);
+    EXPECT_GE(a, b);
+  }
+  r.offset = 10;
+  r.limit = 10;
+  Result page2 = searcher_->search(r);
+  ASSERT_EQ(page2.hits.size(), 10u);
+  EXPECT_EQ(page2.hits.front().id, sorted.hits[10].id);
+  EXPECT_EQ(page2.hits.front().rank, 11u);
+}
+
+TEST_F(SearcherTest, JsonHasTheDocumentedShape) {
+  Result r = search("traite <script>", {{"region", "Asia"}}, 2);
+  nlohmann::json j = to_json(r);
+  for (const char* key : {"query", "total", "offset", "limit", "suggestion", "hits", "facets", "elapsed_ms", "relaxed"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_TRUE(j["total"]["value"].is_number());
+  EXPECT_TRUE(j["total"]["exact"].is_boolean());
+  ASSERT_FALSE(j["hits"].empty());
+  for (const char* key : {"rank", "id", "score", "title", "snippet", "fields"}) {
+    EXPECT_TRUE(j["hits"][0].contains(key)) << key;
+  }
+  EXPECT_FALSE(j["hits"][0]["fields"].contains("body"));
+  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_TRUE(j["facets"]["region"][0].contains("label"));
+  EXPECT_TRUE(j["facets"]["region"][0].contains("value"));
+  EXPECT_TRUE(j["facets"]["region"][0].contains("count"));
+}
+
+TEST(SearcherCollapse, OneHitPerProject) {
+  test::ScratchDir dir("collapse");
+  fs::copy(FOUILLE_SAMPLES, dir / "in");
+  // The English page of project CT.1172, a second source of the same project.
+  test::write_file(dir / "in" / "ct1172-en.txt",
+                   "Capacity building on internal trafficking in Tajikistan\n\n"
+                   "  • Project ID\n    CT.1172\n  • Project Status\n    Active\n"
+                   "Internal trafficking in Tajikistan is widespread; IOM supports the State and civil society.\n");
+  indexer::Options o;
+  o.db = dir / "db";
+  o.inputs = {dir / "in"};
+  indexer::index(o, {}, {}, nullptr);
+  Searcher s((dir / "db").string());
+  Request r;
+  r.query = "Tajikistan";
+  EXPECT_EQ(s.search(r).total, 2u);
+  r.collapse = true;
+  Result collapsed = s.search(r);
+  ASSERT_EQ(collapsed.hits.size(), 1u);
+  EXPECT_EQ(collapsed.hits.front().collapsed, 1u);
+}
+
+}  // namespace
+}  // namespace fouille::searcher

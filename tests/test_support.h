@@ -1,0 +1,78 @@
+// Helpers shared by the integration tests: scratch folders and running the
+// real command-line tools.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fouille::test {
+
+/// A fresh folder under the system temp dir, removed with the object.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& name) {
+    path_ = std::filesystem::temp_directory_path() / ("fouille-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+struct CommandResult {
+  int status = -1;      ///< exit code
+  std::string output;   ///< standard output
+  std::string errors;   ///< standard error
+};
+
+/// Runs a shell command line, capturing stdout and stderr.
+inline CommandResult run(const std::string& command) {
+  static int counter = 0;
+  std::string err_file = std::filesystem::temp_directory_path() /
+                         ("fouille-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  CommandResult r;
+  FILE* pipe = ::popen((command + " 2>" + err_file).c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  r.errors.assign(std::istreambuf_iterator<char>(in), {});
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+/// Single-quotes a string for the shell.
+inline std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+}  // namespace fouille::test
