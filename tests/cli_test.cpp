@@ -1,0 +1,202 @@
+// The command-line tools as users run them: exit codes, one-line messages,
+// --analyze, and runs interrupted by Ctrl-C or kill -9.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+#include <xapian.h>
+
+#include "fouille/corpus/generator.h"
+#include "test_support.h"
+
+namespace fouille {
+namespace {
+
+namespace fs = std::filesystem;
+using test::quote;
+using test::run;
+
+const std::string kIndex = FOUILLE_INDEX_BIN;
+const std::string kSearch = FOUILLE_SEARCH_BIN;
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(Cli, AnalyzeStdinPrintsOneLineOfTermsPerInputLine) {
+  auto r = run("printf '%s\\n' \"L’OIM renforce la lutte contre la traite\" '' 'la le les' 'ÊTRES humains, Sud-Est' | " +
+               kSearch + " --analyze -");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.output, "oim renforc lutt contr trait\n\n\netre humain sud\n");
+}
+
+TEST(Cli, AnalyzeTextListsTokens) {
+  auto r = run(kSearch + " --analyze " + quote("l’OIM"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.output, "0\toim\tOIM\n");
+}
+
+TEST(Cli, HelpAndVersion) {
+  for (const auto& bin : {kIndex, kSearch}) {
+    auto help = run(bin + " --help");
+    EXPECT_EQ(help.status, 0);
+    EXPECT_NE(help.output.find("Example"), std::string::npos);
+    auto version = run(bin + " --version");
+    EXPECT_EQ(version.status, 0);
+    EXPECT_NE(version.output.find("Xapian"), std::string::npos);
+  }
+  auto index_help = run(kIndex + " --help").output;
+  for (const char* opt : {"--db", "--jobs", "--batch", "--prune", "--no-spelling", "--max-size", "--quiet", "--dump"}) {
+    EXPECT_NE(index_help.find(opt), std::string::npos) << opt;
+  }
+  auto search_help = run(kSearch + " --help").output;
+  for (const char* opt : {"--db", "--filter", "--facets", "--sort", "--collapse", "--limit", "--offset", "--operator",
+                          "--json", "--analyze"}) {
+    EXPECT_NE(search_help.find(opt), std::string::npos) << opt;
+  }
+}
+
+TEST(Cli, BadInputGetsOneLineAndTheRightExitCode) {
+  test::ScratchDir dir("cli-errors");
+  auto missing = run(kIndex + " --db " + (dir / "db").string() + " " + (dir / "nowhere").string());
+  EXPECT_EQ(missing.status, 3);
+  EXPECT_EQ(lines(missing.errors), 1u);
+  EXPECT_NE(missing.errors.find("nowhere: no such file or directory"), std::string::npos) << missing.errors;
+
+  auto usage = run(kIndex + " " + FOUILLE_SAMPLES);
+  EXPECT_EQ(usage.status, 2);
+  EXPECT_NE(usage.errors.find("--db"), std::string::npos);
+
+  auto unwritable = run(kIndex + " --db /proc/fouille-db " + FOUILLE_SAMPLES);
+  EXPECT_EQ(unwritable.status, 4);
+  EXPECT_EQ(lines(unwritable.errors), 1u);
+  EXPECT_NE(unwritable.errors.find("/proc/fouille-db"), std::string::npos) << unwritable.errors;
+
+  auto no_db = run(kSearch + " --db " + (dir / "nodb").string() + " traite");
+  EXPECT_EQ(no_db.status, 4);
+  EXPECT_NE(no_db.errors.find("nodb"), std::string::npos);
+
+  ASSERT_EQ(run(kIndex + " -q --db " + (dir / "db").string() + " " + FOUILLE_SAMPLES).status, 0);
+  auto bad_range = run(kSearch + " --db " + (dir / "db").string() + " 'traite année:2025..2020'");
+  EXPECT_EQ(bad_range.status, 2);
+  EXPECT_EQ(lines(bad_range.errors), 1u);
+  EXPECT_NE(bad_range.errors.find("position 8"), std::string::npos) << bad_range.errors;
+
+  auto bad_filter = run(kSearch + " --db " + (dir / "db").string() + " --filter couleur=bleu ''");
+  EXPECT_EQ(bad_filter.status, 2);
+
+  auto nothing = run(kSearch + " --db " + (dir / "db").string() + " --json zzzqqq");
+  EXPECT_EQ(nothing.status, 0);  // no match is no error
+  EXPECT_NE(nothing.output.find("\"value\": 0"), std::string::npos);
+
+  // Skipped files are reported, one line each, and do not fail the run.
+  test::write_file(dir / "mixed" / "empty.txt", "");
+  fs::copy(std::string(FOUILLE_SAMPLES) + "/000_e52cd48991c2ab76.txt", dir / "mixed" / "good.txt");
+  auto mixed = run(kIndex + " --db " + (dir / "db2").string() + " " + (dir / "mixed").string());
+  EXPECT_EQ(mixed.status, 0);
+  EXPECT_NE(mixed.errors.find("empty.txt: skipped: empty file"), std::string::npos);
+  EXPECT_NE(mixed.output.find("1 added"), std::string::npos) << mixed.output;
+  auto all_bad = run(kIndex + " --db " + (dir / "db3").string() + " " + (dir / "mixed" / "empty.txt").string());
+  EXPECT_EQ(all_bad.status, 3);
+}
+
+TEST(Cli, DumpPrintsOneJsonObjectPerDocument) {
+  auto r = run(kIndex + " --dump " + FOUILLE_SAMPLES);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(lines(r.output), 5u);
+  EXPECT_NE(r.output.find("\"countries\":[\"TJ\"]"), std::string::npos);
+  EXPECT_NE(r.output.find("\"budget_usd\":200000.0"), std::string::npos);
+}
+
+// Starts fouille-index in the background, waits until its database holds at
+// least `docs` committed documents, or until `shard` exists (or it ends), then
+// sends `sig`.
+int interrupt_run(const std::string& db, const std::string& input, const std::string& options, int sig,
+                  std::size_t docs, const fs::path& shard = {}) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string cmd = kIndex + " -q --db " + db + " " + options + " " + input + " >/dev/null 2>&1";
+    execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid, &status, WNOHANG) == pid) return -1;  // finished before the signal
+    if (!shard.empty()) {
+      std::error_code ec;
+      if (fs::exists(shard / "iamglass", ec)) break;  // a shard has committed
+    } else {
+      try {
+        if (Xapian::Database(db).get_doccount() >= docs) break;
+      } catch (const Xapian::Error&) {
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, sig);
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+class Interrupted : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::ScratchDir("cli-interrupt");
+    corpus::GeneratorOptions g;
+    g.documents = 3000;
+    corpus::generate(g, *dir_ / "in");
+    auto full = run(kIndex + " -q --db " + (*dir_ / "full").string() + " " + (*dir_ / "in").string());
+    ASSERT_EQ(full.status, 0) << full.errors;
+    expected_ = Xapian::Database((*dir_ / "full").string()).get_doccount();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static test::ScratchDir* dir_;
+  static std::size_t expected_;
+};
+test::ScratchDir* Interrupted::dir_ = nullptr;
+std::size_t Interrupted::expected_ = 0;
+
+TEST_F(Interrupted, KillNineLeavesTheLastCommitAndTheNextRunCompletes) {
+  std::string db = (*dir_ / "killed").string();
+  // One writer, a commit every 100 documents: killed between two commits.
+  int code = interrupt_run(db, (*dir_ / "in").string(), "--jobs 1 --batch 100", SIGKILL, 300);
+  EXPECT_EQ(code, 128 + SIGKILL);
+  std::size_t committed = Xapian::Database(db).get_doccount();
+  EXPECT_GE(committed, 300u);
+  EXPECT_LT(committed, expected_);
+  auto again = run(kIndex + " -q --db " + db + " " + (*dir_ / "in").string());
+  EXPECT_EQ(again.status, 0) << again.errors;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), expected_);
+}
+
+TEST_F(Interrupted, KillNineDuringAParallelBuildLeavesAnOpenableDatabase) {
+  std::string db = (*dir_ / "killed-shards").string();
+  run(kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES);  // a first generation to keep
+  fs::remove_all(db);
+  int code = interrupt_run(db, (*dir_ / "in").string(), "--jobs 2 --batch 200", SIGKILL, 0,
+                           fs::path(db) / ".build" / "shard-0");
+  EXPECT_EQ(code, 128 + SIGKILL);
+  EXPECT_NO_THROW(Xapian::Database(db).get_doccount());
+  auto again = run(kIndex + " -q --db " + db + " " + (*dir_ / "in").string());
+  EXPECT_EQ(again.status, 0) << again.errors;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), expected_);
+}
+
+TEST_F(Interrupted, CtrlCCommitsWhatIsDoneAndSaysSo) {
+  std::string db = (*dir_ / "sigint").string();
+  int code = interrupt_run(db, (*dir_ / "in").string(), "--jobs 1 --batch 100", SIGINT, 200);
+  EXPECT_EQ(code, 130);
+  std::size_t committed = Xapian::Database(db).get_doccount();
+  EXPECT_GE(committed, 200u);
+  auto again = run(kIndex + " --db " + db + " " + (*dir_ / "in").string());
+  EXPECT_EQ(again.status, 0);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), expected_);
+  EXPECT_NE(again.output.find("unchanged"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fouille
