@@ -29,6 +29,7 @@ packages=(
   libgtest-dev googletest           # unit and integration tests
   libbenchmark-dev                  # micro-benchmarks
   wfrench                           # French word list: property tests and the generator
+  time bc                           # bench/run: wall time, peak RSS and ratios
 )
 if [ "$want_bench" = 1 ]; then
   packages+=(xapian-omega postgresql sqlite3 gnuplot-nox time)

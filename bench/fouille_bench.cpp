@@ -1,0 +1,134 @@
+// fouille-bench: query latency measured in-process (no process start-up):
+// every query of a fixed set, with all facets on, a number of rounds; prints
+// p50/p95/p99 and, with --json, one object with every figure.
+//
+//   fouille-bench --db bench/work/db-100k --queries bench/queries.tsv --rounds 3
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "fouille/searcher/searcher.h"
+#include "fouille/stemming/error.h"
+#include "fouille/version.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct Query {
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> filters;
+};
+
+std::vector<Query> load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw fouille::UsageError(path + ": cannot read the query set");
+  std::vector<Query> queries;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    Query q;
+    std::size_t tab = line.find('\t');
+    q.text = line.substr(0, tab);
+    if (tab != std::string::npos) {
+      std::stringstream filters(line.substr(tab + 1));
+      std::string f;
+      while (std::getline(filters, f, ';')) {
+        std::size_t eq = f.find('=');
+        if (eq != std::string::npos) q.filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+      }
+    }
+    queries.push_back(std::move(q));
+  }
+  return queries;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  std::size_t i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db, queries_path;
+  int rounds = 3;
+  po::options_description visible(
+      "Usage: fouille-bench --db DIR --queries FILE [options]\n\n"
+      "Measures fouille-search's query latency in-process, all facets on.\n\n"
+      "Example:\n  fouille-bench --db bench/work/db-100k --queries bench/queries.tsv --rounds 3\n\nOptions");
+  visible.add_options()
+    ("help,h", "show this help")
+    ("version", "print the version")
+    ("db,d", po::value(&db), "database folder (e.g. --db bench/work/db-100k)")
+    ("queries", po::value(&queries_path), "query set: query <TAB> FIELD=VALUE;... (e.g. --queries bench/queries.tsv)")
+    ("rounds", po::value(&rounds)->default_value(3), "times each query runs; the first round warms the caches and is not counted")
+    ("json", "print the figures as one JSON object");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, visible), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "fouille-bench: " << e.what() << " (see --help)\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << "fouille-bench " << FOUILLE_VERSION << "\n";
+    return 0;
+  }
+  try {
+    if (db.empty() || queries_path.empty()) throw fouille::UsageError("--db and --queries are required (see --help)");
+    if (rounds < 2) throw fouille::UsageError("--rounds must be at least 2 (the first one warms up)");
+    std::vector<Query> queries = load(queries_path);
+    fouille::searcher::Searcher searcher(db);
+    std::vector<double> ms;
+    std::size_t hits = 0;
+    for (int round = 0; round < rounds; ++round) {
+      for (const auto& q : queries) {
+        fouille::searcher::Request r;
+        r.query = q.text;
+        r.filters = q.filters;
+        auto t0 = std::chrono::steady_clock::now();
+        fouille::searcher::Result result = searcher.search(r);
+        double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (round > 0) {
+          ms.push_back(elapsed);
+          hits += result.total;
+        }
+      }
+    }
+    double p50 = percentile(ms, 50), p95 = percentile(ms, 95), p99 = percentile(ms, 99);
+    double mean = 0;
+    for (double m : ms) mean += m;
+    mean /= static_cast<double>(std::max<std::size_t>(1, ms.size()));
+    if (vm.count("json")) {
+      nlohmann::json j = {{"documents", searcher.size()}, {"queries", queries.size()}, {"samples", ms.size()},
+                          {"p50_ms", p50}, {"p95_ms", p95}, {"p99_ms", p99}, {"mean_ms", mean},
+                          {"max_ms", ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end())}};
+      std::cout << j.dump() << "\n";
+    } else {
+      std::printf("%zu queries x %d rounds on %zu documents, all facets: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
+                  queries.size(), rounds - 1, searcher.size(), p50, p95, p99, mean);
+    }
+    (void)hits;
+    return 0;
+  } catch (const fouille::UsageError& e) {
+    std::cerr << "fouille-bench: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "fouille-bench: " << e.what() << "\n";
+    return 4;
+  }
+}
