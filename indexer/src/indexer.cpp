@@ -71,6 +71,13 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
 }
 
 std::string lower(const std::string& word) {
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out = word;
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
   u.toLower();
   std::string out;
@@ -78,10 +85,17 @@ std::string lower(const std::string& word) {
   return out;
 }
 
+// Words met once are left out: they are mostly rare forms and the sources'
+// own typos, poor suggestions, and they are half of a vocabulary's words
+// (Zipf), so skipping them halves the cost of the spelling table.
+constexpr Xapian::termcount kMinSpellingCount = 2;
+
 void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
   std::map<std::string, Xapian::termcount> merged;  // case variants of a word meet
   for (const auto& [word, count] : counts) merged[lower(word)] += count;
-  for (const auto& [word, count] : merged) db.add_spelling(word, count);
+  for (const auto& [word, count] : merged) {
+    if (count >= kMinSpellingCount) db.add_spelling(word, count);
+  }
   counts.clear();
 }
 
