@@ -26,6 +26,7 @@ packages=(
   libstemmer-dev                    # Snowball French stemmer
   libboost-program-options-dev      # command-line parsing
   nlohmann-json3-dev                # JSON Lines input, --dump and --json output
+  libjemalloc-dev                   # a faster allocator for fouille-index
   libgtest-dev googletest           # unit and integration tests
   libbenchmark-dev                  # micro-benchmarks
   wfrench                           # French word list: property tests and the generator
