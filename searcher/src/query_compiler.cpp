@@ -94,7 +94,9 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         alternatives.push_back(phrase(spelling));
         for (const auto& t : spelling) out.highlight.insert(t);
       }
-      clause.query = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+      // OP_SYNONYM weighs the group as one term: a document holding three
+      // spellings of one idea does not outrank one holding the idea and more.
+      clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
       u = unit_of[first_term + m.length - 1] + 1;
     } else {
       clause.query = units[u].joined ? phrase(units[u].terms) : Xapian::Query(units[u].terms.front());
