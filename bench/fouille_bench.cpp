@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
     ("db,d", po::value(&db), "database folder (e.g. --db bench/work/db-100k)")
     ("queries", po::value(&queries_path), "query set: query <TAB> FIELD=VALUE;... (e.g. --queries bench/queries.tsv)")
     ("rounds", po::value(&rounds)->default_value(3), "times each query runs; the first round warms the caches and is not counted")
-    ("json", "print the figures as one JSON object");
+    ("json", "print the figures as one JSON object")
+    ("slowest", po::value<int>()->default_value(0), "also list the N slowest queries (e.g. --slowest 10)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, visible), vm);
@@ -94,6 +95,7 @@ int main(int argc, char** argv) {
     std::vector<Query> queries = load(queries_path);
     fouille::searcher::Searcher searcher(db);
     std::vector<double> ms;
+    std::vector<std::pair<double, std::size_t>> by_query(queries.size(), {0.0, 0});  // worst time, index
     std::size_t hits = 0;
     for (int round = 0; round < rounds; ++round) {
       for (const auto& q : queries) {
@@ -106,6 +108,8 @@ int main(int argc, char** argv) {
         if (round > 0) {
           ms.push_back(elapsed);
           hits += result.total;
+          std::size_t i = static_cast<std::size_t>(&q - queries.data());
+          by_query[i] = {std::max(by_query[i].first, elapsed), i};
         }
       }
     }
@@ -123,6 +127,14 @@ int main(int argc, char** argv) {
                   queries.size(), rounds - 1, searcher.size(), p50, p95, p99, mean);
     }
     (void)hits;
+    int slowest = vm["slowest"].as<int>();
+    std::sort(by_query.rbegin(), by_query.rend());
+    for (int i = 0; i < slowest && i < static_cast<int>(by_query.size()); ++i) {
+      const Query& q = queries[by_query[static_cast<std::size_t>(i)].second];
+      std::string filters;
+      for (const auto& [k, v] : q.filters) filters += " --filter " + k + "=" + v;
+      std::fprintf(stderr, "  %8.2f ms  \"%s\"%s\n", by_query[static_cast<std::size_t>(i)].first, q.text.c_str(), filters.c_str());
+    }
     return 0;
   } catch (const fouille::UsageError& e) {
     std::cerr << "fouille-bench: " << e.what() << "\n";

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include <boost/program_options.hpp>
 #include <xapian.h>
@@ -43,6 +44,7 @@ Options)";
 int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read) {
   std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
   std::size_t docs = 0, skipped = 0;
+  std::set<std::string> unknown;  // unknown country names, reported once
   std::vector<std::filesystem::path> files;
   for (const auto& input : inputs) {
     if (!std::filesystem::exists(input)) throw CorpusError(input.string() + ": no such file or directory");
@@ -62,6 +64,11 @@ int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read)
       for (const auto& d : r.documents) {
         std::cout << corpus::to_json(d).dump() << "\n";
         ++docs;
+        for (const auto& c : d.countries) {
+          if (c.size() != 2 && unknown.insert(c).second) {
+            std::cerr << "fouille-index: " << f.string() << ": unknown country name '" << c << "' kept as given\n";
+          }
+        }
       }
     } catch (const CorpusError& e) {
       std::cerr << "fouille-index: " << e.what() << "\n";
@@ -83,13 +90,16 @@ int main(int argc, char** argv) {
     ("help,h", "show this help")
     ("version", "print the version")
     ("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")
-    ("jobs,j", po::value(&jobs)->default_value(0), "parsing threads; 0 = one per core (e.g. --jobs 2)")
+    ("jobs,j", po::value(&jobs)->default_value(0),
+     "threads that read and analyse files; 0 = one per core. A new database is built in one shard per thread, "
+     "merged at the end; updates go through one more, writing thread (e.g. --jobs 2)")
     ("batch", po::value(&batch)->default_value(1000), "documents per commit; an interrupted run keeps every committed batch (e.g. --batch 500)")
-    ("prune", "remove documents whose source file no longer exists")
-    ("no-spelling", "do not feed the spelling dictionary (faster; no \"Vouliez-vous dire\")")
+    ("prune", "remove documents whose source file no longer exists (e.g. --db projets.db --prune ~/projets)")
+    ("no-spelling", "do not feed the spelling dictionary: faster, but no \"Vouliez-vous dire\" (e.g. --no-spelling)")
     ("max-size", po::value(&max_mb)->default_value(20), "skip files larger than this many MB (e.g. --max-size 5)")
-    ("quiet,q", "no progress bar and no warnings; the summary line only")
-    ("dump", "print the fields extracted from each document as JSON Lines; no database");
+    ("quiet,q", "no progress bar and no warnings; the summary line only (e.g. -q in scripts)")
+    ("dump", "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
+     "(e.g. --dump corpus/samples)");
   po::options_description hidden;
   std::vector<std::string> paths;
   hidden.add_options()("path", po::value(&paths));

@@ -107,13 +107,13 @@ int main(int argc, char** argv) {
      "French or English (e.g. --filter pays=Comores --filter region=Asia --filter budget=100k..200k)")
     ("facets", po::value(&facets), "facets to count, comma-separated (default: region,project_type,status,"
      "countries,continent,coverage,year,budget_range; e.g. --facets countries,year)")
-    ("no-facets", "count no facets")
+    ("no-facets", "count no facets: the fastest answer (e.g. --no-facets)")
     ("sort", po::value(&sort), "relevance (default), budget, -budget, year, -year (e.g. --sort -budget)")
-    ("collapse", "one hit per project ID, the best one, with how many it hides")
+    ("collapse", "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and an English page)")
     ("limit,n", po::value(&limit)->default_value(10), "hits to show (e.g. --limit 20)")
     ("offset", po::value(&offset)->default_value(0), "hits to skip, for the next page (e.g. --offset 10)")
     ("operator", po::value(&op), "and | or: join words this way, no relaxing (default: and, relaxed to or when nothing matches)")
-    ("json", "print one JSON object (see the README for its shape)")
+    ("json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")
     ("analyze", po::value(&analyze), "print the terms the French chain makes of TEXT; '-' reads standard input "
      "and prints one line of search terms per input line");
   po::options_description hidden;

@@ -9,14 +9,13 @@
 // Either way every shard or the database commits every `batch` documents.
 #include "fouille/indexer/indexer.h"
 
-#include <unicode/unistr.h>
-
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include <xapian.h>
@@ -26,6 +25,7 @@
 #include "file_scan.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
 
 namespace fouille::indexer {
 namespace {
@@ -47,6 +47,7 @@ struct Parsed {
   std::vector<Xapian::Document> docs;
   std::vector<std::string> source_terms;
   std::vector<std::string> warnings;
+  std::vector<std::string> unknown_countries;  // names no table knows, kept as given
   std::optional<std::string> skipped;  // why the file was skipped
 };
 
@@ -59,6 +60,9 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
     for (const auto& doc : result.documents) {
       parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
       parsed.source_terms.push_back(corpus::source_term(doc.source));
+      for (const auto& c : doc.countries) {
+        if (c.size() != 2) parsed.unknown_countries.push_back(c);  // codes are two letters
+      }
     }
   } catch (const Error& e) {
     parsed.skipped = e.what();
@@ -70,21 +74,6 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
   return parsed;
 }
 
-std::string lower(const std::string& word) {
-  bool ascii = true;
-  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string out = word;
-    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
-  u.toLower();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 // Words met once are left out: they are mostly rare forms and the sources'
 // own typos, poor suggestions, and they are half of a vocabulary's words
 // (Zipf), so skipping them halves the cost of the spelling table.
@@ -92,7 +81,7 @@ constexpr Xapian::termcount kMinSpellingCount = 2;
 
 void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
   std::map<std::string, Xapian::termcount> merged;  // case variants of a word meet
-  for (const auto& [word, count] : counts) merged[lower(word)] += count;
+  for (const auto& [word, count] : counts) merged[stemming::lower(word)] += count;
   for (const auto& [word, count] : merged) {
     if (count >= kMinSpellingCount) db.add_spelling(word, count);
   }
@@ -200,6 +189,11 @@ class Run {
     stats_.added += added;
     stats_.updated += updated;
     for (const auto& w : p.warnings) say(w);
+    for (const auto& name : p.unknown_countries) {
+      if (reported_countries_.insert(name).second) {
+        say(files_[p.file].path + ": unknown country name '" + name + "' kept as given");
+      }
+    }
     if (p.skipped) {
       ++stats_.skipped;
       say(*p.skipped);
@@ -229,6 +223,7 @@ class Run {
   std::atomic<bool> abort_{false};
   std::mutex mutex_;
   std::size_t files_done_ = 0;
+  std::set<std::string> reported_countries_;  // each unknown name is reported once
   Clock::time_point started_ = Clock::now();
 };
 

@@ -1,44 +1,84 @@
 #include "facets.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 
 namespace fouille::searcher {
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  std::string value = doc.get_value(field_.slot);
-  if (value.empty()) return;
-  if (!field_.multi()) {
-    ++counts_[value];
-    return;
-  }
-  std::size_t start = 0;
-  while (true) {
-    std::size_t sep = value.find(corpus::kMultiSeparator, start);
-    ++counts_[value.substr(start, sep - start)];
-    if (sep == std::string::npos) break;
-    start = sep + 1;
+FacetTable::FacetTable(const Xapian::Database& db) {
+  const Xapian::docid last = db.get_lastdocid();
+  for (const auto& field : corpus::schema().fields()) {
+    if (!field.facet) continue;
+    Column col;
+    col.field = &field;
+    col.offsets.assign(static_cast<std::size_t>(last) + 2, 0);
+    std::unordered_map<std::string, std::uint32_t> id_of;
+    auto intern = [&](std::string_view v) {
+      auto [it, fresh] = id_of.emplace(std::string(v), static_cast<std::uint32_t>(col.values.size()));
+      if (fresh) col.values.emplace_back(v);
+      return it->second;
+    };
+    Xapian::docid next = 1;  // offsets are filled up to each document read
+    for (auto it = db.valuestream_begin(field.slot); it != db.valuestream_end(field.slot); ++it) {
+      Xapian::docid d = it.get_docid();
+      for (; next <= d; ++next) col.offsets[next] = static_cast<std::uint32_t>(col.ids.size());
+      std::string value = *it;
+      std::string_view rest(value);
+      while (!rest.empty()) {
+        std::size_t sep = field.multi() ? rest.find(corpus::kMultiSeparator) : std::string_view::npos;
+        col.ids.push_back(intern(rest.substr(0, sep)));
+        if (sep == std::string_view::npos) break;
+        rest.remove_prefix(sep + 1);
+      }
+    }
+    for (; next <= last + 1; ++next) col.offsets[next] = static_cast<std::uint32_t>(col.ids.size());
+    columns_.push_back(std::move(col));
   }
 }
 
-std::vector<FacetValue> FacetSpy::values() const {
+int FacetTable::column_of(const std::string& key) const {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i].field->key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+FacetSpy::FacetSpy(const FacetTable& table, std::vector<int> columns) : table_(table), columns_(std::move(columns)) {
+  for (int c : columns_) counts_.emplace_back(table_.columns()[static_cast<std::size_t>(c)].values.size(), 0);
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  const Xapian::docid d = doc.get_docid();
+  for (std::size_t k = 0; k < columns_.size(); ++k) {
+    const auto& col = table_.columns()[static_cast<std::size_t>(columns_[k])];
+    if (d + 1 >= col.offsets.size()) continue;  // added after the table was read
+    for (std::uint32_t i = col.offsets[d]; i < col.offsets[d + 1]; ++i) ++counts_[k][col.ids[i]];
+  }
+}
+
+std::vector<FacetValue> FacetSpy::values(int column) const {
+  auto k = static_cast<std::size_t>(std::find(columns_.begin(), columns_.end(), column) - columns_.begin());
+  const auto& col = table_.columns()[static_cast<std::size_t>(column)];
   std::vector<FacetValue> out;
-  for (const auto& [value, count] : counts_) {
+  for (std::size_t id = 0; id < col.values.size(); ++id) {
+    if (counts_[k][id] == 0) continue;
     FacetValue v;
-    v.value = value;
-    v.count = count;
-    if (field_.key == "countries" && value.size() == 2) {
-      v.label = corpus::countries().french_name(value);
-    } else if (field_.key == "budget_range") {
-      v.label = corpus::budget_range_label(value);
+    v.value = col.values[id];
+    v.count = counts_[k][id];
+    if (col.field->key == "countries" && v.value.size() == 2) {
+      v.label = corpus::countries().french_name(v.value);
+    } else if (col.field->key == "budget_range") {
+      v.label = corpus::budget_range_label(v.value);
     } else {
-      v.label = value;
+      v.label = v.value;
     }
     out.push_back(std::move(v));
   }
-  if (field_.key == "year" || field_.key == "budget_range") {
+  if (col.field->key == "year" || col.field->key == "budget_range") {
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return a.value.size() != b.value.size() ? a.value.size() < b.value.size() : a.value < b.value;
     });

@@ -1,10 +1,11 @@
-// Private: facet counting. One spy per facet reads the field's value slot for
-// every matching document (multi-valued slots are split), so counts cover the
-// whole match set, not the page.
+// Private: facet counting. The facet values of every document are read once
+// per database revision into a compact table (value ids per document, for each
+// facet field), so counting a matching document is a few array increments,
+// never a value read or a string hash. Counts cover the whole match set.
 #pragma once
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -14,20 +15,42 @@
 
 namespace fouille::searcher {
 
+class FacetTable {
+ public:
+  /// Reads the value slots of every facet field of the schema. Thread-safe
+  /// to read once built.
+  explicit FacetTable(const Xapian::Database& db);
+
+  struct Column {
+    const corpus::Field* field = nullptr;
+    std::vector<std::string> values;   ///< distinct values, by id
+    std::vector<std::uint32_t> offsets;  ///< ids of document d: ids[offsets[d]..offsets[d+1])
+    std::vector<std::uint32_t> ids;
+  };
+  const std::vector<Column>& columns() const { return columns_; }
+  /// The column of a field key, or -1.
+  int column_of(const std::string& key) const;
+
+ private:
+  std::vector<Column> columns_;
+};
+
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(const corpus::Field& field) : field_(field) {}
+  /// Counts the given columns of `table`, which must outlive the spy.
+  FacetSpy(const FacetTable& table, std::vector<int> columns);
   void operator()(const Xapian::Document& doc, double weight) override;
   std::string name() const override { return "fouille.FacetSpy"; }
 
-  /// Counted values with labels, most frequent first (years and budget
-  /// ranges in their natural order).
-  std::vector<FacetValue> values() const;
-  const corpus::Field& field() const { return field_; }
+  /// Counted values of one of the spy's columns with labels, most frequent
+  /// first (years and budget ranges in their natural order).
+  std::vector<FacetValue> values(int column) const;
+  const std::vector<int>& columns() const { return columns_; }
 
  private:
-  const corpus::Field& field_;
-  std::unordered_map<std::string, std::size_t> counts_;
+  const FacetTable& table_;
+  std::vector<int> columns_;
+  std::vector<std::vector<std::size_t>> counts_;  // per spied column, per value id
 };
 
 }  // namespace fouille::searcher

@@ -1,7 +1,5 @@
 #include "fouille/searcher/searcher.h"
 
-#include <unicode/unistr.h>
-
 #include <chrono>
 #include <map>
 
@@ -12,6 +10,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
 #include "query_compiler.h"
 #include "query_parser.h"
 #include "snippet.h"
@@ -19,14 +18,6 @@
 
 namespace fouille::searcher {
 namespace {
-
-std::string lower(const std::string& word) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
-  u.toLower();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
 
 struct SortKey {
   const char* name;
@@ -51,8 +42,11 @@ struct Searcher::Impl {
   Xapian::Database db;
   stemming::Analyzer analyzer;
   Synonyms synonyms{shipped_synonyms(), analyzer};
+  std::unique_ptr<FacetTable> facet_table;
+  std::string facet_table_version;  // what the database was when the table was read
 
   Result search(const Request& request);
+  const FacetTable& facets();
   std::optional<std::string> suggest(const Request& request, const CompiledQuery& compiled);
 };
 
@@ -77,16 +71,31 @@ Result Searcher::search(const Request& request) {
   }
 }
 
+// The facet table, read again when the database has changed.
+const FacetTable& Searcher::Impl::facets() {
+  std::string version = db.get_uuid() + ":" + std::to_string(db.get_lastdocid()) + ":" + std::to_string(db.get_doccount());
+  try {
+    version += ":" + std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {
+    // A database of several shards has no single revision: the rest tells.
+  }
+  if (!facet_table || version != facet_table_version) {
+    facet_table = std::make_unique<FacetTable>(db);
+    facet_table_version = version;
+  }
+  return *facet_table;
+}
+
 std::optional<std::string> Searcher::Impl::suggest(const Request& request, const CompiledQuery& compiled) {
   std::string suggestion = request.query;
   bool changed = false;
   for (const auto& [word, term] : compiled.words) {
     if (word.size() < 3 || db.get_termfreq(term) > 0) continue;
-    std::string better = db.get_spelling_suggestion(lower(word), 2);
+    std::string better = db.get_spelling_suggestion(stemming::lower(word), 2);
     if (better.empty()) continue;
     std::size_t at = suggestion.find(word);
     if (at == std::string::npos) continue;
-    suggestion.replace(at, word.size(), better);
+    suggestion = suggestion.substr(0, at) + better + suggestion.substr(at + word.size());
     changed = true;
   }
   if (!changed) return std::nullopt;
@@ -132,10 +141,14 @@ Result Searcher::Impl::search(const Request& request) {
 
   std::vector<std::string> facet_keys = request.facets.empty() ? default_facets() : request.facets;
   if (request.no_facets) facet_keys.clear();
+  std::vector<const corpus::Field*> facet_fields;
   for (const auto& key : facet_keys) {
     const corpus::Field* f = schema.field_for_name(key);
-    if (!f || !f->facet) throw UsageError("--facets: '" + key + "' is not a facet");
+    if (!f) f = &schema.field(key);  // canonical keys too
+    if (!f->facet) throw UsageError("--facets: '" + key + "' is not a facet");
+    facet_fields.push_back(f);
   }
+  const FacetTable* table = facet_fields.empty() ? nullptr : &facets();
 
   const Xapian::doccount everything = db.get_doccount();
   Xapian::Enquire enquire(db);
@@ -150,15 +163,17 @@ Result Searcher::Impl::search(const Request& request) {
   }
 
   // The main match, with the facets whose field carries no filter.
-  std::vector<std::unique_ptr<FacetSpy>> spies;
+  std::vector<int> free_columns;
+  for (const auto* f : facet_fields) {
+    if (!groups.count(f->key)) free_columns.push_back(table->column_of(f->key));
+  }
+  std::unique_ptr<FacetSpy> spy;
   auto run = [&](const Xapian::Query& base) {
-    spies.clear();
     enquire.clear_matchspies();
-    for (const auto& key : facet_keys) {
-      const corpus::Field& f = *schema.field_for_name(key);
-      if (groups.count(f.key)) continue;
-      spies.push_back(std::make_unique<FacetSpy>(f));
-      enquire.add_matchspy(spies.back().get());
+    spy.reset();
+    if (!free_columns.empty()) {
+      spy = std::make_unique<FacetSpy>(*table, free_columns);
+      enquire.add_matchspy(spy.get());
     }
     enquire.set_query(filtered(base, ""));
     // check_at_least = every document: exact totals and facet counts.
@@ -174,19 +189,21 @@ Result Searcher::Impl::search(const Request& request) {
   }
   result.total = mset.get_matches_estimated();
   result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  for (const auto& spy : spies) result.facets[spy->field().key] = spy->values();
+  if (spy) {
+    for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c);
+  }
 
   // Disjunctive counts: a filtered field's facet counts as if its own filter
   // were not set, so other values show what choosing them would give.
-  for (const auto& key : facet_keys) {
-    const corpus::Field& f = *schema.field_for_name(key);
-    if (!groups.count(f.key)) continue;
+  for (const auto* f : facet_fields) {
+    if (!groups.count(f->key)) continue;
+    int column = table->column_of(f->key);
     Xapian::Enquire side(db);
-    FacetSpy spy(f);
-    side.add_matchspy(&spy);
-    side.set_query(filtered(compiled.query, f.key));
+    FacetSpy side_spy(*table, {column});
+    side.add_matchspy(&side_spy);
+    side.set_query(filtered(compiled.query, f->key));
     side.get_mset(0, 0, everything);
-    result.facets[f.key] = spy.values();
+    result.facets[f->key] = side_spy.values(column);
   }
 
   std::size_t rank = request.offset;

@@ -1,5 +1,7 @@
 #include "synonyms.h"
 
+#include <algorithm>
+
 namespace fouille::data {
 extern const std::string_view synonyms;
 }
@@ -7,6 +9,27 @@ extern const std::string_view synonyms;
 namespace fouille::searcher {
 
 std::string_view shipped_synonyms() { return data::synonyms; }
+
+namespace {
+
+// Does `inner` occur in `outer` as consecutive terms?
+bool contains(const TermSequence& outer, const TermSequence& inner) {
+  return outer.size() > inner.size() && std::search(outer.begin(), outer.end(), inner.begin(), inner.end()) != outer.end();
+}
+
+}  // namespace
+
+// A spelling that holds another spelling of its group matches only documents
+// the shorter one matches already ("traite des personnes" and "traite"): it
+// adds nothing to the group's matches, only the cost of a phrase check.
+std::vector<TermSequence> Synonyms::prune_subsumed(std::vector<TermSequence> group) {
+  std::vector<TermSequence> kept;
+  for (const auto& s : group) {
+    bool subsumed = std::any_of(group.begin(), group.end(), [&](const TermSequence& other) { return contains(s, other); });
+    if (!subsumed && std::find(kept.begin(), kept.end(), s) == kept.end()) kept.push_back(s);
+  }
+  return kept;
+}
 
 Synonyms::Synonyms(std::string_view data, stemming::Analyzer& analyzer) {
   std::vector<stemming::Token> tokens;
@@ -27,7 +50,9 @@ Synonyms::Synonyms(std::string_view data, stemming::Analyzer& analyzer) {
       if (!seq.empty()) group.push_back(std::move(seq));
     }
     if (group.size() < 2) continue;
+    // Every spelling is matched in queries; the group's query uses the pruned list.
     for (std::size_t s = 0; s < group.size(); ++s) by_first_[group[s].front()].emplace_back(groups_.size(), s);
+    queries_.push_back(prune_subsumed(group));
     groups_.push_back(std::move(group));
   }
 }
@@ -41,7 +66,7 @@ Synonyms::Match Synonyms::match(const std::vector<std::string>& terms, std::size
     if (seq.size() <= best.length || at + seq.size() > terms.size()) continue;
     if (std::equal(seq.begin(), seq.end(), terms.begin() + static_cast<std::ptrdiff_t>(at))) {
       best.length = seq.size();
-      best.group = &groups_[g];
+      best.group = &queries_[g];
     }
   }
   return best;

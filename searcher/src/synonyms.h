@@ -20,13 +20,18 @@ class Synonyms {
 
   struct Match {
     std::size_t length = 0;                      ///< terms matched; 0: none
-    const std::vector<TermSequence>* group = nullptr;  ///< every spelling of the group
+    /// The spellings of the group a query needs (those holding another one
+    /// left out: they match nothing more).
+    const std::vector<TermSequence>* group = nullptr;
   };
   /// The longest spelling that starts at terms[at].
   Match match(const std::vector<std::string>& terms, std::size_t at) const;
 
  private:
-  std::vector<std::vector<TermSequence>> groups_;
+  static std::vector<TermSequence> prune_subsumed(std::vector<TermSequence> group);
+
+  std::vector<std::vector<TermSequence>> groups_;   // every spelling
+  std::vector<std::vector<TermSequence>> queries_;  // spellings a query needs
   // first term -> (group, spelling) pairs
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> by_first_;
 };

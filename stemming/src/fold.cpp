@@ -1,5 +1,6 @@
 #include "fouille/stemming/fold.h"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -74,6 +75,20 @@ std::string fold(std::string_view utf8) {
       default: append_utf8(out, c);
     }
   }
+  return out;
+}
+
+std::string lower(std::string_view utf8) {
+  std::string out(utf8);
+  if (is_ascii(utf8)) {
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.toLower(icu::Locale::getFrench());
+  out.clear();
+  u.toUTF8String(out);
   return out;
 }
 

@@ -15,6 +15,10 @@ namespace fouille::stemming {
 /// Invalid UTF-8 bytes are dropped. Thread-safe.
 std::string fold(std::string_view utf8);
 
+/// Lower-cases UTF-8 text, accents kept ("Électrification" -> "électrification"):
+/// the spelling dictionary's form of a word. Thread-safe.
+std::string lower(std::string_view utf8);
+
 /// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD and adds
 /// the number of replacements to `*invalid` when given. Thread-safe.
 std::string sanitize_utf8(std::string_view text, std::size_t* invalid = nullptr);
