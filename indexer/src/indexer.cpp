@@ -41,6 +41,9 @@ constexpr std::size_t kQueueCapacity = 64;
 constexpr std::size_t kSpellingFlushWords = 1 << 20;
 // A fresh build goes through shards from this many files on.
 constexpr std::size_t kMinShardedFiles = 200;
+// A shard is closed and a new one started after this many documents: a
+// commit costs more as a shard grows, and compaction merges any number.
+constexpr std::size_t kShardDocuments = 10000;
 
 struct Parsed {
   std::size_t file = 0;
@@ -233,34 +236,47 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
   const unsigned jobs = run.jobs();
   std::vector<std::thread> workers;
   std::vector<std::exception_ptr> errors(jobs);
+  std::mutex shards_mutex;
+  std::vector<std::string> shards;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
       try {
-        Xapian::WritableDatabase shard((scratch / ("shard-" + std::to_string(w))).string(),
-                                       Xapian::DB_CREATE_OR_OVERWRITE);
         SpellingCounts spelling;
         DocumentBuilder builder(run.o_.spelling ? &spelling : nullptr);
-        std::size_t since_commit = 0;
+        std::optional<Xapian::WritableDatabase> shard;
+        std::size_t since_commit = 0, in_shard = 0;
+        auto open_shard = [&] {
+          std::lock_guard lock(shards_mutex);
+          shards.push_back((scratch / ("shard-" + std::to_string(w) + "-" + std::to_string(shards.size()))).string());
+          shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE);
+          in_shard = 0;
+        };
+        open_shard();
         while (auto index = run.take()) {
           Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read);
           for (std::size_t d = 0; d < p.docs.size(); ++d) {
             if (p.docs.size() == 1) {
-              shard.add_document(p.docs[d]);
+              shard->add_document(p.docs[d]);
             } else {
-              shard.replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+              shard->replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
             }
           }
           since_commit += p.docs.size();
+          in_shard += p.docs.size();
           run.done(p, p.docs.size(), 0);
-          if (spelling.size() >= kSpellingFlushWords) flush_spelling(shard, spelling);
+          if (spelling.size() >= kSpellingFlushWords) flush_spelling(*shard, spelling);
           if (since_commit >= run.o_.batch) {
-            shard.commit();
+            shard->commit();
             since_commit = 0;
           }
+          if (in_shard >= kShardDocuments) {
+            shard->close();
+            open_shard();
+          }
         }
-        flush_spelling(shard, spelling);
-        shard.commit();
-        shard.close();
+        flush_spelling(*shard, spelling);
+        shard->commit();
+        shard->close();
       } catch (...) {
         errors[w] = std::current_exception();
         run.abort();
@@ -274,7 +290,7 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
   if (run.stopped()) stats.interrupted = true;
   if (stats.added > 0) {
     Xapian::Database all;
-    for (unsigned w = 0; w < jobs; ++w) all.add_database(Xapian::Database((scratch / ("shard-" + std::to_string(w))).string()));
+    for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
     all.compact(layout.next_generation().string());
     layout.switch_to_next();
     db.close();  // the old generation: nothing is left to write there
