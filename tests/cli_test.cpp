@@ -112,10 +112,10 @@ TEST(Cli, DumpPrintsOneJsonObjectPerDocument) {
 }
 
 // Starts fouille-index in the background, waits until its database holds at
-// least `docs` committed documents, or until `shard` exists (or it ends), then
-// sends `sig`.
+// least `docs` committed documents, or until a shard has been created in the
+// `shards` folder (or it ends), then sends `sig`.
 int interrupt_run(const std::string& db, const std::string& input, const std::string& options, int sig,
-                  std::size_t docs, const fs::path& shard = {}) {
+                  std::size_t docs, const fs::path& shards = {}) {
   pid_t pid = fork();
   if (pid == 0) {
     std::string cmd = kIndex + " -q --db " + db + " " + options + " " + input + " >/dev/null 2>&1";
@@ -126,9 +126,13 @@ int interrupt_run(const std::string& db, const std::string& input, const std::st
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     if (waitpid(pid, &status, WNOHANG) == pid) return -1;  // finished before the signal
-    if (!shard.empty()) {
+    if (!shards.empty()) {
       std::error_code ec;
-      if (fs::exists(shard / "iamglass", ec)) break;  // a shard has committed
+      bool started = false;
+      for (fs::directory_iterator it(shards, ec), end; !ec && it != end; it.increment(ec)) {
+        started = started || fs::exists(it->path() / "iamglass", ec);
+      }
+      if (started) break;  // a shard exists: the parallel build is under way
     } else {
       try {
         if (Xapian::Database(db).get_doccount() >= docs) break;
@@ -178,7 +182,7 @@ TEST_F(Interrupted, KillNineDuringAParallelBuildLeavesAnOpenableDatabase) {
   run(kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES);  // a first generation to keep
   fs::remove_all(db);
   int code = interrupt_run(db, (*dir_ / "in").string(), "--jobs 2 --batch 200", SIGKILL, 0,
-                           fs::path(db) / ".build" / "shard-0");
+                           fs::path(db) / ".build");
   EXPECT_EQ(code, 128 + SIGKILL);
   EXPECT_NO_THROW(Xapian::Database(db).get_doccount());
   auto again = run(kIndex + " -q --db " + db + " " + (*dir_ / "in").string());
