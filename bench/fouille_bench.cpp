@@ -96,7 +96,6 @@ int main(int argc, char** argv) {
     fouille::searcher::Searcher searcher(db);
     std::vector<double> ms;
     std::vector<std::pair<double, std::size_t>> by_query(queries.size(), {0.0, 0});  // worst time, index
-    std::size_t hits = 0;
     for (int round = 0; round < rounds; ++round) {
       for (const auto& q : queries) {
         fouille::searcher::Request r;
@@ -107,7 +106,6 @@ int main(int argc, char** argv) {
         double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         if (round > 0) {
           ms.push_back(elapsed);
-          hits += result.total;
           std::size_t i = static_cast<std::size_t>(&q - queries.data());
           by_query[i] = {std::max(by_query[i].first, elapsed), i};
         }
@@ -126,7 +124,6 @@ int main(int argc, char** argv) {
       std::printf("%zu queries x %d rounds on %zu documents, all facets: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
                   queries.size(), rounds - 1, searcher.size(), p50, p95, p99, mean);
     }
-    (void)hits;
     int slowest = vm["slowest"].as<int>();
     std::sort(by_query.rbegin(), by_query.rend());
     for (int i = 0; i < slowest && i < static_cast<int>(by_query.size()); ++i) {

@@ -45,9 +45,7 @@ std::string label_key(std::string_view label) {
 }  // namespace
 
 Schema::Schema(std::string_view tsv) {
-  int line_no = 0;
   detail::for_each_row(tsv, [&](int line, const std::vector<std::string_view>& cols) {
-    line_no = line;
     if (cols.size() != 8) {
       throw CorpusError("schema.tsv:" + std::to_string(line) + ": expected 8 columns, got " +
                         std::to_string(cols.size()));
@@ -68,7 +66,6 @@ Schema::Schema(std::string_view tsv) {
     f.labels = list(cols[7]);
     fields_.push_back(std::move(f));
   });
-  (void)line_no;
   for (const auto& f : fields_) {
     for (const auto& l : f.labels) labels_.emplace_back(label_key(l), &f);
   }

@@ -228,7 +228,6 @@ Document parse_text(std::string_view utf8, const std::string& source) {
   Document doc;
   doc.source = source;
   std::vector<Line> lines = classify(utf8);
-  const Schema& s = schema();
 
   // The title: the first title-like line; lines before it are menus.
   std::size_t title_at = lines.size();
@@ -329,7 +328,6 @@ Document parse_text(std::string_view utf8, const std::string& source) {
         break;
     }
   }
-  (void)s;
   doc.body = std::move(body);
   doc.layout = bare_used ? "bare" : bullets ? "bullet" : chrome_seen ? "web" : labels_used ? "labels" : "prose";
   finish(doc);
