@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: set up, build and run the whole test suite,
-# then the unit tests once more under AddressSanitizer + UBSan.
+# the benchmark harness in its quick mode (so it never rots), then the unit
+# tests once more under AddressSanitizer + UBSan.
 #
 #   scripts/test.sh            everything
 #   scripts/test.sh --no-asan  skip the sanitizer build
@@ -12,6 +13,8 @@ asan=1
 
 scripts/setup.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+bench/run --quick >/dev/null
+echo "bench/run --quick: the harness runs"
 
 if [ "$asan" = 1 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOUILLE_SANITIZE=ON -DFOUILLE_BUILD_BENCH=OFF >/dev/null
