@@ -26,7 +26,8 @@ namespace fs = std::filesystem;
 // A parsed document and the terms the chain makes of its text.
 struct Parsed {
   corpus::Document doc;
-  std::vector<std::string> body_terms;  // in order, title then body
+  std::vector<std::string> body_terms;  // in order
+  std::vector<std::string> title_seq;   // the title's terms, in order
   std::set<std::string> terms;
   std::set<std::string> title_terms;
 };
@@ -51,7 +52,10 @@ class SearcherTest : public ::testing::Test {
         Parsed p;
         std::vector<stemming::Token> tokens;
         analyzer.analyze(d.title, tokens);
-        for (const auto& t : tokens) p.title_terms.insert(t.term);
+        for (const auto& t : tokens) {
+          p.title_terms.insert(t.term);
+          p.title_seq.push_back(t.term);
+        }
         tokens.clear();
         analyzer.analyze(d.body, tokens);
         for (const auto& t : tokens) {
@@ -153,6 +157,18 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
       {"\"cohésion sociale\"", {}, [&](const Parsed& p) {
          for (std::size_t i = 0; i + 1 < p.body_terms.size(); ++i) {
            if (p.body_terms[i] == cohesion && p.body_terms[i + 1] == sociale) return true;
+         }
+         return false;
+       }},
+      // A phrase's stop words are gaps: "renforcement des capacités" is renforc
+      // then capac one or two positions on, in the title or in the body.
+      {"\"renforcement des capacités\"", {}, [&](const Parsed& p) {
+         const std::string a = T("renforcement"), b = T("capacités");
+         for (const auto* seq : {&p.title_seq, &p.body_terms}) {
+           for (std::size_t i = 0; i < seq->size(); ++i) {
+             if ((*seq)[i] != a) continue;
+             if ((i + 1 < seq->size() && (*seq)[i + 1] == b) || (i + 2 < seq->size() && (*seq)[i + 2] == b)) return true;
+           }
          }
          return false;
        }},

@@ -45,7 +45,7 @@ class QueryCompiler {
   Xapian::Query node(const Node& n, CompiledQuery& out);
   Xapian::Query sequence(const Node& n, CompiledQuery& out, bool top);
   void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
-  Xapian::Query phrase(const std::vector<std::string>& terms);
+  Xapian::Query phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
 
   stemming::Analyzer& analyzer_;
   const Synonyms& synonyms_;

@@ -22,11 +22,12 @@ bool contains(const TermSequence& outer, const TermSequence& inner) {
 // A spelling that holds another spelling of its group matches only documents
 // the shorter one matches already ("traite des personnes" and "traite"): it
 // adds nothing to the group's matches, only the cost of a phrase check.
-std::vector<TermSequence> Synonyms::prune_subsumed(std::vector<TermSequence> group) {
-  std::vector<TermSequence> kept;
+std::vector<Spelling> Synonyms::prune_subsumed(const std::vector<Spelling>& group) {
+  std::vector<Spelling> kept;
   for (const auto& s : group) {
-    bool subsumed = std::any_of(group.begin(), group.end(), [&](const TermSequence& other) { return contains(s, other); });
-    if (!subsumed && std::find(kept.begin(), kept.end(), s) == kept.end()) kept.push_back(s);
+    bool subsumed = std::any_of(group.begin(), group.end(), [&](const Spelling& other) { return contains(s.terms, other.terms); });
+    bool seen = std::any_of(kept.begin(), kept.end(), [&](const Spelling& k) { return k.terms == s.terms; });
+    if (!subsumed && !seen) kept.push_back(s);
   }
   return kept;
 }
@@ -38,20 +39,23 @@ Synonyms::Synonyms(std::string_view data, stemming::Analyzer& analyzer) {
     std::string_view line = data.substr(0, eol);
     data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
     if (line.empty() || line.front() == '#') continue;
-    std::vector<TermSequence> group;
+    std::vector<Spelling> group;
     while (!line.empty()) {
       std::size_t bar = line.find('|');
       std::string_view spelling = line.substr(0, bar);
       line.remove_prefix(bar == std::string_view::npos ? line.size() : bar + 1);
       tokens.clear();
       analyzer.analyze(spelling, tokens);
-      TermSequence seq;
-      for (const auto& t : tokens) seq.push_back(t.term);
-      if (!seq.empty()) group.push_back(std::move(seq));
+      Spelling analysed;
+      for (const auto& t : tokens) {
+        analysed.terms.push_back(t.term);
+        analysed.stop.push_back(t.stopword);
+      }
+      if (!analysed.terms.empty()) group.push_back(std::move(analysed));
     }
     if (group.size() < 2) continue;
     // Every spelling is matched in queries; the group's query uses the pruned list.
-    for (std::size_t s = 0; s < group.size(); ++s) by_first_[group[s].front()].emplace_back(groups_.size(), s);
+    for (std::size_t s = 0; s < group.size(); ++s) by_first_[group[s].terms.front()].emplace_back(groups_.size(), s);
     queries_.push_back(prune_subsumed(group));
     groups_.push_back(std::move(group));
   }
@@ -62,7 +66,7 @@ Synonyms::Match Synonyms::match(const std::vector<std::string>& terms, std::size
   auto it = by_first_.find(terms[at]);
   if (it == by_first_.end()) return best;
   for (auto [g, s] : it->second) {
-    const TermSequence& seq = groups_[g][s];
+    const TermSequence& seq = groups_[g][s].terms;
     if (seq.size() <= best.length || at + seq.size() > terms.size()) continue;
     if (std::equal(seq.begin(), seq.end(), terms.begin() + static_cast<std::ptrdiff_t>(at))) {
       best.length = seq.size();

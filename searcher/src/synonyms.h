@@ -14,6 +14,12 @@ namespace fouille::searcher {
 
 using TermSequence = std::vector<std::string>;
 
+/// One spelling of a group: its terms and which of them are stop words.
+struct Spelling {
+  TermSequence terms;
+  std::vector<bool> stop;
+};
+
 class Synonyms {
  public:
   Synonyms(std::string_view data, stemming::Analyzer& analyzer);
@@ -22,16 +28,16 @@ class Synonyms {
     std::size_t length = 0;                      ///< terms matched; 0: none
     /// The spellings of the group a query needs (those holding another one
     /// left out: they match nothing more).
-    const std::vector<TermSequence>* group = nullptr;
+    const std::vector<Spelling>* group = nullptr;
   };
   /// The longest spelling that starts at terms[at].
   Match match(const std::vector<std::string>& terms, std::size_t at) const;
 
  private:
-  static std::vector<TermSequence> prune_subsumed(std::vector<TermSequence> group);
+  static std::vector<Spelling> prune_subsumed(const std::vector<Spelling>& group);
 
-  std::vector<std::vector<TermSequence>> groups_;   // every spelling
-  std::vector<std::vector<TermSequence>> queries_;  // spellings a query needs
+  std::vector<std::vector<Spelling>> groups_;   // every spelling
+  std::vector<std::vector<Spelling>> queries_;  // spellings a query needs
   // first term -> (group, spelling) pairs
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> by_first_;
 };
