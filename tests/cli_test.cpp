@@ -87,6 +87,9 @@ TEST(Cli, BadInputGetsOneLineAndTheRightExitCode) {
 
   auto bad_filter = run(kSearch + " --db " + (dir / "db").string() + " --filter couleur=bleu ''");
   EXPECT_EQ(bad_filter.status, 2);
+  auto bad_facet = run(kSearch + " --db " + (dir / "db").string() + " --facets couleur ''");
+  EXPECT_EQ(bad_facet.status, 2);
+  EXPECT_NE(bad_facet.errors.find("couleur"), std::string::npos);
 
   auto nothing = run(kSearch + " --db " + (dir / "db").string() + " --json zzzqqq");
   EXPECT_EQ(nothing.status, 0);  // no match is no error

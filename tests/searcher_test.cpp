@@ -276,6 +276,15 @@ TEST_F(SearcherTest, RelaxesSuggestsAndUsesSynonyms) {
   Result iom = search("IOM");
   EXPECT_EQ(iom.total, search("OIM").total);
 
+  // A page past the last hit is empty, not a reason to relax the query.
+  Request far;
+  far.query = "traite victimes";
+  far.offset = 100000;
+  Result far_page = searcher_->search(far);
+  EXPECT_FALSE(far_page.relaxed);
+  EXPECT_TRUE(far_page.hits.empty());
+  EXPECT_GT(far_page.total, 0u);
+
   Request forced;
   forced.query = "Tadjikistan zzzqqqxx";
   forced.op = Operator::kAnd;

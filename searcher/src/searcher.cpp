@@ -143,9 +143,11 @@ Result Searcher::Impl::search(const Request& request) {
   if (request.no_facets) facet_keys.clear();
   std::vector<const corpus::Field*> facet_fields;
   for (const auto& key : facet_keys) {
-    const corpus::Field* f = schema.field_for_name(key);
-    if (!f) f = &schema.field(key);  // canonical keys too
-    if (!f->facet) throw UsageError("--facets: '" + key + "' is not a facet");
+    const corpus::Field* f = schema.field_for_name(key);  // names, then canonical keys
+    if (!f || !f->facet) {
+      throw UsageError("--facets: '" + key + "' is not a facet (region, project_type, status, countries, continent, "
+                       "subregion, coverage, year, budget_range)");
+    }
     facet_fields.push_back(f);
   }
   const FacetTable* table = facet_fields.empty() ? nullptr : &facets();
@@ -181,7 +183,7 @@ Result Searcher::Impl::search(const Request& request) {
                             static_cast<Xapian::doccount>(request.limit), everything);
   };
   Xapian::MSet mset = run(compiled.query);
-  if (mset.empty() && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
+  if (mset.get_matches_estimated() == 0 && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
     // Every word together finds nothing: let any word match, best first.
     compiled = QueryCompiler(analyzer, synonyms, db).compile(parsed.root, Xapian::Query::OP_OR);
     mset = run(compiled.query);
