@@ -8,6 +8,14 @@
 #include "fouille/corpus/normalize.h"
 
 namespace fouille::searcher {
+namespace {
+
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db) {
   const Xapian::docid last = db.get_lastdocid();
@@ -16,17 +24,20 @@ FacetTable::FacetTable(const Xapian::Database& db) {
     Column col;
     col.field = &field;
     col.offsets.assign(static_cast<std::size_t>(last) + 2, 0);
-    std::unordered_map<std::string, std::uint32_t> id_of;
+    // Looked up by view: a value already seen costs a hash, no allocation.
+    std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> id_of;
     auto intern = [&](std::string_view v) {
-      auto [it, fresh] = id_of.emplace(std::string(v), static_cast<std::uint32_t>(col.values.size()));
-      if (fresh) col.values.emplace_back(v);
-      return it->second;
+      if (auto it = id_of.find(v); it != id_of.end()) return it->second;
+      auto id = static_cast<std::uint32_t>(col.values.size());
+      id_of.emplace(std::string(v), id);
+      col.values.emplace_back(v);
+      return id;
     };
     Xapian::docid next = 1;  // offsets are filled up to each document read
     for (auto it = db.valuestream_begin(field.slot); it != db.valuestream_end(field.slot); ++it) {
       Xapian::docid d = it.get_docid();
       for (; next <= d; ++next) col.offsets[next] = static_cast<std::uint32_t>(col.ids.size());
-      std::string value = *it;
+      const std::string value = *it;
       std::string_view rest(value);
       while (!rest.empty()) {
         std::size_t sep = field.multi() ? rest.find(corpus::kMultiSeparator) : std::string_view::npos;

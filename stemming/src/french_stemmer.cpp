@@ -17,7 +17,7 @@ FrenchStemmer::FrenchStemmer(bool accent_table) : impl_(std::make_unique<Impl>()
   impl_->snowball = sb_stemmer_new("french", "UTF_8");
   if (!impl_->snowball) throw Error("libstemmer has no French stemmer for UTF-8");
   impl_->accent_table = accent_table;
-  if (accent_table) detail::accent_stems();  // load now, not inside a timed loop
+  if (accent_table) detail::accent_stem("");  // index the table now, not inside a timed loop
 }
 
 FrenchStemmer::~FrenchStemmer() { sb_stemmer_delete(impl_->snowball); }
@@ -37,8 +37,7 @@ std::string FrenchStemmer::stem_folded(std::string_view folded) {
     if (c >= '0' && c <= '9') return std::string(folded);  // a code or a number
   }
   if (impl_->accent_table) {
-    const auto& table = detail::accent_stems();
-    if (auto it = table.find(folded); it != table.end()) return std::string(it->second);
+    if (auto stem = detail::accent_stem(folded)) return std::string(*stem);
   }
   return snowball(folded);
 }

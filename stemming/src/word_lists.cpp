@@ -1,5 +1,8 @@
 #include "word_lists.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "fouille/stemming/fold.h"
 
 namespace fouille::data {
@@ -29,17 +32,23 @@ const std::unordered_set<std::string>& elisions() {
   return set;
 }
 
-const std::unordered_map<std::string_view, std::string_view>& accent_stems() {
-  // Views into the embedded table: nothing is copied.
-  static const auto map = [] {
-    std::unordered_map<std::string_view, std::string_view> m;
+std::optional<std::string_view> accent_stem(std::string_view folded) {
+  // The table is sorted by word (a test checks it): a binary search over
+  // views into the embedded text, so every process starts without building
+  // a 42,000-entry hash map.
+  using Entry = std::pair<std::string_view, std::string_view>;
+  static const std::vector<Entry> table = [] {
+    std::vector<Entry> t;
     for_each_line(data::accent_stems, [&](std::string_view line) {
       std::size_t tab = line.find('\t');
-      if (tab != std::string_view::npos) m.emplace(line.substr(0, tab), line.substr(tab + 1));
+      if (tab != std::string_view::npos) t.emplace_back(line.substr(0, tab), line.substr(tab + 1));
     });
-    return m;
+    return t;
   }();
-  return map;
+  auto it = std::lower_bound(table.begin(), table.end(), folded,
+                             [](const Entry& e, std::string_view key) { return e.first < key; });
+  if (it == table.end() || it->first != folded) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace fouille::stemming::detail

@@ -1,9 +1,9 @@
 // Private: the vocabularies of the chain, embedded from stemming/data/.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace fouille::stemming::detail {
@@ -14,9 +14,9 @@ const std::unordered_set<std::string>& stopwords();
 /// Folded elided words (data/elisions.txt).
 const std::unordered_set<std::string>& elisions();
 
-/// Folded word -> term, for the accent-free words whose bare Snowball stem
-/// differs from the stem of their accented spelling (data/accent_stems.tsv).
-const std::unordered_map<std::string_view, std::string_view>& accent_stems();
+/// The term of a folded, accent-free word whose bare Snowball stem differs
+/// from the stem of its accented spelling (data/accent_stems.tsv), if listed.
+std::optional<std::string_view> accent_stem(std::string_view folded);
 
 /// Calls `fn(line)` for each non-empty, non-comment line of an embedded table.
 template <typename Fn>
