@@ -73,6 +73,8 @@ Countries::Countries() {
     for (auto alias : detail::split(cols[1], '|')) add(std::string(alias), std::string(cols[0]));
   });
   for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+    names_[*code] = Names{display_name(*code, icu::Locale::getFrench()), display_name(*code, icu::Locale::getEnglish()),
+                          containing(*code, URGN_CONTINENT), containing(*code, URGN_SUBCONTINENT)};
     for (const icu::Locale* locale : {&icu::Locale::getFrench(), &icu::Locale::getEnglish()}) {
       std::string name = display_name(*code, *locale);
       if (name == *code) continue;  // ICU has no name for it
@@ -167,21 +169,30 @@ CountryList Countries::parse_list(std::string_view text) const {
   return out;
 }
 
+const Countries::Names* Countries::names(std::string_view code) const {
+  auto it = names_.find(std::string(code));
+  return it == names_.end() ? nullptr : &it->second;
+}
+
 std::string Countries::french_name(std::string_view code) const {
-  std::string c(code);
-  std::string name = display_name(c.c_str(), icu::Locale::getFrench());
-  return name.empty() ? c : name;
+  const Names* n = names(code);
+  return n && !n->french.empty() ? n->french : std::string(code);
 }
 
 std::string Countries::english_name(std::string_view code) const {
-  std::string c(code);
-  std::string name = display_name(c.c_str(), icu::Locale::getEnglish());
-  return name.empty() ? c : name;
+  const Names* n = names(code);
+  return n && !n->english.empty() ? n->english : std::string(code);
 }
 
-std::string Countries::continent(std::string_view code) const { return containing(code, URGN_CONTINENT); }
+std::string Countries::continent(std::string_view code) const {
+  const Names* n = names(code);
+  return n ? n->continent : std::string();
+}
 
-std::string Countries::subregion(std::string_view code) const { return containing(code, URGN_SUBCONTINENT); }
+std::string Countries::subregion(std::string_view code) const {
+  const Names* n = names(code);
+  return n ? n->subregion : std::string();
+}
 
 const Countries& countries() {
   static const Countries c;

@@ -10,13 +10,9 @@
 
 #include "fouille/corpus/document.h"
 #include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/view_hash.h"
 
 namespace fouille::indexer {
-
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 /// Words seen, for Xapian's spelling dictionary: word as written -> count.
 using SpellingCounts = std::unordered_map<std::string, Xapian::termcount, ViewHash, std::equal_to<>>;

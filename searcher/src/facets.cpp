@@ -6,16 +6,9 @@
 
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
+#include "fouille/stemming/view_hash.h"
 
 namespace fouille::searcher {
-namespace {
-
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db) {
   const Xapian::docid last = db.get_lastdocid();

@@ -42,8 +42,7 @@ CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default
   default_op_ = default_op;
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
-  out.empty = out.query.empty();
-  if (out.empty) out.query = Xapian::Query::MatchAll;
+  if (out.query.empty()) out.query = Xapian::Query::MatchAll;
   return out;
 }
 

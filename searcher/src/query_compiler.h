@@ -17,7 +17,6 @@ namespace fouille::searcher {
 
 struct CompiledQuery {
   Xapian::Query query;                       ///< MatchAll for an empty query
-  bool empty = true;                         ///< no positive clause: browse
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   std::vector<std::string> wildcards;        ///< wildcard prefixes to mark

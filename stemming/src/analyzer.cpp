@@ -7,6 +7,7 @@
 
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/french_stemmer.h"
+#include "fouille/stemming/view_hash.h"
 #include "word_lists.h"
 
 namespace fouille::stemming {
@@ -39,12 +40,6 @@ Kind classify(UChar32 c) {
 }
 
 bool is_digit(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 0x80 && u_isdigit(c)); }
-
-// Heterogeneous lookup, so a cache hit costs no allocation.
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 }  // namespace
 
@@ -177,6 +172,5 @@ std::string Analyzer::term(std::string_view word, bool* stopword) {
 
 std::size_t Analyzer::invalid_bytes() const { return impl_->invalid; }
 
-FrenchStemmer& Analyzer::stemmer() { return impl_->stemmer; }
 
 }  // namespace fouille::stemming

@@ -47,6 +47,12 @@ class Countries {
  private:
   std::unordered_map<std::string, std::string> by_name_;  // folded name -> code
   std::unordered_map<std::string, std::string> areas_;    // folded name -> French name
+  // Per code, read from ICU once: these are asked for every document.
+  struct Names {
+    std::string french, english, continent, subregion;
+  };
+  std::unordered_map<std::string, Names> names_;
+  const Names* names(std::string_view code) const;
   std::size_t longest_name_words_ = 1;
 };
 

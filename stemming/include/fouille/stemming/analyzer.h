@@ -26,8 +26,6 @@
 
 namespace fouille::stemming {
 
-class FrenchStemmer;
-
 /// One word of the input as the index and the query see it.
 struct Token {
   std::string term;        ///< folded, stemmed term (codes folded only)
@@ -55,9 +53,6 @@ class Analyzer {
 
   /// Invalid UTF-8 bytes met so far by analyze().
   std::size_t invalid_bytes() const;
-
-  /// The stemmer behind this analyzer.
-  FrenchStemmer& stemmer();
 
  private:
   struct Impl;
