@@ -3,11 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <xapian.h>
 
 #include "fouille/corpus/generator.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
+#include "fouille/stemming/expressions.h"
 #include "test_support.h"
 
 namespace fouille::indexer {
@@ -166,6 +170,73 @@ TEST(Indexer, ShardedAndSingleWriterBuildsAgree) {
   // An incremental run on the sharded database works in place.
   Stats again = run_index(dir / "sharded", {dir / "in"});
   EXPECT_EQ(again.unchanged, sharded.files);
+}
+
+std::set<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  std::set<Xapian::docid> ids;
+  Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(*it);
+  return ids;
+}
+
+// An expression's term stands for its phrase: the indexer must write it in
+// exactly the documents the phrase query matches by positions.
+TEST(Indexer, ExpressionTermsMatchExactlyTheirPhrases) {
+  ScratchDir dir("idx-expressions");
+  corpus::GeneratorOptions g;
+  g.documents = 800;
+  corpus::generate(g, dir / "in" / "generated");
+  fs::copy(FOUILLE_SAMPLES, dir / "in" / "samples");
+  run_index(dir / "db", {dir / "in"});
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_metadata(corpus::kAnalysisKey), stemming::analysis_signature());
+
+  stemming::Analyzer analyzer;
+  stemming::Synonyms synonyms(stemming::shipped_synonyms(), analyzer);
+  stemming::Expressions expressions(synonyms);
+  const std::string& prefix = corpus::schema().field("expression").text_prefix;
+  std::size_t found = 0;
+  for (const auto& e : expressions.entries()) {
+    const auto& p = e.phrase;
+    std::set<Xapian::docid> by_positions =
+        matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window));
+    std::set<Xapian::docid> by_term = matches(db, Xapian::Query(prefix + e.key));
+    EXPECT_EQ(by_term, by_positions) << e.key;
+    found += by_term.empty() ? 0 : 1;
+  }
+  EXPECT_GE(found, 10u);  // the generated text holds many of them
+}
+
+TEST(Indexer, RedoesADatabaseIndexedByAnotherAnalysis) {
+  ScratchDir dir("idx-stale");
+  fs::copy(FOUILLE_SAMPLES, dir / "in");
+  fs::copy(FOUILLE_SAMPLES, dir / "other");
+  run_index(dir / "db", {dir / "in"});
+  auto mark = [&](const std::string& value) {
+    Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
+    w.set_metadata(corpus::kAnalysisKey, value);
+    w.commit();
+  };
+  auto marked = [&] { return Xapian::Database((dir / "db").string()).get_metadata(corpus::kAnalysisKey); };
+  mark("an-older-chain");
+  std::vector<std::string> warnings;
+  Stats redone = run_index(dir / "db", {dir / "in"}, false, 2, &warnings);
+  EXPECT_EQ(redone.unchanged, 0u);
+  EXPECT_EQ(redone.updated, 5u);
+  EXPECT_EQ(redone.db_documents, 5u);
+  EXPECT_EQ(marked(), stemming::analysis_signature());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("another version of the French analysis"), std::string::npos) << warnings[0];
+  EXPECT_EQ(run_index(dir / "db", {dir / "in"}).unchanged, 5u);
+
+  // Documents of files this run was not given stay as they were: the
+  // database is not marked as this chain's.
+  run_index(dir / "db", {dir / "other"});
+  mark("an-older-chain");
+  run_index(dir / "db", {dir / "in"});
+  EXPECT_EQ(marked(), "an-older-chain");
 }
 
 }  // namespace

@@ -370,6 +370,8 @@ TEST(SearcherCollapse, OneHitPerProject) {
   Result collapsed = s.search(r);
   ASSERT_EQ(collapsed.hits.size(), 1u);
   EXPECT_EQ(collapsed.hits.front().collapsed, 1u);
+  EXPECT_EQ(collapsed.total, 1u);  // projects, not pages
+  EXPECT_TRUE(collapsed.exact);
 }
 
 }  // namespace

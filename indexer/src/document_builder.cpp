@@ -45,6 +45,10 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
       }
     }
   }
+  // Expressions weigh as their words do here (title or body).
+  expression_keys_.clear();
+  expressions_.find(tokens_, expression_keys_);
+  for (auto key : expression_keys_) xdoc.add_term(expression_prefix_ + std::string(key), wdf);
   position = last + kFieldGap;
 }
 

@@ -1,6 +1,7 @@
 // Private: turns a parsed corpus::Document into the Xapian::Document the index
 // stores — free text with positions, prefixed field terms, boolean filter
-// terms, value slots and the document data — as the schema says.
+// terms, value slots and the document data — as the schema says — and the
+// terms of the multi-word expressions its free text holds.
 #pragma once
 
 #include <string>
@@ -9,7 +10,10 @@
 #include <xapian.h>
 
 #include "fouille/corpus/document.h"
+#include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/expressions.h"
+#include "fouille/stemming/synonyms.h"
 #include "fouille/stemming/view_hash.h"
 
 namespace fouille::indexer {
@@ -31,7 +35,11 @@ class DocumentBuilder {
   void index_field_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix);
 
   stemming::Analyzer analyzer_;
+  stemming::Synonyms synonyms_{stemming::shipped_synonyms(), analyzer_};
+  stemming::Expressions expressions_{synonyms_};
   std::vector<stemming::Token> tokens_;
+  std::vector<std::string_view> expression_keys_;
+  const std::string& expression_prefix_ = corpus::schema().field("expression").text_prefix;
   SpellingCounts* spelling_;
 };
 

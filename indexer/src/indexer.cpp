@@ -24,6 +24,7 @@
 #include "document_builder.h"
 #include "file_scan.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
 
@@ -249,6 +250,7 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
           std::lock_guard lock(shards_mutex);
           shards.push_back((scratch / ("shard-" + std::to_string(w) + "-" + std::to_string(shards.size()))).string());
           shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE);
+          shard->set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());  // kept by compaction
           in_shard = 0;
         };
         open_shard();
@@ -300,8 +302,12 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
   fs::remove_all(scratch, ec);
 }
 
-// Update in place: threads parse, this thread writes.
-void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, Known>& known, Stats& stats) {
+// Update in place: threads parse, this thread writes. `ours`: every document
+// the database keeps will be written by this analysis chain once a run redoing
+// a `stale` index ends (not if it is interrupted, nor if a file that fails to
+// parse keeps its old documents); the database is then marked as such.
+void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, Known>& known, Stats& stats,
+                   bool ours, bool stale) {
   const unsigned jobs = run.jobs();
   Queue queue(static_cast<int>(jobs));
   std::vector<std::thread> workers;
@@ -324,6 +330,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
     while (auto parsed = queue.pop()) {
       const InputFile& file = run.files_[parsed->file];
       std::size_t added = 0, updated = 0;
+      if (parsed->skipped && known.count(file.path)) ours = false;
       if (!parsed->skipped) {
         auto old = known.find(file.path);
         bool changed = old != known.end();
@@ -371,6 +378,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
     }
   }
   flush_spelling(db, spelling);
+  if (ours && !(stale && stats.interrupted)) db.set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());
   db.commit();
 }
 
@@ -395,10 +403,22 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   Xapian::WritableDatabase db = open_for_writing(layout.dir());
   try {
     std::map<std::string, Known> known = known_files(db);
+    // A database indexed by another analysis chain holds terms this one would
+    // not write (nor find): every file is indexed again.
+    const bool stale = db.get_doccount() > 0 && db.get_metadata(corpus::kAnalysisKey) != stemming::analysis_signature();
+    bool ours = true;  // will every document kept be this chain's?
+    if (stale) {
+      if (warn) warn(options.db.string() + ": indexed by another version of the French analysis: every file is indexed again");
+      std::set<std::string> given;
+      for (const auto& f : files) given.insert(f.path);
+      for (const auto& [path, k] : known) {
+        if (!given.count(path) && !(options.prune && !fs::exists(path))) ours = false;
+      }
+    }
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < files.size(); ++i) {
       auto it = known.find(files[i].path);
-      if (it != known.end() && it->second.stamp == files[i].stamp) {
+      if (!stale && it != known.end() && it->second.stamp == files[i].stamp) {
         ++stats.unchanged;
       } else {
         todo.push_back(i);
@@ -408,7 +428,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
     if (db.get_doccount() == 0 && layout.has_generations() && run.jobs() > 1 && run.todo() >= kMinShardedFiles) {
       sharded_build(run, layout, db, stats);
     } else {
-      queued_update(run, db, known, stats);
+      queued_update(run, db, known, stats, ours, stale);
     }
   } catch (const Xapian::Error& e) {
     throw IndexError(options.db.string() + ": write failed: " + e.get_msg() + " (the database keeps its last commit)");

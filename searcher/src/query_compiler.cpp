@@ -1,8 +1,9 @@
 #include "query_compiler.h"
 
-#include "field_query.h"
-
 #include <algorithm>
+
+#include "field_query.h"
+#include "fouille/corpus/schema.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
 
@@ -22,20 +23,19 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 
 }  // namespace
 
-// A phrase's stop words are checked as gaps, not read: their position lists
-// are the longest of all, and reading them doubled the cost of a phrase such
-// as "gestion des frontières" over 100,000 documents for the same matches.
-// The words around them stay in order within the phrase's length. When fewer
-// than two other words remain ("Sud-Est"), every word is checked.
+// A phrase's stop words are checked as gaps, not read (make_phrase): their
+// position lists are the longest of all, and reading them doubled the cost of
+// a phrase such as "gestion des frontières" over 100,000 documents for the
+// same matches. A known expression is one indexed term, same matches again.
 Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop) {
   if (terms.size() == 1) return Xapian::Query(terms.front());
-  const auto window = static_cast<Xapian::termcount>(terms.size());
-  std::vector<std::string> kept;
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    if (i >= stop.size() || !stop[i]) kept.push_back(terms[i]);
+  stemming::Phrase p = stemming::make_phrase(terms, stop);
+  if (expressions_ && !positional_) {
+    if (std::string_view key = expressions_->key(p); !key.empty()) {
+      return Xapian::Query(corpus::schema().field("expression").text_prefix + std::string(key));
+    }
   }
-  if (kept.size() < 2) kept = terms;
-  return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(), window);
+  return Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window);
 }
 
 CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op) {
@@ -91,7 +91,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
   while (u < units.size()) {
     std::size_t first_term = 0;
     while (unit_of[first_term] != u) ++first_term;
-    Synonyms::Match m = units[u].mod == Node::Mod::kNone ? synonyms_.match(terms, first_term) : Synonyms::Match{};
+    auto m = units[u].mod == Node::Mod::kNone ? synonyms_.match(terms, first_term) : stemming::Synonyms::Match{};
     // A match must end on a unit boundary: it replaces whole words.
     if (m.length && first_term + m.length < terms.size() && unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
       m.length = 0;
@@ -219,6 +219,8 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
     case Node::Kind::kOr:
     case Node::Kind::kNear: {
       std::vector<Xapian::Query> parts;
+      const bool outer_positional = positional_;
+      positional_ = outer_positional || n.kind == Node::Kind::kNear;
       for (const auto& c : n.children) {
         // NEAR takes terms and phrases only: its words skip synonym expansion.
         Node literal = c;
@@ -226,6 +228,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
         Xapian::Query q = node(literal, out);
         if (!q.empty()) parts.push_back(q);
       }
+      positional_ = outer_positional;
       if (n.kind == Node::Kind::kNear && parts.size() > 1) {
         return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), kNearWindow);
       }

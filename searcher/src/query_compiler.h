@@ -10,8 +10,9 @@
 #include <xapian.h>
 
 #include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/expressions.h"
+#include "fouille/stemming/synonyms.h"
 #include "query_parser.h"
-#include "synonyms.h"
 
 namespace fouille::searcher {
 
@@ -26,8 +27,11 @@ struct CompiledQuery {
 
 class QueryCompiler {
  public:
-  QueryCompiler(stemming::Analyzer& analyzer, const Synonyms& synonyms, const Xapian::Database& db)
-      : analyzer_(analyzer), synonyms_(synonyms), db_(db) {}
+  /// `expressions`: those the database indexes as terms (see
+  /// expressions.h), or nullptr to match every phrase by positions.
+  QueryCompiler(stemming::Analyzer& analyzer, const stemming::Synonyms& synonyms,
+                const stemming::Expressions* expressions, const Xapian::Database& db)
+      : analyzer_(analyzer), synonyms_(synonyms), expressions_(expressions), db_(db) {}
 
   /// `default_op` joins the clauses of a sequence: OP_AND or OP_OR. Throws
   /// QueryError (from field values) with the clause's position.
@@ -47,8 +51,10 @@ class QueryCompiler {
   Xapian::Query phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
 
   stemming::Analyzer& analyzer_;
-  const Synonyms& synonyms_;
+  const stemming::Synonyms& synonyms_;
+  const stemming::Expressions* expressions_;
   const Xapian::Database& db_;
+  bool positional_ = false;  // inside NEAR: phrases must keep their positions
   Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
 };
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 
 #include <xapian.h>
 
@@ -10,11 +11,12 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
+#include "fouille/stemming/expressions.h"
 #include "fouille/stemming/fold.h"
+#include "fouille/stemming/synonyms.h"
 #include "query_compiler.h"
 #include "query_parser.h"
 #include "snippet.h"
-#include "synonyms.h"
 
 namespace fouille::searcher {
 namespace {
@@ -41,7 +43,9 @@ struct Searcher::Impl {
   std::string path;
   Xapian::Database db;
   stemming::Analyzer analyzer;
-  Synonyms synonyms{shipped_synonyms(), analyzer};
+  stemming::Synonyms synonyms{stemming::shipped_synonyms(), analyzer};
+  stemming::Expressions expressions{synonyms};
+  const std::string signature = stemming::analysis_signature();
   std::unique_ptr<FacetTable> facet_table;
   std::string facet_table_version;  // what the database was when the table was read
 
@@ -113,8 +117,16 @@ Result Searcher::Impl::search(const Request& request) {
 
   ParsedQuery parsed = parse_query(request.query);
   result.notes = parsed.notes;
-  Xapian::Query::op op = request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
-  CompiledQuery compiled = QueryCompiler(analyzer, synonyms, db).compile(parsed.root, op);
+  // Expression terms are read only from a database indexed by this very chain;
+  // phrases by positions find the same documents in any other.
+  const bool current = db.get_metadata(corpus::kAnalysisKey) == signature;
+  if (!current && db.get_doccount() > 0) {
+    result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
+  }
+  auto compile = [&](Xapian::Query::op op) {
+    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op);
+  };
+  CompiledQuery compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
 
   // Filters: one OR group per field, the groups AND-ed.
   std::map<std::string, std::vector<Xapian::Query>> groups;
@@ -164,35 +176,47 @@ Result Searcher::Impl::search(const Request& request) {
     enquire.set_sort_by_value_then_relevance(schema.field(key->field).slot, key->descending);
   }
 
-  // The main match, with the facets whose field carries no filter.
+  // Two passes over the match set. The count pass enumerates every match with
+  // boolean weights (no BM25 to compute: about 3x cheaper per document) for the
+  // exact total and the facets whose field carries no filter; the ranked pass
+  // then weighs only what it needs for the page, pruning by maximum weight.
   std::vector<int> free_columns;
   for (const auto* f : facet_fields) {
     if (!groups.count(f->key)) free_columns.push_back(table->column_of(f->key));
   }
-  std::unique_ptr<FacetSpy> spy;
-  auto run = [&](const Xapian::Query& base) {
-    enquire.clear_matchspies();
-    spy.reset();
-    if (!free_columns.empty()) {
-      spy = std::make_unique<FacetSpy>(*table, free_columns);
-      enquire.add_matchspy(spy.get());
-    }
-    enquire.set_query(filtered(base, ""));
-    // check_at_least = every document: exact totals and facet counts.
-    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                            static_cast<Xapian::doccount>(request.limit), everything);
+  auto count = [&](const Xapian::Query& query, FacetSpy* spy) {
+    Xapian::Enquire counter(db);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    if (spy) counter.add_matchspy(spy);
+    counter.set_query(query);
+    return counter.get_mset(0, 0, everything);
   };
-  Xapian::MSet mset = run(compiled.query);
-  if (mset.get_matches_estimated() == 0 && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
+  std::optional<FacetSpy> spy;
+  auto count_main = [&](const Xapian::Query& base) {
+    if (!free_columns.empty()) spy.emplace(*table, free_columns);
+    return count(filtered(base, ""), spy ? &*spy : nullptr);
+  };
+  Xapian::MSet counted = count_main(compiled.query);
+  if (counted.get_matches_estimated() == 0 && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
     // Every word together finds nothing: let any word match, best first.
-    compiled = QueryCompiler(analyzer, synonyms, db).compile(parsed.root, Xapian::Query::OP_OR);
-    mset = run(compiled.query);
+    compiled = compile(Xapian::Query::OP_OR);
+    counted = count_main(compiled.query);
     result.relaxed = true;
   }
-  result.total = mset.get_matches_estimated();
-  result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  result.total = counted.get_matches_estimated();
+  result.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
   if (spy) {
     for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c);
+  }
+
+  enquire.set_query(filtered(compiled.query, ""));
+  // Collapsing needs every match seen for its exact total of projects.
+  const Xapian::doccount check = request.collapse ? everything : 0;
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit), check);
+  if (request.collapse) {
+    result.total = mset.get_matches_estimated();
+    result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   }
 
   // Disjunctive counts: a filtered field's facet counts as if its own filter
@@ -200,11 +224,8 @@ Result Searcher::Impl::search(const Request& request) {
   for (const auto* f : facet_fields) {
     if (!groups.count(f->key)) continue;
     int column = table->column_of(f->key);
-    Xapian::Enquire side(db);
     FacetSpy side_spy(*table, {column});
-    side.add_matchspy(&side_spy);
-    side.set_query(filtered(compiled.query, f->key));
-    side.get_mset(0, 0, everything);
+    count(filtered(compiled.query, f->key), &side_spy);
     result.facets[f->key] = side_spy.values(column);
   }
 

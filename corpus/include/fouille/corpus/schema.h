@@ -62,6 +62,10 @@ const Schema& schema();
 /// Multi-valued fields are stored in one value slot, values joined by this byte.
 inline constexpr char kMultiSeparator = '\x1f';
 
+/// Database metadata key holding stemming::analysis_signature() of the chain
+/// every document was indexed with (absent while some were not).
+inline constexpr const char* kAnalysisKey = "fouille.analysis";
+
 /// The filter term of `value` in `field`: its filter prefix then the value
 /// folded (country codes stay upper case, as stored).
 /// Terms longer than Xapian's limit are cut and given a hash of the whole.

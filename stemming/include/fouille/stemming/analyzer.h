@@ -59,4 +59,9 @@ class Analyzer {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Identifies the chain: its word lists, tables and rules. Two builds with
+/// the same signature give every text the same terms; a database records the
+/// signature it was indexed with, so a change is seen and the index redone.
+std::string analysis_signature();
+
 }  // namespace fouille::stemming

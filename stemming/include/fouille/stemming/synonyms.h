@@ -1,6 +1,7 @@
-// Private: synonym groups (searcher/data/synonyms.txt), each spelling analysed
-// by the French chain into a term sequence, matched against the terms of a
-// query's words, longest first.
+// Synonym groups (stemming/data/synonyms.txt), each spelling analysed by the
+// French chain into a term sequence, matched against the terms of a query's
+// words, longest first. Their several-word spellings are also the indexed
+// expressions (expressions.h).
 #pragma once
 
 #include <string>
@@ -10,7 +11,7 @@
 
 #include "fouille/stemming/analyzer.h"
 
-namespace fouille::searcher {
+namespace fouille::stemming {
 
 using TermSequence = std::vector<std::string>;
 
@@ -22,7 +23,7 @@ struct Spelling {
 
 class Synonyms {
  public:
-  Synonyms(std::string_view data, stemming::Analyzer& analyzer);
+  Synonyms(std::string_view data, Analyzer& analyzer);
 
   struct Match {
     std::size_t length = 0;                      ///< terms matched; 0: none
@@ -33,6 +34,9 @@ class Synonyms {
   /// The longest spelling that starts at terms[at].
   Match match(const std::vector<std::string>& terms, std::size_t at) const;
 
+  /// Every group with every spelling, in table order.
+  const std::vector<std::vector<Spelling>>& groups() const { return groups_; }
+
  private:
   static std::vector<Spelling> prune_subsumed(const std::vector<Spelling>& group);
 
@@ -42,7 +46,7 @@ class Synonyms {
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> by_first_;
 };
 
-/// The shipped synonym table, analysed once per thread's analyzer.
+/// The shipped synonym table (to analyse once per analyzer).
 std::string_view shipped_synonyms();
 
-}  // namespace fouille::searcher
+}  // namespace fouille::stemming

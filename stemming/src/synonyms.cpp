@@ -1,12 +1,14 @@
-#include "synonyms.h"
+#include "fouille/stemming/synonyms.h"
 
 #include <algorithm>
+
+#include "word_lists.h"
 
 namespace fouille::data {
 extern const std::string_view synonyms;
 }
 
-namespace fouille::searcher {
+namespace fouille::stemming {
 
 std::string_view shipped_synonyms() { return data::synonyms; }
 
@@ -32,13 +34,9 @@ std::vector<Spelling> Synonyms::prune_subsumed(const std::vector<Spelling>& grou
   return kept;
 }
 
-Synonyms::Synonyms(std::string_view data, stemming::Analyzer& analyzer) {
-  std::vector<stemming::Token> tokens;
-  while (!data.empty()) {
-    std::size_t eol = data.find('\n');
-    std::string_view line = data.substr(0, eol);
-    data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
-    if (line.empty() || line.front() == '#') continue;
+Synonyms::Synonyms(std::string_view data, Analyzer& analyzer) {
+  std::vector<Token> tokens;
+  detail::for_each_line(data, [&](std::string_view line) {
     std::vector<Spelling> group;
     while (!line.empty()) {
       std::size_t bar = line.find('|');
@@ -53,12 +51,12 @@ Synonyms::Synonyms(std::string_view data, stemming::Analyzer& analyzer) {
       }
       if (!analysed.terms.empty()) group.push_back(std::move(analysed));
     }
-    if (group.size() < 2) continue;
+    if (group.size() < 2) return;
     // Every spelling is matched in queries; the group's query uses the pruned list.
     for (std::size_t s = 0; s < group.size(); ++s) by_first_[group[s].terms.front()].emplace_back(groups_.size(), s);
     queries_.push_back(prune_subsumed(group));
     groups_.push_back(std::move(group));
-  }
+  });
 }
 
 Synonyms::Match Synonyms::match(const std::vector<std::string>& terms, std::size_t at) const {
@@ -76,4 +74,4 @@ Synonyms::Match Synonyms::match(const std::vector<std::string>& terms, std::size
   return best;
 }
 
-}  // namespace fouille::searcher
+}  // namespace fouille::stemming

@@ -1,0 +1,34 @@
+#include <cstdint>
+#include <cstdio>
+
+#include "fouille/stemming/analyzer.h"
+
+namespace fouille::data {
+extern const std::string_view stopwords_fr;
+extern const std::string_view elisions;
+extern const std::string_view accent_stems;
+extern const std::string_view synonyms;
+}  // namespace fouille::data
+
+namespace fouille::stemming {
+namespace {
+
+// Raised whenever the code of the chain changes what it makes of a text
+// (segmentation, folding, stemming, expressions); the tables count by content.
+constexpr std::string_view kRules = "fouille-analysis-2";
+
+}  // namespace
+
+std::string analysis_signature() {
+  // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
+  std::uint64_t h = 14695981039346656037ull;
+  for (std::string_view part : {kRules, data::stopwords_fr, data::elisions, data::accent_stems, data::synonyms}) {
+    for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;  // parts end apart: "ab"+"c" is not "a"+"bc"
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+}  // namespace fouille::stemming
