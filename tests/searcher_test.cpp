@@ -10,9 +10,12 @@
 #include <map>
 #include <set>
 
+#include <xapian.h>
+
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/generator.h"
 #include "fouille/corpus/reader.h"
+#include "fouille/corpus/schema.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
@@ -106,6 +109,18 @@ class SearcherTest : public ::testing::Test {
     }
     return false;
   }
+  // Is `a` followed by `b` at most `distance` positions on, in the title or the body?
+  static bool followed(const Parsed& p, const std::string& a, const std::string& b, std::size_t distance) {
+    for (const auto* seq : {&p.title_seq, &p.body_terms}) {
+      for (std::size_t i = 0; i < seq->size(); ++i) {
+        if ((*seq)[i] != a) continue;
+        for (std::size_t d = 1; d <= distance && i + d < seq->size(); ++d) {
+          if ((*seq)[i + d] == b) return true;
+        }
+      }
+    }
+    return false;
+  }
   static bool runs_in(const corpus::Document& d, int lo, int hi) {
     for (int y : d.running_years()) {
       if (y >= lo && y <= hi) return true;
@@ -161,17 +176,10 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
          return false;
        }},
       // A phrase's stop words are gaps: "renforcement des capacités" is renforc
-      // then capac one or two positions on, in the title or in the body.
-      {"\"renforcement des capacités\"", {}, [&](const Parsed& p) {
-         const std::string a = T("renforcement"), b = T("capacités");
-         for (const auto* seq : {&p.title_seq, &p.body_terms}) {
-           for (std::size_t i = 0; i < seq->size(); ++i) {
-             if ((*seq)[i] != a) continue;
-             if ((i + 1 < seq->size() && (*seq)[i + 1] == b) || (i + 2 < seq->size() && (*seq)[i + 2] == b)) return true;
-           }
-         }
-         return false;
-       }},
+      // then capac one or two positions on, in the title or in the body. Both
+      // phrases are indexed expressions, matched by their own term.
+      {"\"renforcement des capacités\"", {}, [&](const Parsed& p) { return followed(p, T("renforcement"), T("capacités"), 2); }},
+      {"\"société civile\"", {}, [&](const Parsed& p) { return followed(p, T("société"), T("civile"), 1); }},
       {"titre:traite", {}, [&](const Parsed& p) { return p.title_terms.count(T("traite")) > 0; }},
       {"title:Maroc", {}, [&](const Parsed& p) { return p.title_terms.count(T("Maroc")) > 0; }},
       {"pays:Maroc", {}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
@@ -372,6 +380,30 @@ TEST(SearcherCollapse, OneHitPerProject) {
   EXPECT_EQ(collapsed.hits.front().collapsed, 1u);
   EXPECT_EQ(collapsed.total, 1u);  // projects, not pages
   EXPECT_TRUE(collapsed.exact);
+}
+
+// A database indexed by another analysis chain is searched by positions,
+// which find what expression terms would, and the user is told to reindex.
+TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
+  test::ScratchDir dir("stale");
+  indexer::Options o;
+  o.db = dir / "db";
+  o.inputs = {FOUILLE_SAMPLES};
+  indexer::index(o, {}, {}, nullptr);
+  Request r;
+  r.query = "ONG \"lutte contre la traite\"";
+  Result current = Searcher((dir / "db").string()).search(r);
+  EXPECT_TRUE(current.notes.empty());
+  {
+    Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
+    w.set_metadata(corpus::kAnalysisKey, "an-older-chain");
+    w.commit();
+  }
+  Result stale = Searcher((dir / "db").string()).search(r);
+  EXPECT_GE(current.total, 1u);
+  EXPECT_EQ(stale.total, current.total);
+  ASSERT_EQ(stale.notes.size(), 1u);
+  EXPECT_NE(stale.notes[0].find("fouille-index"), std::string::npos);
 }
 
 }  // namespace
