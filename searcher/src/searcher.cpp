@@ -106,9 +106,93 @@ std::optional<std::string> Searcher::Impl::suggest(const Request& request, const
   return suggestion;
 }
 
+namespace {
+
+// --filter values: one OR group per field key (the groups are AND-ed).
+using FilterGroups = std::map<std::string, std::vector<Xapian::Query>>;
+
+FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db) {
+  FilterGroups groups;
+  for (const auto& [name, value] : request.filters) {
+    const corpus::Field* field = corpus::schema().field_for_name(name);
+    if (!field || field->kind == corpus::FieldKind::kLabel || field->kind == corpus::FieldKind::kInternal) {
+      throw UsageError("--filter " + name + "=" + value + ": unknown field '" + name +
+                       "' (region, type, statut, pays, continent, couverture, année, budget, id…)");
+    }
+    try {
+      groups[field->key].push_back(field_query(*field, value, true, analyzer, db).query);
+    } catch (const QueryError& e) {
+      throw QueryError("--filter " + name + "=" + value + ": " + e.what());
+    }
+  }
+  return groups;
+}
+
+// `base` restricted by every filter group but the one of field `except`.
+Xapian::Query filtered(const Xapian::Query& base, const FilterGroups& groups, const std::string& except = "") {
+  std::vector<Xapian::Query> parts;
+  for (const auto& [key, queries] : groups) {
+    if (key != except) parts.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
+  }
+  if (parts.empty()) return base;
+  return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+std::vector<const corpus::Field*> facet_fields(const Request& request) {
+  std::vector<const corpus::Field*> fields;
+  if (request.no_facets) return fields;
+  for (const auto& key : request.facets.empty() ? default_facets() : request.facets) {
+    const corpus::Field* f = corpus::schema().field_for_name(key);  // names, then canonical keys
+    if (!f || !f->facet) {
+      throw UsageError("--facets: '" + key + "' is not a facet (region, project_type, status, countries, continent, "
+                       "subregion, coverage, year, budget_range)");
+    }
+    fields.push_back(f);
+  }
+  return fields;
+}
+
+void set_sort(Xapian::Enquire& enquire, const std::string& sort) {
+  if (sort == "relevance") return;
+  for (const auto& k : kSorts) {
+    if (sort == k.name) return enquire.set_sort_by_value_then_relevance(corpus::schema().field(k.field).slot, k.descending);
+  }
+  throw UsageError("--sort " + sort + ": expected relevance, budget, -budget, year or -year");
+}
+
+// Every match of `query`, with boolean weights: no BM25 to compute, about 3x
+// cheaper per document. For exact totals and facet counts.
+Xapian::MSet count_all(const Xapian::Database& db, const Xapian::Query& query, FacetSpy* spy) {
+  Xapian::Enquire counter(db);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  if (spy) counter.add_matchspy(spy);
+  counter.set_query(query);
+  return counter.get_mset(0, 0, db.get_doccount());
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer) {
+  Hit hit;
+  hit.rank = rank;
+  hit.score = it.get_weight();
+  hit.collapsed = it.get_collapse_count();
+  nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+  if (data.is_discarded()) data = nlohmann::json::object();
+  std::string body = data.value("body", "");
+  data.erase("body");
+  hit.id = data.value("id", "");
+  hit.title = data.value("title", "");
+  hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.wildcards);
+  hit.fields = std::move(data);
+  return hit;
+}
+
+}  // namespace
+
+// Two passes over the match set: a count pass enumerates every match, for the
+// exact total and the facets; the ranked pass then weighs only what the page
+// needs, pruning by maximum weight.
 Result Searcher::Impl::search(const Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  const corpus::Schema& schema = corpus::schema();
   db.reopen();  // see what the indexer committed since the last search
   Result result;
   result.query = request.query;
@@ -127,80 +211,28 @@ Result Searcher::Impl::search(const Request& request) {
     return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op);
   };
   CompiledQuery compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-
-  // Filters: one OR group per field, the groups AND-ed.
-  std::map<std::string, std::vector<Xapian::Query>> groups;
-  for (const auto& [name, value] : request.filters) {
-    const corpus::Field* field = schema.field_for_name(name);
-    if (!field || field->kind == corpus::FieldKind::kLabel || field->kind == corpus::FieldKind::kInternal) {
-      throw UsageError("--filter " + name + "=" + value + ": unknown field '" + name +
-                       "' (region, type, statut, pays, continent, couverture, année, budget, id…)");
-    }
-    try {
-      groups[field->key].push_back(field_query(*field, value, true, analyzer, db).query);
-    } catch (const QueryError& e) {
-      throw QueryError("--filter " + name + "=" + value + ": " + e.what());
-    }
-  }
-  auto filtered = [&](const Xapian::Query& base, const std::string& except) {
-    std::vector<Xapian::Query> parts;
-    for (const auto& [key, queries] : groups) {
-      if (key != except) parts.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
-    }
-    if (parts.empty()) return base;
-    return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-  };
-
-  std::vector<std::string> facet_keys = request.facets.empty() ? default_facets() : request.facets;
-  if (request.no_facets) facet_keys.clear();
-  std::vector<const corpus::Field*> facet_fields;
-  for (const auto& key : facet_keys) {
-    const corpus::Field* f = schema.field_for_name(key);  // names, then canonical keys
-    if (!f || !f->facet) {
-      throw UsageError("--facets: '" + key + "' is not a facet (region, project_type, status, countries, continent, "
-                       "subregion, coverage, year, budget_range)");
-    }
-    facet_fields.push_back(f);
-  }
-  const FacetTable* table = facet_fields.empty() ? nullptr : &facets();
-
-  const Xapian::doccount everything = db.get_doccount();
+  const FilterGroups groups = filter_groups(request, analyzer, db);
+  const std::vector<const corpus::Field*> facet_list = facet_fields(request);
+  const FacetTable* table = facet_list.empty() ? nullptr : &facets();
   Xapian::Enquire enquire(db);
-  if (request.collapse) enquire.set_collapse_key(schema.field("project_id").slot);
-  if (request.sort != "relevance") {
-    const SortKey* key = nullptr;
-    for (const auto& k : kSorts) {
-      if (request.sort == k.name) key = &k;
-    }
-    if (!key) throw UsageError("--sort " + request.sort + ": expected relevance, budget, -budget, year or -year");
-    enquire.set_sort_by_value_then_relevance(schema.field(key->field).slot, key->descending);
-  }
+  set_sort(enquire, request.sort);
+  if (request.collapse) enquire.set_collapse_key(corpus::schema().field("project_id").slot);
 
-  // Two passes over the match set. The count pass enumerates every match with
-  // boolean weights (no BM25 to compute: about 3x cheaper per document) for the
-  // exact total and the facets whose field carries no filter; the ranked pass
-  // then weighs only what it needs for the page, pruning by maximum weight.
+  // The count pass, with the facets whose field carries no filter.
   std::vector<int> free_columns;
-  for (const auto* f : facet_fields) {
+  for (const auto* f : facet_list) {
     if (!groups.count(f->key)) free_columns.push_back(table->column_of(f->key));
   }
-  auto count = [&](const Xapian::Query& query, FacetSpy* spy) {
-    Xapian::Enquire counter(db);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    if (spy) counter.add_matchspy(spy);
-    counter.set_query(query);
-    return counter.get_mset(0, 0, everything);
-  };
   std::optional<FacetSpy> spy;
-  auto count_main = [&](const Xapian::Query& base) {
+  auto count_main = [&] {
     if (!free_columns.empty()) spy.emplace(*table, free_columns);
-    return count(filtered(base, ""), spy ? &*spy : nullptr);
+    return count_all(db, filtered(compiled.query, groups), spy ? &*spy : nullptr);
   };
-  Xapian::MSet counted = count_main(compiled.query);
+  Xapian::MSet counted = count_main();
   if (counted.get_matches_estimated() == 0 && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
     // Every word together finds nothing: let any word match, best first.
     compiled = compile(Xapian::Query::OP_OR);
-    counted = count_main(compiled.query);
+    counted = count_main();
     result.relaxed = true;
   }
   result.total = counted.get_matches_estimated();
@@ -209,42 +241,28 @@ Result Searcher::Impl::search(const Request& request) {
     for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c);
   }
 
-  enquire.set_query(filtered(compiled.query, ""));
-  // Collapsing needs every match seen for its exact total of projects.
-  const Xapian::doccount check = request.collapse ? everything : 0;
+  // Disjunctive counts: a filtered field's facet counts as if its own filter
+  // were not set, so other values show what choosing them would give.
+  for (const auto* f : facet_list) {
+    if (!groups.count(f->key)) continue;
+    int column = table->column_of(f->key);
+    FacetSpy side_spy(*table, {column});
+    count_all(db, filtered(compiled.query, groups, f->key), &side_spy);
+    result.facets[f->key] = side_spy.values(column);
+  }
+
+  // The ranked pass. Collapsing needs every match seen for its exact total of projects.
+  enquire.set_query(filtered(compiled.query, groups));
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit), check);
+                                       static_cast<Xapian::doccount>(request.limit),
+                                       request.collapse ? db.get_doccount() : 0);
   if (request.collapse) {
     result.total = mset.get_matches_estimated();
     result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   }
-
-  // Disjunctive counts: a filtered field's facet counts as if its own filter
-  // were not set, so other values show what choosing them would give.
-  for (const auto* f : facet_fields) {
-    if (!groups.count(f->key)) continue;
-    int column = table->column_of(f->key);
-    FacetSpy side_spy(*table, {column});
-    count(filtered(compiled.query, f->key), &side_spy);
-    result.facets[f->key] = side_spy.values(column);
-  }
-
   std::size_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.rank = ++rank;
-    hit.score = it.get_weight();
-    hit.collapsed = it.get_collapse_count();
-    nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (data.is_discarded()) data = nlohmann::json::object();
-    std::string body = data.value("body", "");
-    data.erase("body");
-    hit.id = data.value("id", "");
-    hit.title = data.value("title", "");
-    hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.wildcards);
-    hit.fields = std::move(data);
-    result.hits.push_back(std::move(hit));
-  }
+  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
+
   if (!compiled.words.empty()) result.suggestion = suggest(request, compiled);
   result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
