@@ -54,6 +54,11 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
               r.elapsed_ms);
   if (r.relaxed) std::printf("Aucun document ne contient tous les mots : résultats contenant une partie des mots.\n");
   if (r.suggestion) std::printf("Vouliez-vous dire : %s ?\n", r.suggestion->c_str());
+  for (const auto& s : r.synonyms) {
+    std::string alternatives;
+    for (const auto& a : s.alternatives) alternatives += (alternatives.empty() ? "" : ", ") + a;
+    std::printf("Synonymes de « %s » : %s\n", s.words.c_str(), alternatives.c_str());
+  }
   for (const auto& h : r.hits) {
     std::printf("\n%zu. %s%s%s  [%s]\n", h.rank, bold, h.title.empty() ? "(sans titre)" : h.title.c_str(), plain,
                 h.id.c_str());

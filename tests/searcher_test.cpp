@@ -283,6 +283,18 @@ TEST_F(SearcherTest, RelaxesSuggestsAndUsesSynonyms) {
   EXPECT_GE(english.total, 5u);  // every sample is about "traite"
   Result iom = search("IOM");
   EXPECT_EQ(iom.total, search("OIM").total);
+  // The expansions are reported: the words as typed, the spellings added.
+  ASSERT_EQ(english.synonyms.size(), 1u);
+  EXPECT_EQ(english.synonyms[0].words, "human trafficking");
+  const auto& added = english.synonyms[0].alternatives;
+  EXPECT_NE(std::find(added.begin(), added.end(), "traite"), added.end());
+  EXPECT_EQ(std::find(added.begin(), added.end(), "human trafficking"), added.end());
+  EXPECT_TRUE(search("cohésion").synonyms.empty());
+  // No spelling advice on the parts of a compound found through its synonyms.
+  Result compound = search("main-d'oeuvre");
+  ASSERT_EQ(compound.synonyms.size(), 1u);
+  EXPECT_EQ(compound.synonyms[0].words, "main-d'oeuvre");
+  EXPECT_FALSE(compound.suggestion.has_value());
 
   // A page past the last hit is empty, not a reason to relax the query.
   Request far;
@@ -342,7 +354,8 @@ TEST_F(SearcherTest, SortsPagesAndCollapses) {
 TEST_F(SearcherTest, JsonHasTheDocumentedShape) {
   Result r = search("traite <script>", {{"region", "Asia"}}, 2);
   nlohmann::json j = to_json(r);
-  for (const char* key : {"query", "total", "offset", "limit", "suggestion", "hits", "facets", "elapsed_ms", "relaxed"}) {
+  for (const char* key : {"query", "total", "offset", "limit", "suggestion", "hits", "facets", "elapsed_ms", "relaxed",
+                          "notes", "synonyms"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_TRUE(j["total"]["value"].is_number());

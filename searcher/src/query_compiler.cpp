@@ -55,27 +55,30 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     bool joined = false;             // hyphenated compound: a phrase
     bool stopword = false;
     Node::Mod mod = Node::Mod::kNone;
+    std::string text;  // as typed
   };
   std::vector<Unit> units;
   std::vector<stemming::Token> tokens;
   for (const Node* w : words) {
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
+    const std::string_view text(w->text);
+    std::size_t unit_begin = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].joined && !units.empty() && i > 0) {
         units.back().terms.push_back(tokens[i].term);
         units.back().joined = true;
         units.back().stopword = false;
+        units.back().text = text.substr(unit_begin, tokens[i].end - unit_begin);
         continue;
       }
+      unit_begin = tokens[i].begin;
       Unit u;
       u.terms.push_back(tokens[i].term);
       u.stopword = tokens[i].stopword;
       u.mod = w->mod;
+      u.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
       units.push_back(std::move(u));
-      std::string_view text(w->text);
-      out.words.emplace_back(std::string(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)),
-                             tokens[i].term);
     }
   }
   // Flat term list for synonym matching, with the unit each term belongs to.
@@ -99,8 +102,15 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     Clause clause;
     clause.mod = units[u].mod;
     if (m.length) {
+      const std::size_t last = unit_of[first_term + m.length - 1];
+      std::string said;  // the query's words the group replaces, as typed
+      for (std::size_t k = u; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
+      const auto from = terms.begin() + static_cast<std::ptrdiff_t>(first_term);
+      const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
+      std::vector<std::string> others;
       std::vector<Xapian::Query> alternatives;
       for (const auto& spelling : *m.group) {
+        if (spelling.terms != typed) others.push_back(spelling.text);
         alternatives.push_back(phrase(spelling.terms, spelling.stop));
         for (std::size_t i = 0; i < spelling.terms.size(); ++i) {
           if (!spelling.stop[i]) out.highlight.insert(spelling.terms[i]);
@@ -109,11 +119,14 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-      u = unit_of[first_term + m.length - 1] + 1;
+      out.synonyms.emplace_back(std::move(said), std::move(others));
+      u = last + 1;
     } else {
       clause.query = units[u].joined ? phrase(units[u].terms) : Xapian::Query(units[u].terms.front());
       clause.stopword = units[u].stopword;
       for (const auto& t : units[u].terms) out.highlight.insert(t);
+      // Spelling suggestions are for plain words: not a synonym, not a compound's part.
+      if (!units[u].joined) out.words.emplace_back(units[u].text, units[u].terms.front());
       ++u;
     }
     clauses.push_back(std::move(clause));

@@ -21,8 +21,12 @@ struct CompiledQuery {
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   std::vector<std::string> wildcards;        ///< wildcard prefixes to mark
-  /// The plain words of the query with their terms, for spelling suggestions.
+  /// The query's words outside synonyms and compounds, with their terms, for
+  /// spelling suggestions.
   std::vector<std::pair<std::string, std::string>> words;
+  /// Words of the query expanded by a synonym group, with the group's other
+  /// spellings searched.
+  std::vector<std::pair<std::string, std::vector<std::string>>> synonyms;
 };
 
 class QueryCompiler {

@@ -237,6 +237,7 @@ Result Searcher::Impl::search(const Request& request) {
   }
   result.total = counted.get_matches_estimated();
   result.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+  for (auto& [words, others] : compiled.synonyms) result.synonyms.push_back({words, others});
   if (spy) {
     for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c);
   }
@@ -277,6 +278,8 @@ nlohmann::json to_json(const Result& r) {
   j["relaxed"] = r.relaxed;
   j["suggestion"] = r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
   j["notes"] = r.notes;
+  j["synonyms"] = nlohmann::json::array();
+  for (const auto& s : r.synonyms) j["synonyms"].push_back({{"words", s.words}, {"alternatives", s.alternatives}});
   j["hits"] = nlohmann::json::array();
   for (const auto& h : r.hits) {
     std::string snippet;

@@ -45,6 +45,7 @@ Synonyms::Synonyms(std::string_view data, Analyzer& analyzer) {
       tokens.clear();
       analyzer.analyze(spelling, tokens);
       Spelling analysed;
+      analysed.text = std::string(spelling);
       for (const auto& t : tokens) {
         analysed.terms.push_back(t.term);
         analysed.stop.push_back(t.stopword);

@@ -63,6 +63,12 @@ struct FacetValue {
   std::size_t count = 0;
 };
 
+/// Words of the query a synonym group expanded, and the spellings added.
+struct SynonymExpansion {
+  std::string words;
+  std::vector<std::string> alternatives;
+};
+
 struct Result {
   std::string query;
   std::size_t offset = 0;
@@ -72,6 +78,7 @@ struct Result {
   bool relaxed = false;       ///< all words could not match together: any word may
   std::optional<std::string> suggestion;  ///< "Vouliez-vous dire"
   std::vector<std::string> notes;         ///< how a malformed query was read
+  std::vector<SynonymExpansion> synonyms; ///< synonyms the query was expanded with
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;
   double elapsed_ms = 0;

@@ -15,8 +15,9 @@ namespace fouille::stemming {
 
 using TermSequence = std::vector<std::string>;
 
-/// One spelling of a group: its terms and which of them are stop words.
+/// One spelling of a group: its text, its terms and which are stop words.
 struct Spelling {
+  std::string text;
   TermSequence terms;
   std::vector<bool> stop;
 };
