@@ -26,10 +26,10 @@ const char* kUsage = R"(Usage: fouille-search --db DIR [options] [QUERY...]
 
 Searches the fouille database DIR. Words match through the French analysis
 chain (accents, case, elisions, inflections); every word must match, and when
-that finds nothing any word may (the output says so).
+that finds fewer than 3 documents any word may, after them (the output says so).
 
 Query language:
-  traite êtres humains        every word (then any word, if none has all)
+  traite êtres humains        every word (then any word, if few have all)
   "lutte contre la traite"    exact phrase        trafi*   prefix
   +oim -europe                required / excluded words
   traite OU trafic, traite ET victimes, traite SAUF interne, traite PRES femmes
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
     ("collapse", "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and an English page)")
     ("limit,n", po::value(&limit)->default_value(10), "hits to show (e.g. --limit 20)")
     ("offset", po::value(&offset)->default_value(0), "hits to skip, for the next page (e.g. --offset 10)")
-    ("operator", po::value(&op), "and | or: join words this way, no relaxing (default: and, relaxed to or when nothing matches)")
+    ("operator", po::value(&op), "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when they are fewer than 3)")
     ("json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")
     ("analyze", po::value(&analyze), "print the terms the French chain makes of TEXT; '-' reads standard input "
      "and prints one line of search terms per input line");

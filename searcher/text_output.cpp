@@ -52,7 +52,12 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
   for (const auto& note : r.notes) std::printf("Note : %s\n", note.c_str());
   std::printf("%zu résultat%s%s (%.1f ms)\n", r.total, r.total > 1 ? "s" : "", r.exact ? "" : " (estimation)",
               r.elapsed_ms);
-  if (r.relaxed) std::printf("Aucun document ne contient tous les mots : résultats contenant une partie des mots.\n");
+  if (r.relaxed && r.all_words == 0) {
+    std::printf("Aucun document ne contient tous les mots : résultats contenant une partie des mots.\n");
+  } else if (r.relaxed) {
+    std::printf("%zu document%s contien%s tous les mots ; les suivants, une partie des mots.\n", r.all_words,
+                r.all_words > 1 ? "s" : "", r.all_words > 1 ? "nent" : "t");
+  }
   if (r.suggestion) std::printf("Vouliez-vous dire : %s ?\n", r.suggestion->c_str());
   for (const auto& s : r.synonyms) {
     std::string alternatives;

@@ -311,6 +311,44 @@ TEST_F(SearcherTest, RelaxesSuggestsAndUsesSynonyms) {
   EXPECT_EQ(searcher_->search(forced).total, 0u);
 }
 
+// Too few documents hold every word: they come first, then those holding
+// some of the words; the counts are checked against the parsed documents.
+TEST_F(SearcherTest, RanksDocumentsWithEveryWordFirstWhenTheyAreFew) {
+  const std::pair<const char*, const char*> candidates[] = {
+      {"Tadjikistan", "Azerbaïdjan"}, {"Tadjikistan", "ASEAN"}, {"Azerbaïdjan", "ASEAN"},
+      {"Tadjikistan", "dialogue"},    {"Azerbaïdjan", "dialogue"}, {"ASEAN", "dialogue"}};
+  for (auto [a, b] : candidates) {
+    const std::string ta = T(a), tb = T(b);
+    const std::size_t both = count([&](const Parsed& p) { return p.terms.count(ta) && p.terms.count(tb); });
+    const std::size_t either = count([&](const Parsed& p) { return p.terms.count(ta) || p.terms.count(tb); });
+    if (both == 0 || both >= 3 || either == both) continue;
+    SCOPED_TRACE(std::string(a) + " " + b);
+    Result r = search(std::string(a) + " " + b, {}, 50);
+    EXPECT_TRUE(r.relaxed);
+    EXPECT_EQ(r.all_words, both);
+    EXPECT_EQ(r.total, either);
+    ASSERT_GE(r.hits.size(), both + 1);
+    std::set<std::string> with_both;
+    for (const auto& p : *docs_) {
+      if (p.terms.count(ta) && p.terms.count(tb)) with_both.insert(p.doc.id);
+    }
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+      EXPECT_EQ(with_both.count(r.hits[i].id) > 0, i < both) << r.hits[i].id;
+    }
+    // The second page runs on where the first stopped.
+    Request next;
+    next.query = r.query;
+    next.offset = 1;
+    next.limit = 1;
+    Result page = searcher_->search(next);
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].id, r.hits[1].id);
+    EXPECT_EQ(page.hits[0].rank, 2u);
+    return;
+  }
+  FAIL() << "no candidate pair of words is held together by one or two documents";
+}
+
 TEST_F(SearcherTest, ReadsMalformedQueriesOrSaysWhere) {
   Result quote = search("\"lutte contre la traite");
   EXPECT_EQ(quote.notes.size(), 1u);

@@ -1,5 +1,6 @@
 #include "fouille/searcher/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -188,6 +189,10 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
 
 }  // namespace
 
+// Every word together finding fewer documents than this is too few: the
+// documents holding only some of the words follow them.
+constexpr Xapian::doccount kTooFew = 3;
+
 // Two passes over the match set: a count pass enumerates every match, for the
 // exact total and the facets; the ranked pass then weighs only what the page
 // needs, pruning by maximum weight.
@@ -229,11 +234,17 @@ Result Searcher::Impl::search(const Request& request) {
     return count_all(db, filtered(compiled.query, groups), spy ? &*spy : nullptr);
   };
   Xapian::MSet counted = count_main();
-  if (counted.get_matches_estimated() == 0 && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
-    // Every word together finds nothing: let any word match, best first.
+  // Every word together finds too few: any word may match, after the documents
+  // holding them all (collapsing relaxes only when nothing matches: its total
+  // counts projects of one ranked list).
+  std::optional<Xapian::Query> every_word;
+  const Xapian::doccount all_words = counted.get_matches_estimated();
+  if (all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
+    every_word = compiled.query;
     compiled = compile(Xapian::Query::OP_OR);
     counted = count_main();
-    result.relaxed = true;
+    result.relaxed = counted.get_matches_estimated() > all_words;
+    result.all_words = all_words;
   }
   result.total = counted.get_matches_estimated();
   result.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
@@ -253,16 +264,31 @@ Result Searcher::Impl::search(const Request& request) {
   }
 
   // The ranked pass. Collapsing needs every match seen for its exact total of projects.
-  enquire.set_query(filtered(compiled.query, groups));
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit),
-                                       request.collapse ? db.get_doccount() : 0);
-  if (request.collapse) {
-    result.total = mset.get_matches_estimated();
-    result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  }
   std::size_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
+  auto rank_page = [&](const Xapian::Query& query, std::size_t offset, std::size_t limit) {
+    enquire.set_query(filtered(query, groups));
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
+                                         request.collapse ? db.get_doccount() : 0);
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
+    return mset;
+  };
+  if (every_word && all_words > 0) {
+    // The pages run on from the documents holding every word to the others.
+    std::size_t offset = request.offset, limit = request.limit;
+    if (offset < all_words) {
+      limit -= std::min<std::size_t>(limit, rank_page(*every_word, offset, limit).size());
+      offset = 0;
+    } else {
+      offset -= all_words;
+    }
+    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, *every_word), offset, limit);
+  } else {
+    Xapian::MSet mset = rank_page(compiled.query, request.offset, request.limit);
+    if (request.collapse) {
+      result.total = mset.get_matches_estimated();
+      result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    }
+  }
 
   if (!compiled.words.empty()) result.suggestion = suggest(request, compiled);
   result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -276,6 +302,7 @@ nlohmann::json to_json(const Result& r) {
   j["offset"] = r.offset;
   j["limit"] = r.limit;
   j["relaxed"] = r.relaxed;
+  j["all_words"] = r.relaxed ? nlohmann::json(r.all_words) : nlohmann::json(nullptr);
   j["suggestion"] = r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
   j["notes"] = r.notes;
   j["synonyms"] = nlohmann::json::array();

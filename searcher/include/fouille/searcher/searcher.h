@@ -6,8 +6,8 @@
 //   request.filters = {{"region", "Asia"}};
 //   fouille::searcher::Result result = searcher.search(request);
 //
-// Query language: words (every word must match while that finds documents,
-// else any word may, and Result::relaxed says so), "exact phrases", +required,
+// Query language: words (every word must match while that finds enough
+// documents, else any word may after those, and Result::relaxed says so), "exact phrases", +required,
 // -excluded, ET/AND, OU/OR, SAUF/NOT, PRES/NEAR, parentheses, prefix
 // wildcards (trafi*), field:value with French or English field names, and
 // ranges (budget:100k..200k, année:2022..2024). An empty query browses.
@@ -75,7 +75,8 @@ struct Result {
   std::size_t limit = 0;
   std::size_t total = 0;
   bool exact = true;          ///< total and facet counts are exact
-  bool relaxed = false;       ///< all words could not match together: any word may
+  bool relaxed = false;       ///< too few documents hold every word: any word may, after them
+  std::size_t all_words = 0;  ///< when relaxed: the documents holding every word (ranked first)
   std::optional<std::string> suggestion;  ///< "Vouliez-vous dire"
   std::vector<std::string> notes;         ///< how a malformed query was read
   std::vector<SynonymExpansion> synonyms; ///< synonyms the query was expanded with
