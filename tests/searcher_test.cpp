@@ -109,6 +109,27 @@ class SearcherTest : public ::testing::Test {
     }
     return false;
   }
+  // Do `a`, `b` and `c` occur at three positions spanning fewer than `window`,
+  // in the title or in the body (Xapian's NEAR)?
+  static bool near3(const Parsed& p, const std::string& a, const std::string& b, const std::string& c, std::size_t window) {
+    for (const auto* seq : {&p.title_seq, &p.body_terms}) {
+      std::vector<std::size_t> pa, pb, pc;
+      for (std::size_t i = 0; i < seq->size(); ++i) {
+        if ((*seq)[i] == a) pa.push_back(i);
+        if ((*seq)[i] == b) pb.push_back(i);
+        if ((*seq)[i] == c) pc.push_back(i);
+      }
+      for (auto x : pa) {
+        for (auto y : pb) {
+          for (auto z : pc) {
+            if (x == y || y == z || x == z) continue;
+            if (std::max({x, y, z}) - std::min({x, y, z}) < window) return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
   // Is `a` followed by `b` at most `distance` positions on, in the title or the body?
   static bool followed(const Parsed& p, const std::string& a, const std::string& b, std::size_t distance) {
     for (const auto* seq : {&p.title_seq, &p.body_terms}) {
@@ -169,6 +190,10 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
        }},
       {"cohésion PRES durable", {}, [&](const Parsed& p) { return near(p, cohesion, durable, 10); }},
       {"cohésion NEAR durable", {}, [&](const Parsed& p) { return near(p, cohesion, durable, 10); }},
+      // A phrase in NEAR: its words near the other, the phrase itself required.
+      {"\"cohésion sociale\" PRES durable", {}, [&](const Parsed& p) {
+         return followed(p, cohesion, sociale, 1) && near3(p, cohesion, sociale, durable, 10);
+       }},
       {"\"cohésion sociale\"", {}, [&](const Parsed& p) {
          for (std::size_t i = 0; i + 1 < p.body_terms.size(); ++i) {
            if (p.body_terms[i] == cohesion && p.body_terms[i + 1] == sociale) return true;
@@ -360,7 +385,8 @@ TEST_F(SearcherTest, ReadsMalformedQueriesOrSaysWhere) {
   EXPECT_NO_THROW(search("OU ET SAUF"));
   EXPECT_NO_THROW(search("*"));
   EXPECT_NO_THROW(search("\"\""));
-  for (const char* bad : {"budget:abc", "année:2025..2020", "budget:..", "year:20x1"}) {
+  for (const char* bad : {"budget:abc", "année:2025..2020", "budget:..", "year:20x1", "(traite OU trafic) PRES femmes",
+                          "trafi* NEAR femmes"}) {
     SCOPED_TRACE(bad);
     EXPECT_THROW(search(bad), QueryError);
   }

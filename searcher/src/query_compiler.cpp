@@ -30,7 +30,7 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop) {
   if (terms.size() == 1) return Xapian::Query(terms.front());
   stemming::Phrase p = stemming::make_phrase(terms, stop);
-  if (expressions_ && !positional_) {
+  if (expressions_) {
     if (std::string_view key = expressions_->key(p); !key.empty()) {
       return Xapian::Query(corpus::schema().field("expression").text_prefix + std::string(key));
     }
@@ -228,22 +228,14 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
         throw QueryError("position " + std::to_string(n.position + 1) + ": " + e.what());
       }
     }
+    case Node::Kind::kNear:
+      return near(n, out);
     case Node::Kind::kAnd:
-    case Node::Kind::kOr:
-    case Node::Kind::kNear: {
+    case Node::Kind::kOr: {
       std::vector<Xapian::Query> parts;
-      const bool outer_positional = positional_;
-      positional_ = outer_positional || n.kind == Node::Kind::kNear;
       for (const auto& c : n.children) {
-        // NEAR takes terms and phrases only: its words skip synonym expansion.
-        Node literal = c;
-        if (n.kind == Node::Kind::kNear && c.kind == Node::Kind::kWord) literal.kind = Node::Kind::kPhrase;
-        Xapian::Query q = node(literal, out);
+        Xapian::Query q = node(c, out);
         if (!q.empty()) parts.push_back(q);
-      }
-      positional_ = outer_positional;
-      if (n.kind == Node::Kind::kNear && parts.size() > 1) {
-        return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), kNearWindow);
       }
       return combine(n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
     }
@@ -255,6 +247,39 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
     }
   }
   return Xapian::Query();
+}
+
+// NEAR joins words and phrases, literally (no synonyms). Xapian's OP_NEAR takes
+// single terms only, so a phrase's words join the others in the NEAR and the
+// phrase is required besides: "société civile" PRES traite finds société,
+// civile and traite within the window, société civile as a phrase.
+Xapian::Query QueryCompiler::near(const Node& n, CompiledQuery& out) {
+  std::vector<Xapian::Query> terms, phrases;
+  std::vector<stemming::Token> tokens;
+  for (const auto& c : n.children) {
+    if (c.kind != Node::Kind::kWord && c.kind != Node::Kind::kPhrase) {
+      throw QueryError("position " + std::to_string(c.position + 1) +
+                       ": PRES/NEAR relie des mots ou des \"phrases\", pas de groupe, joker ni champ");
+    }
+    tokens.clear();
+    analyzer_.analyze(c.text, tokens);
+    std::vector<std::string> words;
+    std::vector<bool> stop;
+    for (const auto& t : tokens) {
+      words.push_back(t.term);
+      stop.push_back(t.stopword);
+      if (!t.stopword) out.highlight.insert(t.term);
+    }
+    if (words.empty()) continue;
+    for (const auto& t : stemming::make_phrase(words, stop).terms) terms.emplace_back(t);
+    if (words.size() > 1) phrases.push_back(phrase(words, stop));
+  }
+  if (terms.size() < 2) return combine(Xapian::Query::OP_AND, terms);
+  const auto window = std::max<Xapian::termcount>(kNearWindow, static_cast<Xapian::termcount>(terms.size()));
+  Xapian::Query q(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
+  if (phrases.empty()) return q;
+  phrases.insert(phrases.begin(), q);
+  return combine(Xapian::Query::OP_AND, phrases);
 }
 
 }  // namespace fouille::searcher

@@ -53,12 +53,12 @@ class QueryCompiler {
   Xapian::Query sequence(const Node& n, CompiledQuery& out, bool top);
   void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
   Xapian::Query phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
+  Xapian::Query near(const Node& n, CompiledQuery& out);
 
   stemming::Analyzer& analyzer_;
   const stemming::Synonyms& synonyms_;
   const stemming::Expressions* expressions_;
   const Xapian::Database& db_;
-  bool positional_ = false;  // inside NEAR: phrases must keep their positions
   Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
 };
 
