@@ -386,7 +386,7 @@ TEST_F(SearcherTest, ReadsMalformedQueriesOrSaysWhere) {
   EXPECT_NO_THROW(search("*"));
   EXPECT_NO_THROW(search("\"\""));
   for (const char* bad : {"budget:abc", "année:2025..2020", "budget:..", "year:20x1", "(traite OU trafic) PRES femmes",
-                          "trafi* NEAR femmes"}) {
+                          "trafi* NEAR femmes", "pays:", "statut:", "id:"}) {
     SCOPED_TRACE(bad);
     EXPECT_THROW(search(bad), QueryError);
   }
@@ -396,6 +396,8 @@ TEST_F(SearcherTest, ReadsMalformedQueriesOrSaysWhere) {
     EXPECT_NE(std::string(e.what()).find("position 8"), std::string::npos) << e.what();
   }
   EXPECT_THROW(search("", {{"couleur", "bleu"}}), UsageError);
+  EXPECT_THROW(search("", {{"statut", ""}}), UsageError);
+  EXPECT_THROW(search("", {{"budget", "beaucoup"}}), UsageError);
 }
 
 TEST_F(SearcherTest, SortsPagesAndCollapses) {

@@ -89,6 +89,7 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
                        stemming::Analyzer& analyzer, const Xapian::Database& db) {
   const corpus::Schema& s = corpus::schema();
   const std::string& k = field.key;
+  if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(k + ": valeur vide");
   FieldQuery out;
   if (k == "budget_usd" || k == "budget_range" || k == "budget") {
     out.query = slot_range(s.field("budget_usd").slot, parse_range(field, value, false));  // budgets compare in USD

@@ -123,7 +123,7 @@ FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer,
     try {
       groups[field->key].push_back(field_query(*field, value, true, analyzer, db).query);
     } catch (const QueryError& e) {
-      throw QueryError("--filter " + name + "=" + value + ": " + e.what());
+      throw UsageError("--filter " + name + "=" + value + ": " + e.what());
     }
   }
   return groups;
