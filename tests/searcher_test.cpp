@@ -182,6 +182,8 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
       {"cohésion OR sensibilisation", {}, [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
       {"cohésion SAUF durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
       {"cohésion -durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
+      {"SAUF cohésion", {}, [&](const Parsed& p) { return !p.terms.count(cohesion); }},
+      {"-cohésion", {}, [&](const Parsed& p) { return !p.terms.count(cohesion); }},
       {"+cohésion", {}, has("cohésion")},
       {"(cohésion OU sensibilisation) ET durable", {},
        [&](const Parsed& p) { return (p.terms.count(cohesion) || p.terms.count(sensib)) && p.terms.count(durable); }},

@@ -217,6 +217,14 @@ class Parser {
         n.text = t.text;
         n.quoted = t.quoted;
         return n;
+      case Tok::kNot:
+        if (starts_operand()) {  // a leading NOT: everything but its operand
+          n.kind = Node::Kind::kAndNot;
+          n.children.resize(2);
+          n.children[1] = primary();
+          return n;
+        }
+        [[fallthrough]];
       default:
         // A word, or an operator where an operand was due: read it as a word.
         n.text = t.text;
