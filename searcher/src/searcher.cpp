@@ -109,6 +109,10 @@ std::optional<std::string> Searcher::Impl::suggest(const Request& request, const
 
 namespace {
 
+// Every word together finding fewer documents than this is too few: the
+// documents holding only some of the words follow them.
+constexpr Xapian::doccount kTooFew = 3;
+
 // --filter values: one OR group per field key (the groups are AND-ed).
 using FilterGroups = std::map<std::string, std::vector<Xapian::Query>>;
 
@@ -188,10 +192,6 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
 }
 
 }  // namespace
-
-// Every word together finding fewer documents than this is too few: the
-// documents holding only some of the words follow them.
-constexpr Xapian::doccount kTooFew = 3;
 
 // Two passes over the match set: a count pass enumerates every match, for the
 // exact total and the facets; the ranked pass then weighs only what the page
