@@ -45,7 +45,6 @@ class FacetSpy : public Xapian::MatchSpy {
   /// Counted values of one of the spy's columns with labels, most frequent
   /// first (years and budget ranges in their natural order).
   std::vector<FacetValue> values(int column) const;
-  const std::vector<int>& columns() const { return columns_; }
 
  private:
   const FacetTable& table_;

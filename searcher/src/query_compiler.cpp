@@ -202,16 +202,8 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       return sequence(seq, out, false);
     }
     case Node::Kind::kPhrase: {
-      std::vector<stemming::Token> tokens;
-      analyzer_.analyze(n.text, tokens);
-      std::vector<std::string> terms;
-      std::vector<bool> stop;
-      for (const auto& t : tokens) {
-        terms.push_back(t.term);
-        stop.push_back(t.stopword);
-        if (!t.stopword) out.highlight.insert(t.term);
-      }
-      return terms.empty() ? Xapian::Query() : phrase(terms, stop);
+      stemming::Spelling words = literal(n.text, out);
+      return words.terms.empty() ? Xapian::Query() : phrase(words.terms, words.stop);
     }
     case Node::Kind::kWildcard: {
       std::string prefix = stemming::fold(n.text);
@@ -249,30 +241,35 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
   return Xapian::Query();
 }
 
+// The terms of `text` taken literally (no synonyms), its words other than
+// stop words marked for highlighting.
+stemming::Spelling QueryCompiler::literal(const std::string& text, CompiledQuery& out) {
+  std::vector<stemming::Token> tokens;
+  analyzer_.analyze(text, tokens);
+  stemming::Spelling words;
+  for (const auto& t : tokens) {
+    words.terms.push_back(t.term);
+    words.stop.push_back(t.stopword);
+    if (!t.stopword) out.highlight.insert(t.term);
+  }
+  return words;
+}
+
 // NEAR joins words and phrases, literally (no synonyms). Xapian's OP_NEAR takes
 // single terms only, so a phrase's words join the others in the NEAR and the
 // phrase is required besides: "société civile" PRES traite finds société,
 // civile and traite within the window, société civile as a phrase.
 Xapian::Query QueryCompiler::near(const Node& n, CompiledQuery& out) {
   std::vector<Xapian::Query> terms, phrases;
-  std::vector<stemming::Token> tokens;
   for (const auto& c : n.children) {
     if (c.kind != Node::Kind::kWord && c.kind != Node::Kind::kPhrase) {
       throw QueryError("position " + std::to_string(c.position + 1) +
                        ": PRES/NEAR relie des mots ou des \"phrases\", pas de groupe, joker ni champ");
     }
-    tokens.clear();
-    analyzer_.analyze(c.text, tokens);
-    std::vector<std::string> words;
-    std::vector<bool> stop;
-    for (const auto& t : tokens) {
-      words.push_back(t.term);
-      stop.push_back(t.stopword);
-      if (!t.stopword) out.highlight.insert(t.term);
-    }
-    if (words.empty()) continue;
-    for (const auto& t : stemming::make_phrase(words, stop).terms) terms.emplace_back(t);
-    if (words.size() > 1) phrases.push_back(phrase(words, stop));
+    stemming::Spelling words = literal(c.text, out);
+    if (words.terms.empty()) continue;
+    for (const auto& t : stemming::make_phrase(words.terms, words.stop).terms) terms.emplace_back(t);
+    if (words.terms.size() > 1) phrases.push_back(phrase(words.terms, words.stop));
   }
   if (terms.size() < 2) return combine(Xapian::Query::OP_AND, terms);
   const auto window = std::max<Xapian::termcount>(kNearWindow, static_cast<Xapian::termcount>(terms.size()));

@@ -17,9 +17,7 @@ namespace {
 // (segmentation, folding, stemming, expressions); the tables count by content.
 constexpr std::string_view kRules = "fouille-analysis-2";
 
-}  // namespace
-
-std::string analysis_signature() {
+std::string compute_signature() {
   // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
   std::uint64_t h = 14695981039346656037ull;
   for (std::string_view part : {kRules, data::stopwords_fr, data::elisions, data::accent_stems, data::synonyms}) {
@@ -29,6 +27,13 @@ std::string analysis_signature() {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   return hex;
+}
+
+}  // namespace
+
+std::string analysis_signature() {
+  static const std::string signature = compute_signature();  // hashes about 1 MB of tables
+  return signature;
 }
 
 }  // namespace fouille::stemming
