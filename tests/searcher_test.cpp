@@ -461,14 +461,19 @@ TEST(SearcherCollapse, OneHitPerProject) {
   EXPECT_TRUE(collapsed.exact);
 }
 
+// A database of the samples alone.
+void index_samples(const fs::path& db) {
+  indexer::Options o;
+  o.db = db;
+  o.inputs = {FOUILLE_SAMPLES};
+  indexer::index(o, {}, {}, nullptr);
+}
+
 // No spelling advice on the parts of a compound found through its synonyms:
 // over the samples alone, "main" is no indexed word, and "afin" was offered.
 TEST(SearcherSamples, NoSpellingAdviceOnCompoundsFoundThroughSynonyms) {
   test::ScratchDir dir("compound");
-  indexer::Options o;
-  o.db = dir / "db";
-  o.inputs = {FOUILLE_SAMPLES};
-  indexer::index(o, {}, {}, nullptr);
+  index_samples(dir / "db");
   Request r;
   r.query = "main-d'oeuvre";
   Result compound = Searcher((dir / "db").string()).search(r);
@@ -482,10 +487,7 @@ TEST(SearcherSamples, NoSpellingAdviceOnCompoundsFoundThroughSynonyms) {
 // the user is told to reindex.
 TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
   test::ScratchDir dir("stale");
-  indexer::Options o;
-  o.db = dir / "db";
-  o.inputs = {FOUILLE_SAMPLES};
-  indexer::index(o, {}, {}, nullptr);
+  index_samples(dir / "db");
   Request r;
   r.query = "ONG \"lutte contre la traite\"";
   Result current = Searcher((dir / "db").string()).search(r);
