@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "field_query.h"
+#include "full_term_guard.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
@@ -209,7 +210,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       std::string prefix = stemming::fold(n.text);
       if (prefix.empty()) return Xapian::Query();
       out.wildcards.push_back(prefix);
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      return expand_wildcard(db_, prefix, kWildcardLimit);
     }
     case Node::Kind::kField: {
       try {

@@ -9,6 +9,7 @@
 
 #include "facets.h"
 #include "field_query.h"
+#include "full_term_guard.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
@@ -32,6 +33,10 @@ const SortKey kSorts[] = {
     {"year", "start_year", false},   {"-year", "start_year", true},
 };
 
+// Searches restarted on a database that changed under them, at most (each
+// restart sees the latest commit, so a second is almost never needed).
+constexpr int kSearchAttempts = 5;
+
 }  // namespace
 
 const std::vector<std::string>& default_facets() {
@@ -50,6 +55,7 @@ struct Searcher::Impl {
   std::unique_ptr<FacetTable> facet_table;
   std::string facet_table_version;  // what the database was when the table was read
 
+  void open();
   Result search(const Request& request);
   const FacetTable& facets();
   std::optional<std::string> suggest(const Request& request, const CompiledQuery& compiled);
@@ -57,10 +63,14 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
   impl_->path = db_path;
+  impl_->open();
+}
+
+void Searcher::Impl::open() {
   try {
-    impl_->db = Xapian::Database(db_path);
+    db = Xapian::Database(path);
   } catch (const Xapian::Error& e) {
-    throw IndexError(db_path + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
+    throw IndexError(path + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
   }
 }
 
@@ -68,11 +78,23 @@ Searcher::~Searcher() = default;
 
 std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
 
+// An indexer committing while a search reads makes Xapian throw
+// DatabaseModifiedError (the blocks read were reused); a fresh build switching
+// generations leaves an open database on the old one. Either way the search
+// opens the database again from its path and starts over.
 Result Searcher::search(const Request& request) {
-  try {
-    return impl_->search(request);
-  } catch (const Xapian::Error& e) {
-    throw IndexError(impl_->path + ": search failed: " + e.get_description());
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return impl_->search(request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == kSearchAttempts) {
+        throw IndexError(impl_->path + ": search failed: the database kept changing during " +
+                         std::to_string(kSearchAttempts) + " attempts: " + e.get_msg());
+      }
+      impl_->open();
+    } catch (const Xapian::Error& e) {
+      throw IndexError(impl_->path + ": search failed: " + e.get_description());
+    }
   }
 }
 
@@ -171,7 +193,7 @@ Xapian::MSet count_all(const Xapian::Database& db, const Xapian::Query& query, F
   Xapian::Enquire counter(db);
   counter.set_weighting_scheme(Xapian::BoolWeight());
   if (spy) counter.add_matchspy(spy);
-  counter.set_query(query);
+  counter.set_query(guard_full_terms(query, db, /*weighted=*/false));
   return counter.get_mset(0, 0, db.get_doccount());
 }
 
@@ -266,7 +288,7 @@ Result Searcher::Impl::search(const Request& request) {
   // The ranked pass. Collapsing needs every match seen for its exact total of projects.
   std::size_t rank = request.offset;
   auto rank_page = [&](const Xapian::Query& query, std::size_t offset, std::size_t limit) {
-    enquire.set_query(filtered(query, groups));
+    enquire.set_query(guard_full_terms(filtered(query, groups), db, /*weighted=*/true));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                          request.collapse ? db.get_doccount() : 0);
     for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
