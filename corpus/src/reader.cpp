@@ -20,6 +20,9 @@ FileResult parse_jsonl(std::string_view utf8, const std::string& source) {
     try {
       Document doc = from_json(nlohmann::json::parse(line), source);
       if (doc.source == source + "#") doc.source += "line-" + std::to_string(line_no);
+      for (const auto& w : doc.warnings) {
+        result.warnings.push_back(source + ":" + std::to_string(line_no) + ": " + w);
+      }
       result.documents.push_back(std::move(doc));
     } catch (const nlohmann::json::exception& e) {
       result.warnings.push_back(source + ":" + std::to_string(line_no) + ": bad JSON: " + e.what());
@@ -56,6 +59,7 @@ FileResult read_file(const std::filesystem::path& path, const ReadOptions& optio
     return jsonl;
   }
   result.documents.push_back(parse_text(text, name));
+  for (const auto& w : result.documents.back().warnings) result.warnings.push_back(name + ": " + w);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -41,10 +42,13 @@ DatabaseLayout::DatabaseLayout(fs::path dir) : dir_(std::move(dir)) {
     std::ifstream in(dir_ / kStub);
     std::string backend, name;
     in >> backend >> name;
-    if (backend != "glass" || name.rfind("gen-", 0) != 0) {
-      throw IndexError(dir_.string() + ": " + kStub + " is not a fouille stub (" + backend + " " + name + ")");
+    const char* digits = name.c_str() + std::min<std::size_t>(4, name.size());
+    const char* end = name.c_str() + name.size();
+    const auto [ptr, parsed] = std::from_chars(digits, end, generation_);
+    if (backend != "glass" || name.rfind("gen-", 0) != 0 || parsed != std::errc() || ptr != end || generation_ < 1) {
+      throw IndexError(dir_.string() + ": " + kStub + " is not a fouille stub (" + backend + " " + name +
+                       "); restore it or index into a new folder");
     }
-    generation_ = std::stoi(name.substr(4));
     return;
   }
   if (fs::exists(dir_ / "iamglass")) return;  // a plain glass database
