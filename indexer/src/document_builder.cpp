@@ -128,7 +128,8 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& doc, const std::
   xdoc.add_boolean_term(corpus::source_term(doc.source));
   xdoc.add_value(s.field("source").slot, file);
   xdoc.add_value(s.field("stamp").slot, stamp);
-  xdoc.set_data(corpus::to_json(doc).dump());
+  // A file name that is not UTF-8 shows with U+FFFD; the source value keeps its bytes.
+  xdoc.set_data(corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xdoc;
 }
 

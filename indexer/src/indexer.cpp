@@ -395,9 +395,14 @@ std::uint64_t directory_bytes(const fs::path& dir) {
 
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop) {
   const auto started = Clock::now();
-  std::vector<InputFile> files = scan_inputs(options.inputs);
+  Scan scan = scan_inputs(options.inputs, options.follow_links);
+  std::vector<InputFile>& files = scan.files;
   Stats stats;
   stats.files = files.size();
+  stats.skipped = scan.warnings.size();
+  if (warn) {
+    for (const auto& w : scan.warnings) warn(w);
+  }
 
   DatabaseLayout layout(options.db);
   Xapian::WritableDatabase db = open_for_writing(layout.dir());
