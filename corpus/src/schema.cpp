@@ -127,8 +127,13 @@ std::string filter_term(const Field& field, std::string_view value) {
   return clamp_term(field.filter_prefix + stemming::fold(detail::trim(value)));
 }
 
-std::string source_term(std::string_view source) {
-  return clamp_term(schema().field("source").filter_prefix + std::string(source));
+std::string source_term(std::string_view file, std::string_view source) {
+  std::string term = schema().field("source").filter_prefix + std::string(file);
+  if (source.size() > file.size() && source.starts_with(file)) {
+    term += '\0';
+    term += source.substr(file.size() + 1);  // after the '#'
+  }
+  return clamp_term(std::move(term));
 }
 
 const Schema& schema() {

@@ -146,7 +146,12 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     return out;
   }
   if (k == "source") {
-    out.query = Xapian::Query(corpus::source_term(value));
+    // A file path, or "path#id" for a JSON Lines record (the last '#').
+    const std::string v(value);
+    out.query = Xapian::Query(corpus::source_term(v, v));
+    if (std::size_t hash = v.rfind('#'); hash != std::string::npos) {
+      out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, Xapian::Query(corpus::source_term(v.substr(0, hash), v)));
+    }
     return out;
   }
   // Free-text fields: title, body, implementer, client.
