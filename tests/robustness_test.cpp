@@ -174,5 +174,34 @@ TEST_F(QueryLimits, HugeNumbersInRangesAreQueryErrors) {
   }
 }
 
+// A snippet of a 10 MB narrative used to analyse all of it for every hit
+// (2.5 s, 245 MB a query): it now reads windows up to the first match.
+TEST(Robustness, SnippetOfAHugeDocumentShowsItsMatch) {
+  test::ScratchDir dir("huge-snippet");
+  std::string body;
+  while (body.size() < 3 * 1024 * 1024) body += "Le programme appuie les communautés rurales du pays. ";
+  const std::size_t late = 200 * 1024;
+  body.insert(body.find(' ', late) + 1, "ornithorynque ");
+  test::write_file(dir / "in" / "gros.txt", "Titre du projet\nGros\n\n" + body + "\n");
+  index_into(dir / "db", {dir / "in"});
+  searcher::Searcher searcher((dir / "db").string());
+  for (const std::string& q : {std::string("ornithorynque"), std::string("communautés")}) {
+    SCOPED_TRACE(q);
+    searcher::Request r;
+    r.query = q;
+    searcher::Result result = searcher.search(r);
+    ASSERT_EQ(result.hits.size(), 1u);
+    std::string text;
+    bool marked = false;
+    for (const auto& s : result.hits[0].snippet) {
+      text += s.text;
+      marked = marked || s.match;
+    }
+    EXPECT_TRUE(marked) << text;
+    EXPECT_LT(text.size(), 2000u);
+    EXPECT_NE(text.find(q), std::string::npos) << text;
+  }
+}
+
 }  // namespace
 }  // namespace fouille
