@@ -262,6 +262,20 @@ class Run {
   Clock::time_point started_ = Clock::now();
 };
 
+// Compaction reports each table it starts and ends: a stop asked meanwhile
+// (Ctrl-C) ends it there, instead of after the whole merge.
+struct CompactionStopped {};
+class StoppableCompactor : public Xapian::Compactor {
+ public:
+  explicit StoppableCompactor(const Run& run) : run_(run) {}
+  void set_status(const std::string&, const std::string&) override {
+    if (run_.stopped()) throw CompactionStopped{};
+  }
+
+ private:
+  const Run& run_;
+};
+
 // Fresh build: one shard per thread, then compaction into a new generation.
 void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& db, Stats& stats) {
   const fs::path scratch = layout.scratch();
@@ -337,7 +351,15 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
     Xapian::Database all;
     for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
     cleanup.unfinished = layout.next_generation();
-    all.compact(layout.next_generation().string());
+    StoppableCompactor compactor(run);
+    try {
+      all.compact(layout.next_generation().string(), 0, 0, compactor);
+    } catch (const CompactionStopped&) {
+      // Interrupted while merging: the database stays as it was before the run.
+      stats.interrupted = true;
+      stats.added = 0;
+      return;
+    }
     layout.switch_to_next();
     cleanup.unfinished.clear();
     db.close();  // the old generation: nothing is left to write there
@@ -425,6 +447,10 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   if (run.stopped()) stats.interrupted = true;
   if (run.o_.prune && !stats.interrupted) {
     for (const auto& [path, k] : known) {
+      if (run.stopped()) {  // Ctrl-C while pruning: what is removed so far is committed
+        stats.interrupted = true;
+        break;
+      }
       if (fs::exists(path)) continue;
       for (Xapian::docid id : k.docs) db.delete_document(id);
       stats.removed += k.docs.size();
