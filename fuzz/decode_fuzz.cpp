@@ -1,11 +1,11 @@
 // Fuzz target: byte decoding (BOMs, UTF-16 with and without BOM, repaired
 // UTF-8, legacy charsets). Any input either decodes to valid UTF-8 or is
 // refused with CorpusError.
-#include <unicode/utf8.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+
+#include <unicode/utf8.h>
 
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/error.h"

@@ -2,13 +2,12 @@
 // search) on a small database of the samples built once. Only QueryError and
 // UsageError may come out; a crash, a stack overflow or another exception is
 // a finding.
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unistd.h>
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"

@@ -4,11 +4,11 @@
 // become empty, colliding sources, a read-only or full disk. Each case checks
 // the one-line message, the documented exit code, and that the next run
 // completes.
-#include <gtest/gtest.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -116,8 +116,9 @@ TEST(Faults, JsonErrorsOnStdoutKeepTheExitCode) {
 // A title holding "\e]0;…\a" retitled the terminal, "\e[2J" cleared it.
 TEST(Faults, TerminalEscapesNeverReachTheOutput) {
   test::ScratchDir dir("escapes");
-  test::write_file(dir / "in" / "esc\x1b[2J.txt",
-                   project("Titre\x1b]0;pirate\a piégé", "Une bombe \x1b[2J dans le récit de la traite, Pays inconnu."));
+  test::write_file(
+      dir / "in" / "esc\x1b[2J.txt",
+      project("Titre\x1b]0;pirate\a piégé", "Une bombe \x1b[2J dans le récit de la traite, Pays inconnu."));
   auto indexed = index(dir / "db", (dir / "in").string());
   ASSERT_EQ(indexed.status, 0) << indexed.errors;
   auto text = search(dir / "db", "traite");
@@ -205,8 +206,9 @@ TEST(Faults, FileThatBecomesEmptyOrBinaryLosesItsDocuments) {
 // term: indexing one silently deleted the other.
 TEST(Faults, FileNamedLikeARecordIsItsOwnDocument) {
   test::ScratchDir dir("collision");
-  test::write_file(dir / "in" / "a.jsonl", "{\"id\": \"x\", \"title\": \"Enregistrement\", \"body\": \"capybara\"}\n"
-                                           "{\"id\": \"y\", \"title\": \"Autre\", \"body\": \"capybara\"}\n");
+  test::write_file(dir / "in" / "a.jsonl",
+                   "{\"id\": \"x\", \"title\": \"Enregistrement\", \"body\": \"capybara\"}\n"
+                   "{\"id\": \"y\", \"title\": \"Autre\", \"body\": \"capybara\"}\n");
   test::write_file(dir / "in" / "a.jsonl#x", project("Fichier", "Un capybara dans un fichier texte."));
   ASSERT_EQ(index(dir / "db", (dir / "in").string()).status, 0);
   EXPECT_EQ(hits(dir / "db", "capybara"), 3u);

@@ -2,10 +2,9 @@
 // Xapian's term limit, deeply nested and over-long queries, numbers too large
 // for a double, files that become empty, sources that could collide. Each case
 // reproduces a way a run used to stop or a search used to crash.
-#include <gtest/gtest.h>
-
 #include <string>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include "fouille/corpus/reader.h"
@@ -13,6 +12,7 @@
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/error.h"
+
 #include "test_support.h"
 
 namespace fouille {
@@ -44,8 +44,8 @@ const char* const kProject =
 TEST(Robustness, WordsThatFoldPastTheTermLimitNeverStopABuild) {
   test::ScratchDir dir("fold-length");
   const std::string hangul = repeat("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4", 13);  // 한국어 ×13: 117 bytes, 312 folded
-  const std::string ligature = repeat("\xEF\xB7\xBA", 8);  // U+FDFA ×8: 24 bytes, 264 folded
-  for (int i = 0; i < 220; ++i) {  // enough files for a sharded build
+  const std::string ligature = repeat("\xEF\xB7\xBA", 8);                         // U+FDFA ×8: 24 bytes, 264 folded
+  for (int i = 0; i < 220; ++i) {                                                 // enough files for a sharded build
     test::write_file(dir / "in" / ("p" + std::to_string(i) + ".txt"),
                      std::string(kProject) + hangul + " " + ligature + " mot" + std::to_string(i) + "\n");
   }

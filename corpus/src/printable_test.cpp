@@ -14,7 +14,9 @@ TEST(Printable, NoControlCharacterReachesTheTerminal) {
       {"titre\x1B]0;pwned\a suite", "titre?]0;pwned? suite"},
       {"\x1B[2Jeffacé", "?[2Jeffacé"},
       {"ligne\nsuivante\tcolonne\r", "ligne suivante colonne "},
-      {"C1 \xC2\x9B" "31m", "C1 ?31m"},       // U+009B, the 8-bit CSI
+      {"C1 \xC2\x9B"
+       "31m",
+       "C1 ?31m"},  // U+009B, the 8-bit CSI
       {"DEL\x7F", "DEL?"},
       {"octet \xFF seul", "octet ? seul"},  // not UTF-8
       {"", ""},

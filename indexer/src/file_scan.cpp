@@ -20,11 +20,16 @@ bool within(const fs::path& path, const fs::path& root) {
 
 const char* kind_of(fs::file_type t) {
   switch (t) {
-    case fs::file_type::fifo: return "a FIFO";
-    case fs::file_type::socket: return "a socket";
-    case fs::file_type::block: return "a block device";
-    case fs::file_type::character: return "a character device";
-    default: return "not a regular file";
+    case fs::file_type::fifo:
+      return "a FIFO";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "not a regular file";
   }
 }
 
@@ -98,7 +103,8 @@ class Scanner {
         if (link && !link_allowed(p)) continue;
         auto status = fs::status(p, sec);
         if (sec) {
-          warn(p, sec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "cannot read: " + sec.message());
+          warn(p, sec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
+                                                                  : "cannot read: " + sec.message());
           continue;
         }
         if (fs::is_directory(status)) {
@@ -119,8 +125,8 @@ class Scanner {
     std::error_code ec;
     fs::path target = fs::canonical(p, ec);
     if (ec) {
-      warn(p, ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
-                                                              : "symbolic link to a missing target");
+      warn(p,
+           ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "symbolic link to a missing target");
       return false;
     }
     if (follow_) return true;

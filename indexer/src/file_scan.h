@@ -18,8 +18,8 @@ struct InputFile {
 };
 
 struct Scan {
-  std::vector<InputFile> files;        ///< sorted, without duplicates
-  std::vector<std::string> warnings;   ///< one line per entry left out
+  std::vector<InputFile> files;       ///< sorted, without duplicates
+  std::vector<std::string> warnings;  ///< one line per entry left out
 };
 
 /// Files under `inputs` (folders recursively, hidden entries skipped).
