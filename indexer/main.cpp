@@ -13,6 +13,8 @@
 #include <xapian.h>
 
 #include "fouille/corpus/document_json.h"
+#include "fouille/corpus/numbers.h"
+#include "fouille/corpus/printable.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/stemming/error.h"
@@ -25,6 +27,11 @@ using namespace fouille;
 namespace {
 
 std::atomic<bool> g_stop{false};
+
+// Option ranges, in the README's "Limits and faults".
+constexpr std::uint64_t kMaxJobs = 256;
+constexpr std::uint64_t kMaxBatch = 10'000'000;
+constexpr double kMaxFileMb = 1024;
 extern "C" void on_signal(int) { g_stop = true; }
 
 const char* kUsage = R"(Usage: fouille-index --db DIR [options] PATH...
@@ -60,18 +67,19 @@ int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read)
   for (const auto& f : files) {
     try {
       corpus::FileResult r = corpus::read_file(f, read);
-      for (const auto& w : r.warnings) std::cerr << "fouille-index: " << w << "\n";
+      for (const auto& w : r.warnings) std::cerr << "fouille-index: " << corpus::printable(w) << "\n";
       for (const auto& d : r.documents) {
-        std::cout << corpus::to_json(d).dump() << "\n";
+        std::cout << corpus::to_json(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         ++docs;
         for (const auto& c : d.countries) {
           if (c.size() != 2 && unknown.insert(c).second) {
-            std::cerr << "fouille-index: " << f.string() << ": unknown country name '" << c << "' kept as given\n";
+            std::cerr << "fouille-index: " << corpus::printable(f.string() + ": unknown country name '" + c + "' kept as given")
+                      << "\n";
           }
         }
       }
     } catch (const CorpusError& e) {
-      std::cerr << "fouille-index: " << e.what() << "\n";
+      std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
       ++skipped;
     }
   }
@@ -83,20 +91,20 @@ int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read)
 int main(int argc, char** argv) {
   po::options_description visible(kUsage);
   std::string db;
-  unsigned jobs = 0;
-  std::size_t batch = 1000;
-  double max_mb = 20;
+  std::string jobs = "0", batch = "1000", max_mb = "20";
   visible.add_options()
     ("help,h", "show this help")
     ("version", "print the version")
     ("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")
-    ("jobs,j", po::value(&jobs)->default_value(0),
-     "threads that read and analyse files; 0 = one per core. A new database is built in one shard per thread, "
+    ("jobs,j", po::value(&jobs),
+     "threads that read and analyse files, 0 to 256; 0 = one per core (the default). A new database is built in one shard per thread, "
      "merged at the end; updates go through one more, writing thread (e.g. --jobs 2)")
-    ("batch", po::value(&batch)->default_value(1000), "documents per commit; an interrupted run keeps every committed batch (e.g. --batch 500)")
+    ("batch", po::value(&batch), "documents per commit, default 1000; an interrupted run keeps every committed batch (e.g. --batch 500)")
     ("prune", "remove documents whose source file no longer exists (e.g. --db projets.db --prune ~/projets)")
     ("no-spelling", "do not feed the spelling dictionary: faster, but no \"Vouliez-vous dire\" (e.g. --no-spelling)")
-    ("max-size", po::value(&max_mb)->default_value(20), "skip files larger than this many MB (e.g. --max-size 5)")
+    ("max-size", po::value(&max_mb), "skip files larger than this many MB, default 20, at most 1024 (e.g. --max-size 5)")
+    ("follow-links", "also read files and folders that symbolic links under the inputs point to outside them "
+     "(by default such links are skipped with a warning; e.g. --follow-links)")
     ("quiet,q", "no progress bar and no warnings; the summary line only (e.g. -q in scripts)")
     ("dump", "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
      "(e.g. --dump corpus/samples)");
@@ -125,18 +133,18 @@ int main(int argc, char** argv) {
     return 0;
   }
   corpus::ReadOptions read;
-  read.max_bytes = static_cast<std::uintmax_t>(max_mb * 1024 * 1024);
   try {
+    read.max_bytes = static_cast<std::uintmax_t>(corpus::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
     if (paths.empty()) throw UsageError("no PATH to index (see --help)");
     if (vm.count("dump")) return dump(paths, read);
     if (db.empty()) throw UsageError("--db DIR is required (see --help)");
-    if (batch == 0) throw UsageError("--batch must be at least 1");
 
     indexer::Options options;
     options.db = db;
     options.inputs.assign(paths.begin(), paths.end());
-    options.jobs = jobs;
-    options.batch = batch;
+    options.jobs = static_cast<unsigned>(corpus::parse_count("--jobs", jobs, 0, kMaxJobs));
+    options.batch = corpus::parse_count("--batch", batch, 1, kMaxBatch);
+    options.follow_links = vm.count("follow-links") > 0;
     options.prune = vm.count("prune") > 0;
     options.spelling = vm.count("no-spelling") == 0;
     options.read = read;
@@ -151,7 +159,7 @@ int main(int argc, char** argv) {
     auto warn = [&](const std::string& line) {
       if (quiet) return;
       bar.clear();
-      std::cerr << "fouille-index: " << line << "\n";
+      std::cerr << "fouille-index: " << corpus::printable(line) << "\n";
     };
     indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
     bar.clear();
@@ -169,16 +177,16 @@ int main(int argc, char** argv) {
     if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return 3;
     return 0;
   } catch (const UsageError& e) {
-    std::cerr << "fouille-index: " << e.what() << "\n";
+    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
     return 2;
   } catch (const CorpusError& e) {
-    std::cerr << "fouille-index: " << e.what() << "\n";
+    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
     return 3;
   } catch (const IndexError& e) {
-    std::cerr << "fouille-index: " << e.what() << "\n";
+    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
     return 4;
   } catch (const std::exception& e) {
-    std::cerr << "fouille-index: " << e.what() << "\n";
+    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
     return 4;
   }
 }

@@ -28,6 +28,7 @@ packages=(
   nlohmann-json3-dev                # JSON Lines input, --dump and --json output
   libjemalloc-dev                   # a faster allocator for fouille-index
   libgtest-dev googletest           # unit and integration tests
+  clang-14 libclang-rt-14-dev       # libFuzzer targets under ASan + UBSan (scripts/fuzz.sh)
   libbenchmark-dev                  # micro-benchmarks
   wfrench                           # French word list: property tests and the generator
   time bc                           # bench/run: wall time, peak RSS and ratios

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The README's second command: set up, build and run the whole test suite,
-# the benchmark harness in its quick mode (so it never rots), then the unit
-# tests once more under AddressSanitizer + UBSan.
+# the benchmark harness in its quick mode (so it never rots), the unit tests
+# once more under AddressSanitizer + UBSan, then each fuzz target for 30 s.
 #
 #   scripts/test.sh            everything
-#   scripts/test.sh --no-asan  skip the sanitizer build
+#   scripts/test.sh --no-asan  skip the sanitizer build and the fuzzing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +22,6 @@ if [ "$asan" = 1 ]; then
   # Any sanitizer report aborts the test that triggered it, so ctest fails.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L unit
+  # Each fuzz target briefly, under ASan + UBSan: any finding fails the run.
+  scripts/fuzz.sh "${FOUILLE_FUZZ_SECONDS:-30}"
 fi

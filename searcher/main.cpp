@@ -3,6 +3,7 @@
 // 0 done (also when nothing matched), 2 usage or query syntax, 4 database.
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -10,6 +11,8 @@
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
+#include "fouille/corpus/numbers.h"
+#include "fouille/corpus/printable.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
@@ -91,13 +94,59 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+// Splits the command line into options and query words, so that a query
+// word starting with '-' (-europe, -déplacés) is a word, not an unknown
+// option: options are --name, --name=value or one registered letter (-n),
+// and an option taking a value takes the next argument whatever it holds
+// (--limit -5 then fails as a negative limit). After "--" all are words.
+std::vector<std::string> arrange_arguments(int argc, char** argv, const po::options_description& options) {
+  std::vector<std::string> opts, words;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      for (++i; i < argc; ++i) words.emplace_back(argv[i]);
+      break;
+    }
+    const bool is_long = arg.size() > 2 && arg.starts_with("--");
+    const bool is_short = arg.size() == 2 && arg[0] == '-' && arg[1] != '-' &&
+                          options.find_nothrow(arg, false) != nullptr;
+    if (!is_long && !is_short) {
+      words.push_back(arg);
+      continue;
+    }
+    const std::string name = is_long ? arg.substr(2, arg.find('=') - 2) : arg;
+    const po::option_description* d = options.find_nothrow(name, false);
+    const bool takes_value = d && d->semantic()->max_tokens() > 0 && arg.find('=') == std::string::npos;
+    if (takes_value && i + 1 < argc) {
+      opts.push_back((is_long ? arg : "--" + d->long_name()) + "=" + argv[++i]);
+    } else {
+      opts.push_back(arg);
+    }
+  }
+  opts.emplace_back("--");
+  opts.insert(opts.end(), words.begin(), words.end());
+  return opts;
+}
+
+// Every error: one line on stderr, and with --json a JSON object on stdout,
+// with the exit code it returns.
+int fail(bool json, const char* kind, const std::string& message, int code) {
+  std::cerr << "fouille-search: " << corpus::printable(message) << "\n";
+  if (json) {
+    nlohmann::json j;
+    j["error"] = {{"kind", kind}, {"message", message}, {"exit_code", code}};
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   po::options_description visible(kUsage);
   std::string db, analyze, sort = "relevance", op = "auto", facets;
   std::vector<std::string> filters;
-  std::size_t limit = 10, offset = 0;
+  std::string limit = "10", offset = "0";
   visible.add_options()
     ("help,h", "show this help")
     ("version", "print the version")
@@ -110,8 +159,8 @@ int main(int argc, char** argv) {
     ("no-facets", "count no facets: the fastest answer (e.g. --no-facets)")
     ("sort", po::value(&sort), "relevance (default), budget, -budget, year, -year (e.g. --sort -budget)")
     ("collapse", "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and an English page)")
-    ("limit,n", po::value(&limit)->default_value(10), "hits to show (e.g. --limit 20)")
-    ("offset", po::value(&offset)->default_value(0), "hits to skip, for the next page (e.g. --offset 10)")
+    ("limit,n", po::value(&limit), "hits to show, default 10 (e.g. --limit 20)")
+    ("offset", po::value(&offset), "hits to skip, for the next page, default 0 (e.g. --offset 10)")
     ("operator", po::value(&op), "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when they are fewer than 3)")
     ("json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")
     ("analyze", po::value(&analyze), "print the terms the French chain makes of TEXT; '-' reads standard input "
@@ -125,12 +174,13 @@ int main(int argc, char** argv) {
   positional.add("query", -1);
 
   po::variables_map vm;
+  bool json = false;
+  for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i) json = json || std::string_view(argv[i]) == "--json";
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(po::command_line_parser(arrange_arguments(argc, argv, all)).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "fouille-search: " << e.what() << " (see --help)\n";
-    return 2;
+    return fail(json, "usage", std::string(e.what()) + " (see --help)", 2);
   }
   if (vm.count("help")) {
     std::cout << visible << "\n";
@@ -154,8 +204,8 @@ int main(int argc, char** argv) {
     request.no_facets = vm.count("no-facets") > 0;
     request.sort = sort;
     request.collapse = vm.count("collapse") > 0;
-    request.limit = limit;
-    request.offset = offset;
+    request.limit = corpus::parse_count("--limit", limit, 0, SIZE_MAX);
+    request.offset = corpus::parse_count("--offset", offset, 0, SIZE_MAX);
     if (op == "and") {
       request.op = searcher::Operator::kAnd;
     } else if (op == "or") {
@@ -165,24 +215,22 @@ int main(int argc, char** argv) {
     }
     searcher::Searcher searcher(db);
     searcher::Result result = searcher.search(request);
-    if (vm.count("json")) {
-      std::cout << searcher::to_json(result).dump(2) << "\n";
+    if (json) {
+      std::cout << searcher::to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       print_text(result, isatty(STDOUT_FILENO));
     }
     return 0;
   } catch (const UsageError& e) {
-    std::cerr << "fouille-search: " << e.what() << "\n";
-    return 2;
+    return fail(json, "usage", e.what(), 2);
   } catch (const QueryError& e) {
-    std::cerr << "fouille-search: query « " << (words.empty() ? "" : words.front()) << (words.size() > 1 ? " …" : "")
-              << " »: " << e.what() << "\n";
-    return 2;
+    std::string query;
+    for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+    if (query.size() > 60) query = query.substr(0, 60) + "…";
+    return fail(json, "query", "query « " + query + " »: " + e.what(), 2);
   } catch (const IndexError& e) {
-    std::cerr << "fouille-search: " << e.what() << "\n";
-    return 4;
+    return fail(json, "database", e.what(), 4);
   } catch (const std::exception& e) {
-    std::cerr << "fouille-search: " << e.what() << "\n";
-    return 4;
+    return fail(json, "database", e.what(), 4);
   }
 }

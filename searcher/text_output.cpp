@@ -4,10 +4,18 @@
 #include <string>
 
 #include "fouille/corpus/countries.h"
+#include "fouille/corpus/printable.h"
 
 namespace {
 
+using fouille::corpus::printable;
+
 std::string thousands(double v) {
+  if (!(v > -1e18 && v < 1e18)) {  // no long long holds it
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+  }
   std::string digits = std::to_string(static_cast<long long>(v));
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -49,7 +57,9 @@ std::string key_fields(const nlohmann::json& f) {
 void print_text(const fouille::searcher::Result& r, bool terminal) {
   const char* bold = terminal ? "\033[1m" : "";
   const char* plain = terminal ? "\033[0m" : "";
-  for (const auto& note : r.notes) std::printf("Note : %s\n", note.c_str());
+  // Titles, snippets, fields and the query's own words come from documents
+  // and users: printable() keeps their control characters off the terminal.
+  for (const auto& note : r.notes) std::printf("Note : %s\n", printable(note).c_str());
   std::printf("%zu résultat%s%s (%.1f ms)\n", r.total, r.total > 1 ? "s" : "", r.exact ? "" : " (estimation)",
               r.elapsed_ms);
   if (r.relaxed && r.all_words == 0) {
@@ -58,19 +68,19 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
     std::printf("%zu document%s contien%s tous les mots ; les suivants, une partie des mots.\n", r.all_words,
                 r.all_words > 1 ? "s" : "", r.all_words > 1 ? "nent" : "t");
   }
-  if (r.suggestion) std::printf("Vouliez-vous dire : %s ?\n", r.suggestion->c_str());
+  if (r.suggestion) std::printf("Vouliez-vous dire : %s ?\n", printable(*r.suggestion).c_str());
   for (const auto& s : r.synonyms) {
     std::string alternatives;
     for (const auto& a : s.alternatives) alternatives += (alternatives.empty() ? "" : ", ") + a;
-    std::printf("Synonymes de « %s » : %s\n", s.words.c_str(), alternatives.c_str());
+    std::printf("Synonymes de « %s » : %s\n", printable(s.words).c_str(), printable(alternatives).c_str());
   }
   for (const auto& h : r.hits) {
-    std::printf("\n%zu. %s%s%s  [%s]\n", h.rank, bold, h.title.empty() ? "(sans titre)" : h.title.c_str(), plain,
-                h.id.c_str());
-    std::string fields = key_fields(h.fields);
+    std::printf("\n%zu. %s%s%s  [%s]\n", h.rank, bold, h.title.empty() ? "(sans titre)" : printable(h.title).c_str(),
+                plain, printable(h.id).c_str());
+    std::string fields = printable(key_fields(h.fields));
     if (!fields.empty()) std::printf("   %s\n", fields.c_str());
     std::string snippet;
-    for (const auto& s : h.snippet) snippet += s.match ? bold + s.text + plain : s.text;
+    for (const auto& s : h.snippet) snippet += s.match ? bold + printable(s.text) + plain : printable(s.text);
     if (!snippet.empty()) std::printf("   %s\n", snippet.c_str());
     if (h.collapsed) std::printf("   (+%zu autre%s version%s de ce projet)\n", h.collapsed, h.collapsed > 1 ? "s" : "", h.collapsed > 1 ? "s" : "");
   }
@@ -88,6 +98,6 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
       if (!line.empty()) line += " · ";
       line += v.label + " (" + std::to_string(v.count) + ")";
     }
-    std::printf("  %-13s %s\n", key.c_str(), line.c_str());
+    std::printf("  %-13s %s\n", key.c_str(), printable(line).c_str());
   }
 }

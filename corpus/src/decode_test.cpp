@@ -20,6 +20,8 @@ TEST(Decode, ReadsEveryEncodingAsUtf8WithLf) {
       {std::string("\xFE\xFF\0A\0n\0n\0\xE9\0e", 12), "Année", "UTF-16BE"},
       {"Ann\xE9" "e \x92" "a l\x92\x9C" "uvre pour les b\xE9n\xE9" "ficiaires", "Année ’a l’œuvre pour les bénéficiaires", ""},
       {"ligne 1\r\nligne 2\rligne 3", "ligne 1\nligne 2\nligne 3", "UTF-8"},
+      // Runs of blank lines shrink to two: 19 MB of them took 2.7 GB to read.
+      {"Titre\n\n \n\t\n\r\n\n\nTexte\n\n", "Titre\n\n\nTexte\n\n", "UTF-8"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
@@ -29,6 +31,34 @@ TEST(Decode, ReadsEveryEncodingAsUtf8WithLf) {
       EXPECT_EQ(encoding, c.encoding);
     }
   }
+}
+
+// One stray byte in a UTF-8 file used to make the whole file Windows-1252.
+TEST(Decode, MostlyValidUtf8StaysUtf8WithBadBytesReplacedAndCounted) {
+  std::string encoding;
+  std::size_t replaced = 0;
+  EXPECT_EQ(decode("Année \xE9t\xE9 : bénéficiaires à Sévaré\n", &encoding, &replaced),
+            "Année \xEF\xBF\xBDt\xEF\xBF\xBD : bénéficiaires à Sévaré\n");
+  EXPECT_EQ(encoding, "UTF-8");
+  EXPECT_EQ(replaced, 2u);
+  // Legacy text has no valid sequence: still read as Windows-1252, nothing replaced.
+  EXPECT_EQ(decode("Ann\xE9" "e \xE0 S\xE9var\xE9", &encoding, &replaced), "Année à Sévaré");
+  EXPECT_EQ(replaced, 0u);
+  EXPECT_EQ(decode("déjà", &encoding, &replaced), "déjà");
+  EXPECT_EQ(replaced, 0u);
+}
+
+// UTF-16 without a byte order mark was called binary for its NUL bytes.
+TEST(Decode, ReadsUtf16WithoutBom) {
+  const std::string le("A\0n\0n\0\xE9\0" "e\0 \0" "2\0" "0\0" "2\0" "4\0", 20);
+  std::string be;
+  for (std::size_t i = 0; i < le.size(); i += 2) be += std::string{le[i + 1], le[i]};
+  std::string encoding;
+  EXPECT_EQ(decode(le, &encoding), "Année 2024");
+  EXPECT_EQ(encoding, "UTF-16LE (no BOM)");
+  EXPECT_EQ(decode(be, &encoding), "Année 2024");
+  EXPECT_EQ(encoding, "UTF-16BE (no BOM)");
+  EXPECT_THROW(decode(std::string("PK\x03\x04\0\0\0\x08\0\0\x14\0", 12)), CorpusError);
 }
 
 TEST(Decode, RefusesEmptyAndBinaryContent) {

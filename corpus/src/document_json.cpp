@@ -1,5 +1,7 @@
 #include "fouille/corpus/document_json.h"
 
+#include <cmath>
+
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/error.h"
@@ -70,6 +72,10 @@ Document from_json(const nlohmann::json& object, std::string_view source) {
       if (f.key == key) field = &f;
     }
     if (!field) continue;  // unknown keys are other systems' business
+    if (value.is_number_float() && !std::isfinite(value.get<double>())) {  // 1e400: no double holds it
+      doc.warnings.push_back(key + ": too large a number; field left out");
+      continue;
+    }
     if (value.is_array()) {
       for (const auto& item : value) set_field(doc, *field, as_text(item, key));
     } else if (key == "budget_usd" && value.is_number()) {

@@ -1,6 +1,7 @@
 #include "fouille/corpus/normalize.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -77,7 +78,10 @@ std::optional<Amount> parse_amount(std::string_view text) {
     }
   }
   if (plain.empty()) return std::nullopt;
-  amount.value = std::stod(plain);
+  // from_chars, not stod: a number too large for a double (400 digits) is no
+  // amount, never an exception that would drop the whole file.
+  const auto [ptr, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), amount.value);
+  if (ec != std::errc() || !std::isfinite(amount.value)) return std::nullopt;
   // Multipliers right after the number: 150k, 1,5 M, 2 millions.
   std::string_view rest = std::string_view(folded).substr(end);
   rest = detail::trim(rest);
@@ -96,7 +100,8 @@ std::vector<int> parse_years(std::string_view text) {
     bool boundary_after = i + 4 == text.size() || !is_digit(text[i + 4]);
     if (!boundary_before || !boundary_after) continue;
     if (!std::all_of(text.begin() + i, text.begin() + i + 4, is_digit)) continue;
-    int y = std::stoi(std::string(text.substr(i, 4)));
+    int y = 0;
+    for (std::size_t k = i; k < i + 4; ++k) y = y * 10 + (text[k] - '0');
     if (y >= 1900 && y <= 2099) years.push_back(y);
   }
   return years;
@@ -134,6 +139,9 @@ void set_field(Document& doc, const Field& field, std::string_view raw, std::str
       doc.budget = amount->value;
       std::string currency = amount->currency.empty() ? currency_in(label) : amount->currency;
       if (!currency.empty()) doc.currency = currency;
+    } else if (std::any_of(value.begin(), value.end(), is_digit)) {  // digits, yet no number: too large
+      const std::string shown = value.size() > 40 ? std::string(value.substr(0, 40)) + "…" : v;
+      doc.warnings.push_back(k + ": « " + shown + " » is too large a number; field left out");
     }
   } else if (k == "start_year" || k == "end_year" || k == "funding_year") {
     auto years = parse_years(value);

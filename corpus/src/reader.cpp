@@ -1,7 +1,6 @@
 #include "fouille/corpus/reader.h"
 
 #include <fstream>
-#include <sstream>
 
 #include "fouille/corpus/document_json.h"
 #include "fouille/stemming/error.h"
@@ -20,6 +19,9 @@ FileResult parse_jsonl(std::string_view utf8, const std::string& source) {
     try {
       Document doc = from_json(nlohmann::json::parse(line), source);
       if (doc.source == source + "#") doc.source += "line-" + std::to_string(line_no);
+      for (const auto& w : doc.warnings) {
+        result.warnings.push_back(source + ":" + std::to_string(line_no) + ": " + w);
+      }
       result.documents.push_back(std::move(doc));
     } catch (const nlohmann::json::exception& e) {
       result.warnings.push_back(source + ":" + std::to_string(line_no) + ": bad JSON: " + e.what());
@@ -36,26 +38,45 @@ FileResult read_file(const std::filesystem::path& path, const ReadOptions& optio
   auto size = std::filesystem::file_size(path, ec);
   if (ec) throw CorpusError(name + ": cannot read: " + ec.message());
   if (size > options.max_bytes) {
-    throw CorpusError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
+    throw NoContentError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
                       std::to_string(options.max_bytes));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CorpusError(name + ": cannot open");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // Read straight into one buffer (no stream copies); the file may have
+  // grown since its size was taken, so read to its end, within the limit.
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  for (char buf[65536]; in && bytes.size() <= options.max_bytes;) {
+    in.read(buf, sizeof buf);
+    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw CorpusError(name + ": cannot read: I/O error");
+  if (bytes.size() > options.max_bytes) {
+    throw NoContentError(name + ": skipped: grew over the limit of " + std::to_string(options.max_bytes) + " bytes while read");
+  }
   std::string text;
   FileResult result;
+  std::size_t replaced = 0;
   try {
-    text = decode(bytes.str(), &result.encoding);
+    text = decode(bytes, &result.encoding, &replaced);
   } catch (const CorpusError& e) {
-    throw CorpusError(name + ": skipped: " + e.what());
+    throw NoContentError(name + ": skipped: " + e.what());
+  }
+  std::string().swap(bytes);  // the raw bytes are no longer needed while parsing
+  if (replaced) {
+    result.warnings.push_back(name + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
+                              (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
   }
   if (path.extension() == ".jsonl") {
     FileResult jsonl = parse_jsonl(text, name);
     jsonl.encoding = result.encoding;
+    jsonl.warnings.insert(jsonl.warnings.begin(), result.warnings.begin(), result.warnings.end());
     return jsonl;
   }
   result.documents.push_back(parse_text(text, name));
+  for (const auto& w : result.documents.back().warnings) result.warnings.push_back(name + ": " + w);
   return result;
 }
 

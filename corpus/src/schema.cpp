@@ -1,6 +1,7 @@
 #include "fouille/corpus/schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <functional>
 #include <stdexcept>
@@ -55,7 +56,12 @@ Schema::Schema(std::string_view tsv) {
     f.kind = parse_kind(cols[1], line);
     f.text_prefix = dash_empty(cols[2]);
     f.filter_prefix = dash_empty(cols[3]);
-    if (cols[4] != "-") f.slot = static_cast<unsigned>(std::stoul(std::string(cols[4])));
+    if (cols[4] != "-") {
+      const auto [ptr, ec] = std::from_chars(cols[4].data(), cols[4].data() + cols[4].size(), f.slot);
+      if (ec != std::errc() || ptr != cols[4].data() + cols[4].size()) {
+        throw CorpusError("schema.tsv:" + std::to_string(line) + ": bad value slot '" + std::string(cols[4]) + "'");
+      }
+    }
     for (char c : cols[5]) {
       if (c == 'f') f.facet = true;
       if (c == 's') f.sortable = true;
@@ -121,8 +127,13 @@ std::string filter_term(const Field& field, std::string_view value) {
   return clamp_term(field.filter_prefix + stemming::fold(detail::trim(value)));
 }
 
-std::string source_term(std::string_view source) {
-  return clamp_term(schema().field("source").filter_prefix + std::string(source));
+std::string source_term(std::string_view file, std::string_view source) {
+  std::string term = schema().field("source").filter_prefix + std::string(file);
+  if (source.size() > file.size() && source.starts_with(file)) {
+    term += '\0';
+    term += source.substr(file.size() + 1);  // after the '#'
+  }
+  return clamp_term(std::move(term));
 }
 
 const Schema& schema() {

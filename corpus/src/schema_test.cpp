@@ -102,8 +102,12 @@ TEST(Schema, MakesBoundedTerms) {
   const Field& region = schema().field("region");
   EXPECT_EQ(filter_term(region, "Asie et Océanie"), region.filter_prefix + "asie et oceanie");
   EXPECT_EQ(filter_term(schema().field("countries"), "TJ"), schema().field("countries").filter_prefix + "TJ");
-  EXPECT_LE(source_term(std::string(1000, 'x')).size(), 245u);
-  EXPECT_NE(source_term(std::string(1000, 'x')), source_term(std::string(999, 'x') + "y"));
+  const std::string x(1000, 'x'), y = std::string(999, 'x') + "y";
+  EXPECT_LE(source_term(x, x).size(), 245u);
+  EXPECT_NE(source_term(x, x), source_term(y, y));
+  // A file named like a record and the record itself are two documents.
+  EXPECT_NE(source_term("/d/a.jsonl#x", "/d/a.jsonl#x"), source_term("/d/a.jsonl", "/d/a.jsonl#x"));
+  EXPECT_EQ(source_term("/d/a.txt", "/d/a.txt"), schema().field("source").filter_prefix + "/d/a.txt");
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 #include "database_layout.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <charconv>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -35,27 +38,50 @@ void write_stub(const fs::path& dir, int generation) {
 
 }  // namespace
 
+// Reads the stub of an existing database; false when there is none.
+bool DatabaseLayout::read_stub() {
+  if (!fs::exists(dir_ / kStub)) return false;
+  std::ifstream in(dir_ / kStub);
+  std::string backend, name;
+  in >> backend >> name;
+  const char* digits = name.c_str() + std::min<std::size_t>(4, name.size());
+  const char* end = name.c_str() + name.size();
+  const auto [ptr, parsed] = std::from_chars(digits, end, generation_);
+  if (backend != "glass" || name.rfind("gen-", 0) != 0 || parsed != std::errc() || ptr != end || generation_ < 1) {
+    throw IndexError(dir_.string() + ": " + kStub + " is not a fouille stub (" + backend + " " + name +
+                     "); restore it or index into a new folder");
+  }
+  return true;
+}
+
 DatabaseLayout::DatabaseLayout(fs::path dir) : dir_(std::move(dir)) {
   std::error_code ec;
-  if (fs::exists(dir_ / kStub)) {
-    std::ifstream in(dir_ / kStub);
-    std::string backend, name;
-    in >> backend >> name;
-    if (backend != "glass" || name.rfind("gen-", 0) != 0) {
-      throw IndexError(dir_.string() + ": " + kStub + " is not a fouille stub (" + backend + " " + name + ")");
-    }
-    generation_ = std::stoi(name.substr(4));
-    return;
-  }
+  if (read_stub()) return;
   if (fs::exists(dir_ / "iamglass")) return;  // a plain glass database
   if (fs::exists(dir_) && !fs::is_directory(dir_)) {
     throw IndexError(dir_.string() + ": exists and is not a database folder");
   }
-  if (fs::exists(dir_) && !fs::is_empty(dir_, ec)) {
-    throw IndexError(dir_.string() + ": folder is not empty and holds no fouille database");
-  }
   fs::create_directories(dir_, ec);
   if (ec) throw IndexError(dir_.string() + ": cannot create the database folder: " + ec.message());
+  // Two indexers starting on one new folder: the second waits here for the
+  // first to create the database, then finds its stub (and its write lock).
+  int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw IndexError(dir_.string() + ": cannot lock the database folder: " + std::strerror(errno));
+  }
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::close(fd); }
+  } unlock{fd};
+  if (read_stub()) return;
+  // What an interrupted creation leaves may be taken over; anything else is not ours.
+  for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name != "gen-1" && name != std::string(kStub) + ".tmp") {
+      throw IndexError(dir_.string() + ": folder is not empty and holds no fouille database");
+    }
+  }
   try {
     Xapian::WritableDatabase first((dir_ / "gen-1").string(), Xapian::DB_CREATE_OR_OPEN);
     first.commit();

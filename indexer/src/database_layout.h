@@ -14,7 +14,9 @@ namespace fouille::indexer {
 class DatabaseLayout {
  public:
   /// Creates DIR with an empty first generation when DIR is missing or an
-  /// empty folder. Throws IndexError when DIR holds something else.
+  /// empty folder (under an exclusive lock of the folder, so two indexers
+  /// starting at once do not race). Throws IndexError when DIR holds
+  /// something else or its stub is not one of ours.
   explicit DatabaseLayout(std::filesystem::path dir);
 
   const std::filesystem::path& dir() const { return dir_; }
@@ -31,6 +33,8 @@ class DatabaseLayout {
   std::filesystem::path scratch() const;
 
  private:
+  bool read_stub();
+
   std::filesystem::path dir_;
   int generation_ = 0;
 };

@@ -125,10 +125,11 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& doc, const std::
     xdoc.add_value(s.field("funding_year").slot, Xapian::sortable_serialise(*doc.funding_year));
   }
 
-  xdoc.add_boolean_term(corpus::source_term(doc.source));
+  xdoc.add_boolean_term(corpus::source_term(file, doc.source));
   xdoc.add_value(s.field("source").slot, file);
   xdoc.add_value(s.field("stamp").slot, stamp);
-  xdoc.set_data(corpus::to_json(doc).dump());
+  // A file name that is not UTF-8 shows with U+FFFD; the source value keeps its bytes.
+  xdoc.set_data(corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xdoc;
 }
 

@@ -1,11 +1,163 @@
 #include "file_scan.h"
 
 #include <algorithm>
+#include <set>
 
 #include "fouille/stemming/error.h"
 
 namespace fouille::indexer {
 namespace fs = std::filesystem;
+namespace {
+
+// Whether `path` (canonical) is `root` or under it.
+bool within(const fs::path& path, const fs::path& root) {
+  auto r = root.begin(), p = path.begin();
+  for (; r != root.end(); ++r, ++p) {
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+const char* kind_of(fs::file_type t) {
+  switch (t) {
+    case fs::file_type::fifo:
+      return "a FIFO";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "not a regular file";
+  }
+}
+
+class Scanner {
+ public:
+  Scanner(const std::vector<fs::path>& inputs, bool follow_links) : follow_(follow_links) {
+    for (const auto& input : inputs) {
+      std::error_code ec;
+      fs::path root = fs::canonical(input, ec);
+      if (!ec) roots_.push_back(root);
+    }
+  }
+
+  void input(const fs::path& input) {
+    std::error_code ec;
+    auto status = fs::status(input, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::too_many_symbolic_link_levels) {
+      throw CorpusError(input.string() + ": cannot read: " + ec.message());
+    }
+    if (ec == std::errc::too_many_symbolic_link_levels) {
+      throw CorpusError(input.string() + ": symbolic link loop");
+    }
+    if (!fs::exists(status)) throw CorpusError(input.string() + ": no such file or directory");
+    if (fs::is_directory(status)) {
+      folder(input);
+    } else {
+      entry(input, status);
+    }
+  }
+
+  Scan take() {
+    std::sort(scan_.files.begin(), scan_.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    scan_.files.erase(std::unique(scan_.files.begin(), scan_.files.end(),
+                                  [](const auto& a, const auto& b) { return a.path == b.path; }),
+                      scan_.files.end());
+    return std::move(scan_);
+  }
+
+ private:
+  void warn(const fs::path& p, const std::string& why) { scan_.warnings.push_back(p.string() + ": skipped: " + why); }
+
+  // Folders are walked with an explicit stack, each entered once by its
+  // canonical path, so a link back up the tree cannot loop.
+  void folder(const fs::path& top) {
+    std::vector<std::pair<fs::path, bool>> stack{{top, false}};  // (folder, reached through a link)
+    while (!stack.empty()) {
+      auto [dir, via_link] = stack.back();
+      stack.pop_back();
+      std::error_code ec;
+      fs::path real = fs::canonical(dir, ec);
+      if (ec || !visited_.insert(real.string()).second) {
+        if (!ec && via_link) warn(dir, "symbolic link loop (" + real.string() + " is listed already)");
+        continue;  // an input given twice is listed once
+      }
+      fs::directory_iterator it(dir, ec);
+      if (ec) {
+        warn(dir, "cannot list the folder: " + ec.message());
+        continue;
+      }
+      std::vector<std::pair<fs::path, bool>> subfolders;
+      for (fs::directory_iterator end; it != end; it.increment(ec)) {
+        if (ec) {
+          warn(dir, "cannot list the folder to its end: " + ec.message());
+          break;
+        }
+        const fs::path p = it->path();
+        const std::string name = p.filename().string();
+        if (!name.empty() && name.front() == '.') continue;  // hidden
+        std::error_code sec;
+        const bool link = it->is_symlink(sec);
+        if (link && !link_allowed(p)) continue;
+        auto status = fs::status(p, sec);
+        if (sec) {
+          warn(p, sec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
+                                                                  : "cannot read: " + sec.message());
+          continue;
+        }
+        if (fs::is_directory(status)) {
+          subfolders.emplace_back(p, link);
+        } else {
+          entry(p, status);
+        }
+      }
+      // Depth first, in name order.
+      std::sort(subfolders.rbegin(), subfolders.rend());
+      for (auto& s : subfolders) stack.push_back(std::move(s));
+    }
+  }
+
+  // A link under a folder: its target must resolve and, unless links are
+  // followed, stay inside one of the inputs.
+  bool link_allowed(const fs::path& p) {
+    std::error_code ec;
+    fs::path target = fs::canonical(p, ec);
+    if (ec) {
+      warn(p,
+           ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "symbolic link to a missing target");
+      return false;
+    }
+    if (follow_) return true;
+    for (const auto& root : roots_) {
+      if (within(target, root)) return true;
+    }
+    warn(p, "symbolic link to " + target.string() + ", outside the indexed folders (--follow-links reads it)");
+    return false;
+  }
+
+  void entry(const fs::path& p, const fs::file_status& status) {
+    if (!fs::is_regular_file(status)) {
+      warn(p, kind_of(status.type()));
+      return;
+    }
+    InputFile f;
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec);
+    f.path = fs::weakly_canonical(ec ? p : abs, ec).string();
+    if (ec) f.path = abs.lexically_normal().string();
+    f.stamp = stamp_of(p, &f.size);
+    scan_.files.push_back(std::move(f));
+  }
+
+  bool follow_;
+  std::vector<fs::path> roots_;
+  std::set<std::string> visited_;
+  Scan scan_;
+};
+
+}  // namespace
 
 std::string stamp_of(const fs::path& path, std::uint64_t* size) {
   std::error_code ec;
@@ -16,38 +168,10 @@ std::string stamp_of(const fs::path& path, std::uint64_t* size) {
   return std::to_string(bytes) + ":" + std::to_string(ec ? 0 : mtime.time_since_epoch().count());
 }
 
-std::vector<InputFile> scan_inputs(const std::vector<fs::path>& inputs) {
-  std::vector<InputFile> files;
-  auto add = [&](const fs::path& p) {
-    InputFile f;
-    f.path = fs::weakly_canonical(fs::absolute(p)).string();
-    f.stamp = stamp_of(p, &f.size);
-    files.push_back(std::move(f));
-  };
-  for (const auto& input : inputs) {
-    std::error_code ec;
-    auto status = fs::status(input, ec);
-    if (ec || !fs::exists(status)) throw CorpusError(input.string() + ": no such file or directory");
-    if (fs::is_directory(status)) {
-      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-      if (ec) throw CorpusError(input.string() + ": cannot list: " + ec.message());
-      for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-        if (ec) break;
-        const auto name = it->path().filename().string();
-        if (!name.empty() && name.front() == '.') {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file()) add(it->path());
-      }
-    } else {
-      add(input);
-    }
-  }
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  files.erase(std::unique(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path == b.path; }),
-              files.end());
-  return files;
+Scan scan_inputs(const std::vector<fs::path>& inputs, bool follow_links) {
+  Scanner scanner(inputs, follow_links);
+  for (const auto& input : inputs) scanner.input(input);
+  return scanner.take();
 }
 
 }  // namespace fouille::indexer

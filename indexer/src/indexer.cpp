@@ -9,8 +9,13 @@
 // Either way every shard or the database commits every `batch` documents.
 #include "fouille/indexer/indexer.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -53,6 +58,7 @@ struct Parsed {
   std::vector<std::string> warnings;
   std::vector<std::string> unknown_countries;  // names no table knows, kept as given
   std::optional<std::string> skipped;  // why the file was skipped
+  bool no_content = false;              // skipped as empty, binary or too large: its old documents go
 };
 
 Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read) {
@@ -63,11 +69,15 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
     parsed.warnings = std::move(result.warnings);
     for (const auto& doc : result.documents) {
       parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
-      parsed.source_terms.push_back(corpus::source_term(doc.source));
+      parsed.source_terms.push_back(corpus::source_term(file.path, doc.source));
       for (const auto& c : doc.countries) {
         if (c.size() != 2) parsed.unknown_countries.push_back(c);  // codes are two letters
       }
     }
+  } catch (const NoContentError& e) {
+    parsed.skipped = e.what();
+    parsed.no_content = true;
+    parsed.docs.clear();
   } catch (const Error& e) {
     parsed.skipped = e.what();
     parsed.docs.clear();
@@ -117,11 +127,32 @@ std::map<std::string, Known> known_files(Xapian::Database& db) {
 Xapian::WritableDatabase open_for_writing(const fs::path& db) {
   try {
     return Xapian::WritableDatabase(db.string(), Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    // A lock that cannot be taken for want of write access is no other writer.
+    const fs::path probe = db / ".fouille-write-test";
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0 && errno != EEXIST) {
+      throw IndexError(db.string() + ": cannot write in the database folder: " + std::strerror(errno));
+    }
+    if (fd >= 0) {
+      ::close(fd);
+      ::unlink(probe.c_str());
+    }
     throw IndexError(db.string() + ": database is being indexed by another process (locked); try again when it has finished");
   } catch (const Xapian::Error& e) {
     throw IndexError(db.string() + ": cannot open the database for writing: " + e.get_msg());
   }
+}
+
+// One line for a failed write; a full disk says so and what to do.
+std::string write_failure(const fs::path& db, const Xapian::Error& e) {
+  const char* errno_text = e.get_error_string();
+  const std::string what = e.get_msg() + (errno_text ? std::string(" (") + errno_text + ")" : "");
+  if (what.find(std::strerror(ENOSPC)) != std::string::npos) {
+    return db.string() + ": disk full while writing (" + std::strerror(ENOSPC) +
+           "); the database keeps its last commit: free some space and run again";
+  }
+  return db.string() + ": write failed: " + what + " (the database keeps its last commit)";
 }
 
 class Queue {
@@ -231,9 +262,35 @@ class Run {
   Clock::time_point started_ = Clock::now();
 };
 
+// Compaction reports each table it starts and ends: a stop asked meanwhile
+// (Ctrl-C) ends it there, instead of after the whole merge.
+struct CompactionStopped {};
+class StoppableCompactor : public Xapian::Compactor {
+ public:
+  explicit StoppableCompactor(const Run& run) : run_(run) {}
+  void set_status(const std::string&, const std::string&) override {
+    if (run_.stopped()) throw CompactionStopped{};
+  }
+
+ private:
+  const Run& run_;
+};
+
 // Fresh build: one shard per thread, then compaction into a new generation.
 void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& db, Stats& stats) {
   const fs::path scratch = layout.scratch();
+  // However the build ends (a full disk, an error), its shards and a
+  // half-written generation go: they would hold the space the next run needs.
+  struct Cleanup {
+    const fs::path& scratch;
+    const DatabaseLayout& layout;
+    fs::path unfinished;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(scratch, ec);
+      if (!unfinished.empty()) fs::remove_all(unfinished, ec);
+    }
+  } cleanup{scratch, layout, {}};
   const unsigned jobs = run.jobs();
   std::vector<std::thread> workers;
   std::vector<std::exception_ptr> errors(jobs);
@@ -293,13 +350,21 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
   if (stats.added > 0) {
     Xapian::Database all;
     for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
-    all.compact(layout.next_generation().string());
+    cleanup.unfinished = layout.next_generation();
+    StoppableCompactor compactor(run);
+    try {
+      all.compact(layout.next_generation().string(), 0, 0, compactor);
+    } catch (const CompactionStopped&) {
+      // Interrupted while merging: the database stays as it was before the run.
+      stats.interrupted = true;
+      stats.added = 0;
+      return;
+    }
     layout.switch_to_next();
+    cleanup.unfinished.clear();
     db.close();  // the old generation: nothing is left to write there
     layout.remove_previous();
   }
-  std::error_code ec;
-  fs::remove_all(scratch, ec);
 }
 
 // Update in place: threads parse, this thread writes. `ours`: every document
@@ -330,7 +395,17 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
     while (auto parsed = queue.pop()) {
       const InputFile& file = run.files_[parsed->file];
       std::size_t added = 0, updated = 0;
-      if (parsed->skipped && known.count(file.path)) ours = false;
+      if (parsed->skipped && parsed->no_content) {
+        // Now empty, binary or too large: what it held is no longer there.
+        if (auto old = known.find(file.path); old != known.end()) {
+          for (Xapian::docid id : old->second.docs) db.delete_document(id);
+          stats.removed += old->second.docs.size();
+          since_commit += old->second.docs.size();
+          known.erase(old);
+        }
+      } else if (parsed->skipped && known.count(file.path)) {
+        ours = false;
+      }
       if (!parsed->skipped) {
         auto old = known.find(file.path);
         bool changed = old != known.end();
@@ -372,6 +447,10 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   if (run.stopped()) stats.interrupted = true;
   if (run.o_.prune && !stats.interrupted) {
     for (const auto& [path, k] : known) {
+      if (run.stopped()) {  // Ctrl-C while pruning: what is removed so far is committed
+        stats.interrupted = true;
+        break;
+      }
       if (fs::exists(path)) continue;
       for (Xapian::docid id : k.docs) db.delete_document(id);
       stats.removed += k.docs.size();
@@ -395,9 +474,14 @@ std::uint64_t directory_bytes(const fs::path& dir) {
 
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop) {
   const auto started = Clock::now();
-  std::vector<InputFile> files = scan_inputs(options.inputs);
+  Scan scan = scan_inputs(options.inputs, options.follow_links);
+  std::vector<InputFile>& files = scan.files;
   Stats stats;
   stats.files = files.size();
+  stats.skipped = scan.warnings.size();
+  if (warn) {
+    for (const auto& w : scan.warnings) warn(w);
+  }
 
   DatabaseLayout layout(options.db);
   Xapian::WritableDatabase db = open_for_writing(layout.dir());
@@ -431,7 +515,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
       queued_update(run, db, known, stats, ours, stale);
     }
   } catch (const Xapian::Error& e) {
-    throw IndexError(options.db.string() + ": write failed: " + e.get_msg() + " (the database keeps its last commit)");
+    throw IndexError(write_failure(options.db, e));
   }
   try {
     stats.db_documents = Xapian::Database(layout.dir().string()).get_doccount();

@@ -1,6 +1,7 @@
 #include "field_query.h"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include "fouille/corpus/countries.h"
@@ -101,7 +102,10 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     std::vector<Xapian::Query> years;
     const std::string& prefix = field.filter_prefix;
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-      double y = std::stod((*it).substr(prefix.size()));
+      const std::string term = *it;
+      int y = 0;
+      const auto [ptr, ec] = std::from_chars(term.data() + prefix.size(), term.data() + term.size(), y);
+      if (ec != std::errc()) continue;  // not a year term
       if ((!r.low || y >= *r.low) && (!r.high || y <= *r.high)) years.emplace_back(*it);
     }
     out.query = years.empty() ? Xapian::Query::MatchNothing
@@ -142,7 +146,12 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     return out;
   }
   if (k == "source") {
-    out.query = Xapian::Query(corpus::source_term(value));
+    // A file path, or "path#id" for a JSON Lines record (the last '#').
+    const std::string v(value);
+    out.query = Xapian::Query(corpus::source_term(v, v));
+    if (std::size_t hash = v.rfind('#'); hash != std::string::npos) {
+      out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, Xapian::Query(corpus::source_term(v.substr(0, hash), v)));
+    }
     return out;
   }
   // Free-text fields: title, body, implementer, client.

@@ -232,11 +232,16 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       }
       return combine(n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
     }
-    case Node::Kind::kAndNot: {
+    case Node::Kind::kAndNot: {  // the first child less every other
       Xapian::Query left = node(n.children[0], out);
-      Xapian::Query right = node(n.children[1], out);
-      if (right.empty()) return left;
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
+      std::vector<Xapian::Query> rights;
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        Xapian::Query q = node(n.children[i], out);
+        if (!q.empty()) rights.push_back(q);
+      }
+      if (rights.empty()) return left;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left,
+                           combine(Xapian::Query::OP_OR, rights));
     }
   }
   return Xapian::Query();

@@ -1,5 +1,8 @@
 #include "query_parser.h"
 
+#include <unicode/utf8.h>
+
+#include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
 
 namespace fouille::searcher {
@@ -132,43 +135,49 @@ class Parser {
     return seq;
   }
 
+  // One node for the whole chain: a OU b OU c is flat, not nested.
   Node or_expr() {
     Node left = and_expr();
+    if (peek().kind != Tok::kOr) return left;
+    Node node;
+    node.kind = Node::Kind::kOr;
+    node.children.push_back(std::move(left));
     while (peek().kind == Tok::kOr) {
       take();
       if (!starts_operand()) break;
-      Node node;
-      node.kind = Node::Kind::kOr;
-      node.children = {std::move(left), and_expr()};
-      left = std::move(node);
+      node.children.push_back(and_expr());
     }
-    return left;
+    return node.children.size() == 1 ? std::move(node.children.front()) : node;
   }
 
+  // One node for the whole chain: a OU b OU c is flat, not nested.
   Node and_expr() {
     Node left = not_expr();
+    if (peek().kind != Tok::kAnd) return left;
+    Node node;
+    node.kind = Node::Kind::kAnd;
+    node.children.push_back(std::move(left));
     while (peek().kind == Tok::kAnd) {
       take();
       if (!starts_operand()) break;
-      Node node;
-      node.kind = Node::Kind::kAnd;
-      node.children = {std::move(left), not_expr()};
-      left = std::move(node);
+      node.children.push_back(not_expr());
     }
-    return left;
+    return node.children.size() == 1 ? std::move(node.children.front()) : node;
   }
 
+  // a SAUF b SAUF c: one node, its first child less every other.
   Node not_expr() {
     Node left = near_expr();
+    if (peek().kind != Tok::kNot) return left;
+    Node node;
+    node.kind = Node::Kind::kAndNot;
+    node.children.push_back(std::move(left));
     while (peek().kind == Tok::kNot) {
       take();
       if (!starts_operand()) break;
-      Node node;
-      node.kind = Node::Kind::kAndNot;
-      node.children = {std::move(left), near_expr()};
-      left = std::move(node);
+      node.children.push_back(near_expr());
     }
-    return left;
+    return node.children.size() == 1 ? std::move(node.children.front()) : node;
   }
 
   Node near_expr() {
@@ -190,6 +199,14 @@ class Parser {
     return k == Tok::kWord || k == Tok::kPhrase || k == Tok::kField || k == Tok::kLParen;
   }
 
+  // Entered once per level of parentheses or leading NOT.
+  void descend(const Token& t) {
+    if (++depth_ > kMaxQueryDepth) {
+      throw QueryError("position " + std::to_string(t.position + 1) + ": plus de " + std::to_string(kMaxQueryDepth) +
+                       " niveaux de parenthèses ou de SAUF imbriqués");
+    }
+  }
+
   Node primary() {
     Token t = take();
     Node n;
@@ -197,7 +214,9 @@ class Parser {
     n.mod = t.mod;
     switch (t.kind) {
       case Tok::kLParen: {
+        descend(t);
         n = sequence_or_expr(/*top=*/false);
+        --depth_;
         n.position = t.position;
         if (peek().kind == Tok::kRParen) {
           take();
@@ -221,7 +240,9 @@ class Parser {
         if (starts_operand()) {  // a leading NOT: everything but its operand
           n.kind = Node::Kind::kAndNot;
           n.children.resize(2);
+          descend(t);
           n.children[1] = primary();
+          --depth_;
           return n;
         }
         [[fallthrough]];
@@ -239,12 +260,26 @@ class Parser {
 
   std::vector<Token> t_;
   std::size_t k_ = 0;
+  std::size_t depth_ = 0;
   std::vector<std::string>& notes_;
 };
 
 }  // namespace
 
 ParsedQuery parse_query(std::string_view query) {
+  if (query.size() > kMaxQueryBytes) {
+    throw QueryError("requête trop longue : " + std::to_string(query.size()) + " octets, au plus " +
+                     std::to_string(kMaxQueryBytes));
+  }
+  for (std::size_t i = 0; i < query.size();) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(query.data());
+    const auto at = static_cast<int32_t>(i);
+    int32_t next = at;
+    UChar32 c;
+    U8_NEXT(bytes, next, static_cast<int32_t>(query.size()), c);
+    if (c < 0) throw QueryError("octet " + std::to_string(at + 1) + " : la requête n'est pas de l'UTF-8 valide");
+    i = static_cast<std::size_t>(next);
+  }
   ParsedQuery parsed;
   Lexer lexer(query, parsed.notes);
   Parser parser(lexer.run(), parsed.notes);

@@ -1,7 +1,9 @@
 // Private: the query language read into a tree, before any analysis. Forgiving
 // where intent is clear (an unclosed quote or parenthesis closes at the end, a
 // stray ')' is dropped, each with a note); QueryError only for what cannot be
-// guessed (a malformed range).
+// guessed (a malformed range), a query over kMaxQueryBytes or nested deeper
+// than kMaxQueryDepth. Chains of one operator (a OU b OU c…) are one node with
+// many children, so no tree is deeper than the nesting the query writes.
 #pragma once
 
 #include <string>
@@ -11,6 +13,13 @@
 #include "fouille/corpus/schema.h"
 
 namespace fouille::searcher {
+
+/// Longest query read, in bytes: a longer one is refused (QueryError), as
+/// its cost grows with its length (100 KB of words took 21 s).
+constexpr std::size_t kMaxQueryBytes = 4096;
+/// Deepest nesting of parentheses and leading SAUF/NOT: the parser and the
+/// compiler recurse once per level.
+constexpr std::size_t kMaxQueryDepth = 32;
 
 struct Node {
   enum class Kind { kWord, kPhrase, kWildcard, kField, kAnd, kOr, kAndNot, kNear, kSequence };
@@ -30,7 +39,9 @@ struct ParsedQuery {
   std::vector<std::string> notes;  // how malformed parts were read
 };
 
-/// Reads `query`. Never throws: every input gives a tree.
+/// Reads `query`. Throws QueryError only for a query that is not valid UTF-8,
+/// over kMaxQueryBytes or nested deeper than kMaxQueryDepth; every other
+/// input gives a tree.
 ParsedQuery parse_query(std::string_view query);
 
 }  // namespace fouille::searcher

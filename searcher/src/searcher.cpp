@@ -288,6 +288,9 @@ Result Searcher::Impl::search(const Request& request) {
   // The ranked pass. Collapsing needs every match seen for its exact total of projects.
   std::size_t rank = request.offset;
   auto rank_page = [&](const Xapian::Query& query, std::size_t offset, std::size_t limit) {
+    // Xapian counts in 32 bits: past the documents there is nothing to show.
+    offset = std::min<std::size_t>(offset, db.get_doccount());
+    limit = std::min<std::size_t>(limit, db.get_doccount());
     enquire.set_query(guard_full_terms(filtered(query, groups), db, /*weighted=*/true));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                          request.collapse ? db.get_doccount() : 0);

@@ -4,9 +4,16 @@
 
 namespace fouille::searcher {
 
-std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& analyzer,
-                                  const std::unordered_set<std::string>& terms,
-                                  const std::vector<std::string>& wildcards, std::size_t words) {
+namespace {
+
+// A long narrative is searched for its snippet a window at a time, and only
+// so far: a 10 MB document cost 2.5 s and 245 MB a query when analysed whole.
+constexpr std::size_t kWindowBytes = 64 * 1024;
+constexpr std::size_t kMaxScannedBytes = 1024 * 1024;
+
+std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& analyzer,
+                                    const std::unordered_set<std::string>& terms,
+                                    const std::vector<std::string>& wildcards, std::size_t words) {
   std::vector<stemming::Token> tokens;
   analyzer.analyze(text, tokens);
   std::vector<Segment> out;
@@ -62,6 +69,42 @@ std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& ana
   }
   add(text.substr(at, to - at), false);
   if (to < text.size()) add("…", false);
+  return out;
+}
+
+bool holds_match(std::string_view text, stemming::Analyzer& analyzer, const std::unordered_set<std::string>& terms,
+                 const std::vector<std::string>& wildcards) {
+  std::vector<stemming::Token> tokens;
+  analyzer.analyze(text, tokens);
+  return std::any_of(tokens.begin(), tokens.end(), [&](const stemming::Token& t) {
+    return (terms.count(t.term) && !t.stopword) ||
+           std::any_of(wildcards.begin(), wildcards.end(), [&](const std::string& w) { return t.term.starts_with(w); });
+  });
+}
+
+}  // namespace
+
+std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& analyzer,
+                                  const std::unordered_set<std::string>& terms,
+                                  const std::vector<std::string>& wildcards, std::size_t words) {
+  if (text.size() <= kWindowBytes) return window_snippet(text, analyzer, terms, wildcards, words);
+  // The first window holding a match (cut after a space), else the first.
+  std::size_t from = 0, to = std::min(text.size(), kWindowBytes);
+  for (std::size_t at = 0, end = 0; at < text.size() && at < kMaxScannedBytes; at = end) {
+    end = std::min(text.size(), at + kWindowBytes);
+    if (end < text.size()) {
+      const std::size_t space = text.find_last_of(" \n", end);
+      if (space != std::string_view::npos && space > at) end = space + 1;
+    }
+    if (holds_match(text.substr(at, end - at), analyzer, terms, wildcards)) {
+      from = at;
+      to = end;
+      break;
+    }
+  }
+  std::vector<Segment> out = window_snippet(text.substr(from, to - from), analyzer, terms, wildcards, words);
+  if (from > 0 && !out.empty() && !out.front().text.starts_with("…")) out.insert(out.begin(), Segment{"…", false});
+  if (to < text.size() && !out.empty() && !out.back().text.ends_with("…")) out.push_back(Segment{"…", false});
   return out;
 }
 

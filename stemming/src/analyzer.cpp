@@ -13,7 +13,10 @@
 namespace fouille::stemming {
 namespace {
 
-// Longer "words" are base64, URLs or garbage; Xapian also caps term length.
+// Longer "words" are base64, URLs or garbage; Xapian also caps term length
+// (245 bytes with the prefix). Checked on the raw word (cheap, before
+// folding) and again on the folded term, which NFKC can make many times
+// longer (U+FDFA becomes 18 letters): prefix + term then stays under 245.
 constexpr std::size_t kMaxWordBytes = 120;
 // The term cache is cleared when it grows past this many words, which bounds
 // memory on pathological input while keeping a whole vocabulary's Zipf head.
@@ -59,7 +62,8 @@ struct Analyzer::Impl {
     std::string folded = fold(raw);
     Entry entry;
     entry.stopword = detail::stopwords().count(folded) > 0;
-    if (!folded.empty()) entry.term = stemmer.stem_folded(folded);
+    if (!folded.empty() && folded.size() <= kMaxWordBytes) entry.term = stemmer.stem_folded(folded);
+    if (entry.term.size() > kMaxWordBytes) entry.term.clear();
     return cache.emplace(std::string(raw), std::move(entry)).first->second;
   }
 

@@ -116,6 +116,25 @@ TEST(Analyzer, SurvivesLongAndRandomInput) {
   }
 }
 
+// Folding can make a word many times longer (NFKC expands U+FDFA to 18
+// letters, Hangul syllables decompose): the cap holds on the folded term, so
+// no prefixed term reaches Xapian's limit of 245 bytes.
+TEST(Analyzer, CapsTheFoldedTermNotTheRawWord) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  std::string ligatures, hangul;
+  for (int i = 0; i < 8; ++i) ligatures += "\xEF\xB7\xBA";        // U+FDFA, 3 bytes
+  for (int i = 0; i < 13; ++i) hangul += "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4";  // 한국어
+  for (const std::string& word : {ligatures, hangul}) {
+    SCOPED_TRACE(word);
+    tokens.clear();
+    analyzer.analyze("avant " + word + " apres", tokens);
+    for (const auto& t : tokens) EXPECT_LE(t.term.size() + 3, 245u) << t.term.size();
+    ASSERT_EQ(tokens.size(), 2u);  // the over-long word is dropped, its neighbours stay
+    EXPECT_EQ(tokens[1].term, analyzer.term("apres"));
+  }
+}
+
 TEST(Analyzer, TermOfOneWord) {
   Analyzer analyzer;
   bool stop = false;

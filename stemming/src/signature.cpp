@@ -14,8 +14,10 @@ namespace fouille::stemming {
 namespace {
 
 // Raised whenever the code of the chain changes what it makes of a text
-// (segmentation, folding, stemming, expressions); the tables count by content.
-constexpr std::string_view kRules = "fouille-analysis-2";
+// (segmentation, folding, stemming, expressions) or the terms a document
+// gets (3: folded terms capped, JSON Lines source terms joined by NUL); the
+// tables count by content.
+constexpr std::string_view kRules = "fouille-analysis-3";
 
 std::string compute_signature() {
   // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.

@@ -37,10 +37,12 @@ struct FileResult {
 FileResult read_file(const std::filesystem::path& path, const ReadOptions& options);
 
 /// Decodes file bytes to UTF-8 with LF line ends: UTF-8 with or without BOM,
-/// UTF-16 with BOM, else the legacy charset ICU detects (Windows-1252,
-/// Latin-1…). Sets `*encoding` to the name used. Throws CorpusError (without a
-/// file name) for empty or binary content.
-std::string decode(std::string_view bytes, std::string* encoding = nullptr);
+/// UTF-16 with or without BOM, else the legacy charset ICU detects
+/// (Windows-1252, Latin-1…). Mostly well-formed UTF-8 stays UTF-8: each
+/// ill-formed sequence becomes U+FFFD and `*replaced` counts them. Sets
+/// `*encoding` to the name used. Throws CorpusError (without a file name) for
+/// empty or binary content.
+std::string decode(std::string_view bytes, std::string* encoding = nullptr, std::size_t* replaced = nullptr);
 
 /// Parses a text document of any layout. `source` becomes Document::source.
 Document parse_text(std::string_view utf8, const std::string& source);

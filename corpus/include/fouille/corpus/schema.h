@@ -71,7 +71,10 @@ inline constexpr const char* kAnalysisKey = "fouille.analysis";
 /// Terms longer than Xapian's limit are cut and given a hash of the whole.
 std::string filter_term(const Field& field, std::string_view value);
 
-/// The unique term of a document's source (file path, or "path#id").
-std::string source_term(std::string_view source);
+/// The unique term of a document read from `file`, whose Document::source is
+/// `source` (the path itself, or "path#id" for a JSON Lines record). A
+/// record's term joins path and id with a NUL byte, which no path holds: a
+/// file named "a.jsonl#x" and record x of "a.jsonl" never share a term.
+std::string source_term(std::string_view file, std::string_view source);
 
 }  // namespace fouille::corpus

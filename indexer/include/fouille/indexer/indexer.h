@@ -30,6 +30,9 @@ struct Options {
   std::size_t batch = 1000;   ///< documents per commit
   bool prune = false;         ///< remove documents whose source file is gone
   bool spelling = true;       ///< feed Xapian's spelling dictionary
+  /// Follow symbolic links that lead out of the inputs; by default they are
+  /// skipped with a warning (a link to /etc/passwd is not indexed).
+  bool follow_links = false;
   corpus::ReadOptions read;
 };
 

@@ -32,6 +32,13 @@ class CorpusError : public Error {
   using Error::Error;
 };
 
+/// A file read fine that holds nothing to index: empty, blank, binary or over
+/// the size limit. Unlike an unreadable file, its old documents are removed.
+class NoContentError : public CorpusError {
+ public:
+  using CorpusError::CorpusError;
+};
+
 /// The database cannot be opened, locked, written or read (exit code 4).
 class IndexError : public Error {
  public:

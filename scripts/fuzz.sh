@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang under ASan + UBSan (in
+# build-fuzz/) and runs each for a bounded time, seeded from corpus/samples,
+# tests/corpus, bench/queries.tsv and fuzz/regressions. A finding (crash,
+# sanitizer report, leak, timeout) stops the script with a non-zero exit; its
+# input is left in build-fuzz/findings/NAME/: add it to fuzz/regressions/NAME/
+# once fixed, where the unit tests replay it.
+#
+#   scripts/fuzz.sh            60 s per target
+#   scripts/fuzz.sh 30         30 s per target (what scripts/test.sh runs)
+#   scripts/fuzz.sh 600 query  one target
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ "${#targets[@]}" -gt 0 ] || targets=(decode readers analyzer query)
+
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOUILLE_FUZZ=ON \
+  -DFOUILLE_BUILD_BENCH=OFF >/dev/null
+cmake --build build-fuzz -j2 --target "${targets[@]/#/fuzz-}"
+
+status=0
+for name in "${targets[@]}"; do
+  work="build-fuzz/runs/$name"
+  findings="build-fuzz/findings/$name"
+  rm -rf "$work" && mkdir -p "$work" "$findings"
+  cp fuzz/regressions/"$name"/* "$work"/ 2>/dev/null || true
+  if [ "$name" = query ]; then
+    n=0
+    while IFS=$'\t' read -r query _; do
+      case "$query" in ''|'#'*) continue ;; esac
+      printf '%s' "$query" >"$work/seed-$((n++))"
+    done <bench/queries.tsv
+  else
+    cp corpus/samples/* tests/corpus/*.txt "$work"/
+  fi
+  log="build-fuzz/runs/$name.log"
+  set +e
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "build-fuzz/fuzz/fuzz-$name" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$findings/" "$work" >"$log" 2>&1
+  rc=$?
+  set -e
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  if [ "$rc" -ne 0 ]; then
+    echo "fuzz-$name: FINDING after $execs executions (exit $rc); see $log and $findings/"
+    grep -m5 -E 'ERROR|SUMMARY|runtime error' "$log" || true
+    status=1
+  else
+    echo "fuzz-$name: $execs executions in ${seconds} s, no finding"
+  fi
+done
+exit "$status"
