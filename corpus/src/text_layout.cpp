@@ -111,7 +111,7 @@ bool plausible(const Field& field, std::string_view value) {
   }
   if (k == "countries") {
     CountryList list = countries().parse_list(value);
-    return !list.codes.empty() && list.unknown.empty();
+    return !list.codes.empty() && list.unknown.empty() && list.qualifiers == 0;
   }
   return false;
 }
