@@ -11,6 +11,7 @@
 
 namespace fouille::data {
 extern const std::string_view schema;
+extern const std::string_view label_forms;
 }
 
 namespace fouille::corpus {
@@ -42,6 +43,22 @@ std::string label_key(std::string_view label) {
   return key;
 }
 
+// A label and the other forms documents write it in (corpus/data/label_forms.tsv).
+std::vector<std::string> label_forms(const std::string& label) {
+  std::vector<std::string> forms{label};
+  detail::for_each_row(data::label_forms, [&](int, const std::vector<std::string_view>& cols) {
+    if (cols[0] == "after" && cols.size() == 2) {
+      forms.push_back(label + " " + std::string(cols[1]));
+    } else if (cols[0] == "inverted" && cols.size() == 3) {
+      std::string head(cols[1]);
+      if (!label.starts_with(head + " ")) return;
+      std::string rest = label.substr(head.size() + 1);
+      for (auto tail : detail::split(cols[2], '|')) forms.push_back(rest + " " + std::string(tail));
+    }
+  });
+  return forms;
+}
+
 }  // namespace
 
 Schema::Schema(std::string_view tsv) {
@@ -67,7 +84,9 @@ Schema::Schema(std::string_view tsv) {
     fields_.push_back(std::move(f));
   });
   for (const auto& f : fields_) {
-    for (const auto& l : f.labels) labels_.emplace_back(label_key(l), &f);
+    for (const auto& l : f.labels) {
+      for (const auto& form : label_forms(l)) labels_.emplace_back(label_key(form), &f);
+    }
   }
   std::stable_sort(labels_.begin(), labels_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
