@@ -195,7 +195,16 @@ bool link_like(const Line& line) {
 // "- " item, chrome or a marker alone?
 bool short_item(const Line& line) {
   if (line.kind == Kind::kChrome || line.kind == Kind::kMarker || line.menu) return true;
+  if (line.kind == Kind::kBare) return line.marker;  // "- Djibouti" under "Où nous intervenons"
   return line.kind == Kind::kText && line.words <= (line.marker ? 8u : 4u);
+}
+
+// A label alone (its value on the next line) can be a menu entry too.
+bool label_alone(const Line& line) { return line.kind == Kind::kLabel && line.label.value.empty(); }
+
+void make_menu(Line& line) {
+  line.menu = true;
+  if (line.kind == Kind::kLabel || line.kind == Kind::kBare) line.kind = Kind::kText;
 }
 
 // Lines written twice in a row (a menu entry and its heading), or a line
@@ -206,11 +215,15 @@ void mark_repeats(std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& line = lines[i];
     if (line.kind == Kind::kBlank) continue;
-    if (prev < lines.size() && line.kind == Kind::kText && lines[prev].words <= 6 &&
-        (lines[prev].kind == Kind::kText || lines[prev].kind == Kind::kChrome)) {
+    const bool text = line.kind == Kind::kText || label_alone(line);
+    if (prev < lines.size() && text && lines[prev].words <= 6 &&
+        (lines[prev].kind == Kind::kText || lines[prev].kind == Kind::kChrome || label_alone(lines[prev]))) {
       std::string a = stemming::fold(lines[prev].bare), b = stemming::fold(line.bare);
       bool glued = b.size() > a.size() && b[a.size()] != ' ';  // no space where the copy ends
-      if (!a.empty() && b.starts_with(a) && (b.size() == a.size() || glued)) line.menu = lines[prev].menu = true;
+      if (!a.empty() && b.starts_with(a) && (b.size() == a.size() || glued)) {
+        make_menu(line);
+        make_menu(lines[prev]);
+      }
     }
     if (line.kind == Kind::kText && link_like(line)) line.menu = true;
     prev = i;
@@ -232,7 +245,9 @@ void mark_runs(std::vector<Line>& lines) {
     while (j < lines.size() && short_item(lines[j])) ++j;
     bool inside = first < lines.size() && i > first && j <= last;
     if (j - i >= 3 && !inside) {
-      for (std::size_t k = i; k < j; ++k) lines[k].menu = lines[k].kind == Kind::kText || lines[k].menu;
+      for (std::size_t k = i; k < j; ++k) {
+        if (lines[k].kind == Kind::kText || lines[k].kind == Kind::kBare) make_menu(lines[k]);
+      }
     }
     i = j == i ? i + 1 : j;
   }
@@ -247,10 +262,7 @@ void demote_menu_labels(std::vector<Line>& lines) {
     while (next < lines.size() && lines[next].kind == Kind::kBlank) ++next;
     bool before_menu = next < lines.size() && (lines[next].menu || lines[next].kind == Kind::kChrome);
     bool after_menu = i > 0 && (lines[i - 1].menu || lines[i - 1].kind == Kind::kChrome);
-    if (before_menu && after_menu) {
-      lines[i].kind = Kind::kText;
-      lines[i].menu = true;
-    }
+    if (before_menu && after_menu) make_menu(lines[i]);
   }
 }
 
