@@ -95,7 +95,7 @@ std::vector<std::string> split_list(const std::string& s) {
 
 int main(int argc, char** argv) {
   po::options_description visible(kUsage);
-  std::string db, analyze, sort = "relevance", op = "auto", facets;
+  std::string db, analyze, sort = "relevance", op = "auto", facets, lang = "fr";
   std::vector<std::string> filters;
   std::size_t limit = 10, offset = 0;
   visible.add_options()
@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
     ("facets", po::value(&facets), "facets to count, comma-separated (default: region,project_type,status,"
      "countries,continent,coverage,year,budget_range; e.g. --facets countries,year)")
     ("no-facets", "count no facets: the fastest answer (e.g. --no-facets)")
+    ("lang", po::value(&lang), "language of the facet labels, fr (default) or en (e.g. --lang en)")
     ("sort", po::value(&sort), "relevance (default), budget, -budget, year, -year (e.g. --sort -budget)")
     ("collapse", "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and an English page)")
     ("limit,n", po::value(&limit)->default_value(10), "hits to show (e.g. --limit 20)")
@@ -152,6 +153,7 @@ int main(int argc, char** argv) {
     }
     request.facets = split_list(facets);
     request.no_facets = vm.count("no-facets") > 0;
+    request.lang = lang;
     request.sort = sort;
     request.collapse = vm.count("collapse") > 0;
     request.limit = limit;
