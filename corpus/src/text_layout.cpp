@@ -1,6 +1,7 @@
 // parse_text: the layout reader. Over classified lines (text_lines.h), it
 // finds the field block, takes the project's heading as the title, reads the
 // fields, and keeps as narrative the text that is neither menu nor footer.
+#include <algorithm>
 #include <string>
 
 #include "fouille/corpus/countries.h"
@@ -111,14 +112,20 @@ std::size_t read_label_value(Document& doc, const std::vector<Line>& lines, std:
   return i - 1;
 }
 
-// Drops the lines after the last paragraph when two or more follow it: a
-// footer the phrase table did not know (newsletter, links, « Lire aussi »).
-void drop_trailing_block(std::vector<const Line*>& body) {
+// Drops the body lines after the last paragraph when two or more lines other
+// than fields follow it before `stop`: a footer the phrase table did not know
+// (newsletter, links, « Lire aussi »).
+void drop_trailing_block(const std::vector<Line>& lines, const std::vector<bool>& field, std::size_t stop,
+                         std::vector<const Line*>& body) {
   std::size_t last = kNone;
   for (std::size_t k = 0; k < body.size(); ++k) {
     if (body[k]->narrative()) last = k;
   }
-  if (last != kNone && body.size() - last - 1 >= 2) body.resize(last + 1);
+  if (last == kNone) return;
+  const auto at = static_cast<std::size_t>(body[last] - lines.data());
+  std::size_t after = 0;
+  for (std::size_t i = at + 1; i < stop; ++i) after += lines[i].kind != Kind::kBlank && !field[i];
+  if (after >= 2) body.resize(last + 1);
 }
 
 }  // namespace
@@ -139,10 +146,13 @@ Document parse_text(std::string_view utf8, const std::string& source) {
     chrome_seen = chrome_seen || lines[i].menu || lines[i].kind == Kind::kChrome || lines[i].kind == Kind::kMarker;
   }
   std::vector<const Line*> body;
+  std::size_t stop = lines.size();
+  std::vector<bool> field(lines.size(), false);  // lines read as a label or a value
   for (std::size_t i = start; i < lines.size(); ++i) {
     const Line& line = lines[i];
     if (line.kind == Kind::kFooter) {
       chrome_seen = true;
+      stop = i;
       break;  // the rest is site footer
     }
     if (line.menu || line.kind == Kind::kChrome || line.kind == Kind::kMarker) {
@@ -150,11 +160,15 @@ Document parse_text(std::string_view utf8, const std::string& source) {
     } else if (line.kind == Kind::kLabel) {
       labels_used = true;
       bullets = bullets || line.marker;
+      const std::size_t label_at = i;
       i = read_label_value(doc, lines, i);
+      std::fill(field.begin() + static_cast<std::ptrdiff_t>(label_at), field.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                true);
       if (line.label.field->key == "title" && title_key.empty()) title_key = stemming::fold(doc.title);
     } else if (line.kind == Kind::kBare && bare_run_at(lines, i)) {
       // Bare values count in runs only, so a lone « Tadjikistan » in the narrative stays narrative.
       bare_used = true;
+      field[i] = true;
       set_field(doc, *line.bare_field, line.bare);
     } else if ((line.kind == Kind::kText || line.kind == Kind::kBare) &&
                (title_key.empty() || stemming::fold(line.text) != title_key)) {  // not the title again
@@ -162,7 +176,7 @@ Document parse_text(std::string_view utf8, const std::string& source) {
     }
   }
   std::size_t kept = body.size();
-  drop_trailing_block(body);
+  drop_trailing_block(lines, field, stop, body);
   chrome_seen = chrome_seen || body.size() != kept;
   for (const Line* line : body) {
     if (!doc.body.empty()) doc.body += '\n';
