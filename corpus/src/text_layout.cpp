@@ -112,9 +112,17 @@ std::size_t read_label_value(Document& doc, const std::vector<Line>& lines, std:
   return i - 1;
 }
 
+// A short line that is no sentence: a button, a heading, a form field.
+bool button_like(const Line& line) {
+  std::string_view t = line.text;
+  bool sentence = t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
+  return line.menu || line.kind == Kind::kChrome || line.kind == Kind::kMarker || (!sentence && line.words <= 6);
+}
+
 // Drops the body lines after the last paragraph when two or more lines other
-// than fields follow it before `stop`: a footer the phrase table did not know
-// (newsletter, links, « Lire aussi »).
+// than fields follow it before `stop`, one of them a button or a menu line: a
+// footer the phrase table did not know (newsletter, links, « Lire aussi »).
+// Short closing sentences of the narrative stay.
 void drop_trailing_block(const std::vector<Line>& lines, const std::vector<bool>& field, std::size_t stop,
                          std::vector<const Line*>& body) {
   std::size_t last = kNone;
@@ -124,8 +132,13 @@ void drop_trailing_block(const std::vector<Line>& lines, const std::vector<bool>
   if (last == kNone) return;
   const auto at = static_cast<std::size_t>(body[last] - lines.data());
   std::size_t after = 0;
-  for (std::size_t i = at + 1; i < stop; ++i) after += lines[i].kind != Kind::kBlank && !field[i];
-  if (after >= 2) body.resize(last + 1);
+  bool button = false;
+  for (std::size_t i = at + 1; i < stop; ++i) {
+    if (lines[i].kind == Kind::kBlank || field[i]) continue;
+    ++after;
+    button = button || button_like(lines[i]);
+  }
+  if (after >= 2 && button) body.resize(last + 1);
 }
 
 }  // namespace

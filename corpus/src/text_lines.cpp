@@ -5,6 +5,9 @@
 #include <string>
 #include <unordered_set>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
@@ -207,9 +210,24 @@ void make_menu(Line& line) {
   if (line.kind == Kind::kLabel || line.kind == Kind::kBare) line.kind = Kind::kText;
 }
 
+// Does `line` begin with a copy of `prev`, alone or glued to a capitalised
+// word ("About the FundFor over…", "WHO WE AREThe…")? A word that merely
+// starts the same ("Défi", then "Défibrait…") does not count.
+bool repeats(const Line& prev, const Line& line) {
+  std::string a = stemming::fold(prev.bare), b = stemming::fold(line.bare);
+  if (a.empty() || !b.starts_with(a)) return false;
+  if (b.size() == a.size()) return true;
+  const auto* s = reinterpret_cast<const uint8_t*>(line.bare.data());
+  auto at = static_cast<int32_t>(prev.bare.size());  // the copy has the same bytes, case aside
+  const auto n = static_cast<int32_t>(line.bare.size());
+  if (at >= n) return false;
+  UChar32 c;
+  U8_NEXT(s, at, n, c);
+  return c > 0 && u_isupper(c);
+}
+
 // Lines written twice in a row (a menu entry and its heading), or a line
-// glued to a repetition of the previous one ("About the Fund" then "About the
-// FundFor over two decades…"), where the previous line is short.
+// glued to a repetition of the previous one, where the previous line is short.
 void mark_repeats(std::vector<Line>& lines) {
   std::size_t prev = lines.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -218,9 +236,7 @@ void mark_repeats(std::vector<Line>& lines) {
     const bool text = line.kind == Kind::kText || label_alone(line);
     if (prev < lines.size() && text && lines[prev].words <= 6 &&
         (lines[prev].kind == Kind::kText || lines[prev].kind == Kind::kChrome || label_alone(lines[prev]))) {
-      std::string a = stemming::fold(lines[prev].bare), b = stemming::fold(line.bare);
-      bool glued = b.size() > a.size() && b[a.size()] != ' ';  // no space where the copy ends
-      if (!a.empty() && b.starts_with(a) && (b.size() == a.size() || glued)) {
+      if (repeats(lines[prev], line)) {
         make_menu(line);
         make_menu(lines[prev]);
       }
