@@ -90,6 +90,10 @@ Schema::Schema(std::string_view tsv) {
   }
   std::stable_sort(labels_.begin(), labels_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& [label, field] : labels_) {
+    by_label_.emplace(label, field);
+    by_first_word_[label.substr(0, label.find(' '))].emplace_back(label, field);
+  }
 }
 
 const Field& Schema::field(std::string_view key) const {
@@ -100,11 +104,15 @@ const Field& Schema::field(std::string_view key) const {
 }
 
 const Field* Schema::field_for_label(std::string_view label) const {
-  std::string key = label_key(label);
-  for (const auto& [l, f] : labels_) {
-    if (l == key) return f;
-  }
-  return nullptr;
+  auto it = by_label_.find(label_key(label));
+  return it == by_label_.end() ? nullptr : it->second;
+}
+
+const std::vector<std::pair<std::string, const Field*>>& Schema::labels_starting_with(
+    std::string_view first_word) const {
+  static const std::vector<std::pair<std::string, const Field*>> kNone;
+  auto it = by_first_word_.find(std::string(first_word));
+  return it == by_first_word_.end() ? kNone : it->second;
 }
 
 const Field* Schema::field_for_name(std::string_view name) const {

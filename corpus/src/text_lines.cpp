@@ -153,7 +153,9 @@ std::optional<LabelHit> find_label(std::string_view text) {
     head.remove_suffix(1);  // cut on a character boundary
   }
   std::string folded = stemming::fold(head);
-  for (const auto& [label, field] : s.labels_longest_first()) {
+  std::string_view first(folded);
+  first = first.substr(0, first.find_first_of(" :\t"));
+  for (const auto& [label, field] : s.labels_starting_with(first)) {
     if (folded.size() <= label.size() || !folded.starts_with(label)) continue;
     char next = folded[label.size()];
     if (next != ':' && next != ' ' && next != '\t') continue;
