@@ -51,16 +51,18 @@ Countries::Countries() {
     if (cols.size() < 2) return;
     for (auto alias : detail::split(cols[1], '|')) names.emplace_back(alias, cols[0]);
   });
-  read_iso_names(names);
+  std::unordered_map<std::string, std::string> iso_english = read_iso_names(names);
   for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
     Names& n = names_[*code];
     n.french = display_name(*code, icu::Locale::getFrench());
     n.english = display_name(*code, icu::Locale::getEnglish());
-    n.continent = containing(*code, URGN_CONTINENT);
-    n.subregion = containing(*code, URGN_SUBCONTINENT);
     for (const std::string* name : {&n.french, &n.english}) {
       if (*name != *code) names.emplace_back(*name, *code);  // else ICU has no name for it
     }
+    // ISO's English reads better than ICU's short forms (« Bosnia & Herzegovina », « Congo - Kinshasa »).
+    if (auto it = iso_english.find(*code); it != iso_english.end()) n.english = it->second;
+    n.continent = containing(*code, URGN_CONTINENT);
+    n.subregion = containing(*code, URGN_SUBCONTINENT);
   }
   const std::size_t exact = names.size();
   for (std::size_t i = 0; i < exact; ++i) {
@@ -70,10 +72,17 @@ Countries::Countries() {
   read_areas();
 }
 
-void Countries::read_iso_names(std::vector<std::pair<std::string, std::string>>& names) {
+std::unordered_map<std::string, std::string> Countries::read_iso_names(
+    std::vector<std::pair<std::string, std::string>>& names) {
+  std::unordered_map<std::string, std::string> english;  // code -> English display name
   detail::for_each_row(data::iso_countries, [&](int, const std::vector<std::string_view>& cols) {
     if (cols.size() != 3) return;
     std::string code(cols[0]);
+    if (code.size() == 2 && !english.count(code)) {
+      if (auto display = detail::display_form(detail::split(cols[1], '|').front()); !display.empty()) {
+        english[code] = display;
+      }
+    }
     for (std::size_t c = 1; c <= 2; ++c) {
       for (auto name : detail::split(cols[c], '|')) names.emplace_back(name, code);
     }
@@ -82,6 +91,7 @@ void Countries::read_iso_names(std::vector<std::pair<std::string, std::string>>&
                            std::string(detail::split(cols[1], '|').front()), {}, {}};
     }
   });
+  return english;
 }
 
 void Countries::add_name(const std::string& name, const std::string& code) {
@@ -101,7 +111,9 @@ void Countries::read_areas() {
     while (const char* code = codes->next(nullptr, status)) {
       std::string french = display_name(code, icu::Locale::getFrench());
       areas_.emplace(name_key(french), french);
-      areas_.emplace(name_key(display_name(code, icu::Locale::getEnglish())), french);
+      std::string english = display_name(code, icu::Locale::getEnglish());
+      areas_.emplace(name_key(english), french);
+      area_english_.emplace(french, english);
     }
     delete codes;
   }
@@ -116,6 +128,11 @@ std::optional<std::string> Countries::area(std::string_view name) const {
 bool Countries::is_code(std::string_view t) const {
   return (t.size() == 2 || t.size() == 4) &&
          std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) && names(t) != nullptr;
+}
+
+std::string Countries::english_area(std::string_view french) const {
+  auto it = area_english_.find(std::string(french));
+  return it == area_english_.end() ? std::string(french) : it->second;
 }
 
 std::optional<std::string> Countries::code(std::string_view name) const {

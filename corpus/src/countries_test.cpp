@@ -187,6 +187,13 @@ TEST(Countries, NameContinentAndSubregionInFrench) {
   EXPECT_EQ(countries().area("Central Asia").value_or(""), "Asie centrale");
   EXPECT_EQ(countries().area("asie").value_or(""), "Asie");
   EXPECT_FALSE(countries().area("Mordor").has_value());
+  EXPECT_EQ(countries().english_area("Asie centrale"), "Central Asia");
+  // English names shown in lists: ISO's usual names, inversions put right.
+  EXPECT_EQ(countries().english_name("BA"), "Bosnia and Herzegovina");
+  EXPECT_EQ(countries().english_name("KR"), "South Korea");
+  EXPECT_EQ(countries().english_name("CD"), "The Democratic Republic of the Congo");
+  EXPECT_EQ(countries().english_name("TJ"), "Tajikistan");
+  EXPECT_EQ(countries().english_name("VN"), "Vietnam");  // not the former Democratic Republic of Viet-Nam
 }
 
 }  // namespace

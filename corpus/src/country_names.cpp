@@ -98,6 +98,14 @@ std::vector<std::string> name_variants(std::string_view name) {
   return out;
 }
 
+std::string display_form(std::string_view name) {
+  std::size_t comma = name.rfind(", ");
+  if (comma == std::string_view::npos) return std::string(name);
+  std::string_view tail = name.substr(comma + 2);
+  if (!tail.ends_with(" of") && !tail.ends_with(" of the")) return {};
+  return std::string(tail) + " " + std::string(name.substr(0, comma));
+}
+
 bool is_connector(std::string_view folded_word) {
   for (auto c : kConnectors) {
     if (c == folded_word) return true;

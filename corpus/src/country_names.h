@@ -30,6 +30,11 @@ std::string name_key(std::string_view name);
 /// "Federated States of Micronesia"), and each without a leading article.
 std::vector<std::string> name_variants(std::string_view name);
 
+/// A name as a list shows it: "Korea, Republic of" -> "Republic of Korea";
+/// a name with no comma as is; empty for a comma that is no inversion
+/// ("Saint Helena, Ascension and Tristan da Cunha").
+std::string display_form(std::string_view name);
+
 /// Words that join or precede names in a list and are never names alone:
 /// "and", "et", "the", "la", "l"…
 bool is_connector(std::string_view folded_word);

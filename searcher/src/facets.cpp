@@ -85,6 +85,7 @@ std::string label_of(const std::string& key, const std::string& value, std::stri
     return lang == "en" ? corpus::countries().english_name(value) : corpus::countries().french_name(value);
   }
   if (key == "budget_range") return corpus::budget_range_label(value, lang);
+  if (key == "continent" || key == "subregion") return lang == "en" ? corpus::countries().english_area(value) : value;
   if (key == "status" || key == "coverage" || key == "project_type" || key == "region") {
     return corpus::vocabulary(key).label(value, lang);
   }

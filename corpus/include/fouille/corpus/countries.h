@@ -60,18 +60,22 @@ class Countries {
   /// The French name of a continent or subregion given any French or English
   /// name of it ("Asia", "asie centrale"); nothing if unknown.
   std::optional<std::string> area(std::string_view name) const;
+  /// The English name of a continent or subregion given its French name
+  /// ("Asie centrale" -> "Central Asia"); the name itself if unknown.
+  std::string english_area(std::string_view french) const;
 
  private:
   std::unordered_map<std::string, std::string> by_name_;  // name key -> code
   std::unordered_set<std::string> comma_keys_;            // keys of names written with a comma
   std::unordered_map<std::string, std::string> areas_;    // folded name -> French name
+  std::unordered_map<std::string, std::string> area_english_;  // French name -> English name
   // Per code, read from ICU once: these are asked for every document.
   struct Names {
     std::string french, english, continent, subregion;
   };
   std::unordered_map<std::string, Names> names_;
   const Names* names(std::string_view code) const;
-  void read_iso_names(std::vector<std::pair<std::string, std::string>>& names);
+  std::unordered_map<std::string, std::string> read_iso_names(std::vector<std::pair<std::string, std::string>>& names);
   void add_name(const std::string& name, const std::string& code);
   void read_areas();
   bool is_code(std::string_view text) const;
