@@ -144,7 +144,7 @@ int fail(bool json, const char* kind, const std::string& message, int code) {
 
 int main(int argc, char** argv) {
   po::options_description visible(kUsage);
-  std::string db, analyze, sort = "relevance", op = "auto", facets;
+  std::string db, analyze, sort = "relevance", op = "auto", facets, lang = "fr";
   std::vector<std::string> filters;
   std::string limit = "10", offset = "0";
   visible.add_options()
@@ -157,6 +157,7 @@ int main(int argc, char** argv) {
     ("facets", po::value(&facets), "facets to count, comma-separated (default: region,project_type,status,"
      "countries,continent,coverage,year,budget_range; e.g. --facets countries,year)")
     ("no-facets", "count no facets: the fastest answer (e.g. --no-facets)")
+    ("lang", po::value(&lang), "language of the facet labels, fr (default) or en (e.g. --lang en)")
     ("sort", po::value(&sort), "relevance (default), budget, -budget, year, -year (e.g. --sort -budget)")
     ("collapse", "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and an English page)")
     ("limit,n", po::value(&limit), "hits to show, default 10 (e.g. --limit 20)")
@@ -202,6 +203,7 @@ int main(int argc, char** argv) {
     }
     request.facets = split_list(facets);
     request.no_facets = vm.count("no-facets") > 0;
+    request.lang = lang;
     request.sort = sort;
     request.collapse = vm.count("collapse") > 0;
     request.limit = corpus::parse_count("--limit", limit, 0, SIZE_MAX);

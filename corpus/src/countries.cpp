@@ -6,39 +6,22 @@
 
 #include <algorithm>
 
-#include "fouille/stemming/fold.h"
+#include "country_names.h"
 #include "table.h"
 
 namespace fouille::data {
 extern const std::string_view country_aliases;
-}
+extern const std::string_view iso_countries;
+}  // namespace fouille::data
 
 namespace fouille::corpus {
 namespace {
 
-// Folded, every run of non-alphanumerics made one space: "Côte d’Ivoire" and
-// "cote d'ivoire" meet, and words can be matched one by one.
-std::string name_key(std::string_view name) {
-  std::string folded = stemming::fold(name);
-  std::string key;
-  for (char c : folded) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-    if (word) {
-      key += c;
-    } else if (!key.empty() && key.back() != ' ') {
-      key += ' ';
-    }
-  }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
-  return key;
-}
+using detail::name_key;
+using detail::NameToken;
 
-std::vector<std::string> words_of(const std::string& key) {
-  std::vector<std::string> words;
-  for (auto w : detail::split(key, ' ')) {
-    if (!w.empty()) words.emplace_back(w);
-  }
-  return words;
+std::size_t word_count(const std::string& key) {
+  return key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
 }
 
 std::string display_name(const char* code, const icu::Locale& in) {
@@ -61,32 +44,65 @@ std::string containing(std::string_view code, URegionType type) {
 }  // namespace
 
 Countries::Countries() {
-  auto add = [&](const std::string& name, const std::string& code) {
-    std::string key = name_key(name);
-    if (key.empty()) return;
-    by_name_.emplace(key, code);
-    longest_name_words_ = std::max(longest_name_words_, words_of(key).size());
-  };
-  // Aliases first: on a clash they win over ICU's names.
+  // Precedence on a clash: the curated aliases, then iso-codes' names, then
+  // ICU's, then the variants derived from all of them.
+  std::vector<std::pair<std::string, std::string>> names;  // (name, code), in precedence order
   detail::for_each_row(data::country_aliases, [&](int, const std::vector<std::string_view>& cols) {
     if (cols.size() < 2) return;
-    for (auto alias : detail::split(cols[1], '|')) add(std::string(alias), std::string(cols[0]));
+    for (auto alias : detail::split(cols[1], '|')) names.emplace_back(alias, cols[0]);
   });
+  std::unordered_map<std::string, std::string> iso_english = read_iso_names(names);
   for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
-    names_[*code] = Names{display_name(*code, icu::Locale::getFrench()), display_name(*code, icu::Locale::getEnglish()),
-                          containing(*code, URGN_CONTINENT), containing(*code, URGN_SUBCONTINENT)};
-    for (const icu::Locale* locale : {&icu::Locale::getFrench(), &icu::Locale::getEnglish()}) {
-      std::string name = display_name(*code, *locale);
-      if (name == *code) continue;  // ICU has no name for it
-      add(name, *code);
-      // "Myanmar (Birmanie)": each part is a name too.
-      std::size_t open = name.find(" (");
-      if (open != std::string::npos && name.back() == ')') {
-        add(name.substr(0, open), *code);
-        add(name.substr(open + 2, name.size() - open - 3), *code);
+    Names& n = names_[*code];
+    n.french = display_name(*code, icu::Locale::getFrench());
+    n.english = display_name(*code, icu::Locale::getEnglish());
+    for (const std::string* name : {&n.french, &n.english}) {
+      if (*name != *code) names.emplace_back(*name, *code);  // else ICU has no name for it
+    }
+    // ISO's English reads better than ICU's short forms (« Bosnia & Herzegovina », « Congo - Kinshasa »).
+    if (auto it = iso_english.find(*code); it != iso_english.end()) n.english = it->second;
+    n.continent = containing(*code, URGN_CONTINENT);
+    n.subregion = containing(*code, URGN_SUBCONTINENT);
+  }
+  const std::size_t exact = names.size();
+  for (std::size_t i = 0; i < exact; ++i) {
+    for (auto& v : detail::name_variants(names[i].first)) names.emplace_back(std::move(v), names[i].second);
+  }
+  for (const auto& [name, code] : names) add_name(name, code);
+  read_areas();
+}
+
+std::unordered_map<std::string, std::string> Countries::read_iso_names(
+    std::vector<std::pair<std::string, std::string>>& names) {
+  std::unordered_map<std::string, std::string> english;  // code -> English display name
+  detail::for_each_row(data::iso_countries, [&](int, const std::vector<std::string_view>& cols) {
+    if (cols.size() != 3) return;
+    std::string code(cols[0]);
+    if (code.size() == 2 && !english.count(code)) {
+      if (auto display = detail::display_form(detail::split(cols[1], '|').front()); !display.empty()) {
+        english[code] = display;
       }
     }
-  }
+    for (std::size_t c = 1; c <= 2; ++c) {
+      for (auto name : detail::split(cols[c], '|')) names.emplace_back(name, code);
+    }
+    if (code.size() == 4 && !names_.count(code)) {  // a former country: its names from iso-codes
+      names_[code] = Names{std::string(detail::split(cols[2], '|').front()),
+                           std::string(detail::split(cols[1], '|').front()), {}, {}};
+    }
+  });
+  return english;
+}
+
+void Countries::add_name(const std::string& name, const std::string& code) {
+  std::string key = name_key(name);
+  if (key.empty()) return;
+  by_name_.emplace(key, code);
+  if (name.find(',') != std::string::npos) comma_keys_.insert(key);
+  longest_name_words_ = std::max(longest_name_words_, word_count(key));
+}
+
+void Countries::read_areas() {
   // Continents and UN M.49 subregions, by their French and English names.
   for (URegionType type : {URGN_CONTINENT, URGN_SUBCONTINENT}) {
     UErrorCode status = U_ZERO_ERROR;
@@ -95,7 +111,9 @@ Countries::Countries() {
     while (const char* code = codes->next(nullptr, status)) {
       std::string french = display_name(code, icu::Locale::getFrench());
       areas_.emplace(name_key(french), french);
-      areas_.emplace(name_key(display_name(code, icu::Locale::getEnglish())), french);
+      std::string english = display_name(code, icu::Locale::getEnglish());
+      areas_.emplace(name_key(english), french);
+      area_english_.emplace(french, english);
     }
     delete codes;
   }
@@ -107,65 +125,97 @@ std::optional<std::string> Countries::area(std::string_view name) const {
   return it->second;
 }
 
+bool Countries::is_code(std::string_view t) const {
+  return (t.size() == 2 || t.size() == 4) &&
+         std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) && names(t) != nullptr;
+}
+
+std::string Countries::english_area(std::string_view french) const {
+  auto it = area_english_.find(std::string(french));
+  return it == area_english_.end() ? std::string(french) : it->second;
+}
+
 std::optional<std::string> Countries::code(std::string_view name) const {
   std::string_view t = detail::trim(name);
-  if (t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) &&
-      std::isupper(static_cast<unsigned char>(t[1]))) {
-    std::string c(t);
-    if (french_name(c) != c) return c;
-  }
+  if (is_code(t)) return std::string(t);
   auto it = by_name_.find(name_key(t));
   if (it == by_name_.end()) return std::nullopt;
   return it->second;
 }
 
+std::size_t Countries::match_at(const std::vector<NameToken>& tokens, std::size_t i, std::string* code) const {
+  // The longest run of words from i that is a name; a comma may sit inside
+  // it only when the name was written with one ("Korea, Republic of").
+  std::string key;
+  std::size_t words = 0, best = 0;
+  bool comma = false;
+  for (std::size_t j = i; j < tokens.size() && words < longest_name_words_; ++j) {
+    if (tokens[j].kind == NameToken::kBreak) break;
+    if (tokens[j].kind == NameToken::kComma) {
+      comma = true;
+      continue;
+    }
+    if (detail::is_connector(tokens[j].folded)) continue;  // "Trinidad and Tobago", "the Gambia"
+    if (!key.empty()) key += ' ';
+    key += tokens[j].folded;
+    ++words;
+    auto it = by_name_.find(key);
+    if (it != by_name_.end() && (!comma || comma_keys_.count(key))) {
+      *code = it->second;
+      best = j + 1 - i;
+    }
+  }
+  return best;
+}
+
 CountryList Countries::parse_list(std::string_view text) const {
   CountryList out;
-  std::string chunk_text(text);
-  for (char& c : chunk_text) {
-    if (c == ';' || c == '\n' || c == '/') c = ',';
-  }
-  auto add_code = [&](const std::string& code) {
-    if (std::find(out.codes.begin(), out.codes.end(), code) == out.codes.end()) out.codes.push_back(code);
+  const std::vector<NameToken> tokens = detail::name_tokens(text);
+  // Words no name took, per stretch between separators: kept as written when
+  // the stretch named no country, dropped as a qualifier when it did
+  // ("Tadjikistan (région de Khatlon)"). Joining words ("et", "and", "the")
+  // are never names alone.
+  std::size_t begin = std::string::npos, end = 0;
+  bool matched = false;
+  std::size_t words = 0;
+  auto close_stretch = [&] {
+    if (begin != std::string::npos && !matched) out.unknown.emplace_back(detail::trim(text.substr(begin, end - begin)));
+    if (matched) out.qualifiers += words;
+    words = 0;
+    begin = std::string::npos;
+    matched = false;
   };
-  for (auto chunk : detail::split(chunk_text, ',')) {
-    std::vector<std::string> words = words_of(name_key(chunk));
-    std::string unknown;
-    auto flush_unknown = [&] {
-      if (!unknown.empty() && unknown != "et" && unknown != "and" && unknown != "and the") {
-        out.unknown.push_back(unknown);
-      }
-      unknown.clear();
-    };
-    for (std::size_t i = 0; i < words.size();) {
-      std::size_t matched = 0;
-      for (std::size_t n = std::min(longest_name_words_, words.size() - i); n > 0; --n) {
-        std::string candidate = words[i];
-        for (std::size_t k = 1; k < n; ++k) candidate += ' ' + words[i + k];
-        if (auto it = by_name_.find(candidate); it != by_name_.end()) {
-          flush_unknown();
-          add_code(it->second);
-          matched = n;
-          break;
-        }
-      }
-      if (matched) {
-        i += matched;
-      } else {
-        if (!unknown.empty()) unknown += ' ';
-        unknown += words[i++];
-      }
+  for (std::size_t i = 0; i < tokens.size();) {
+    const NameToken& t = tokens[i];
+    if (t.kind != NameToken::kWord) {
+      close_stretch();
+      ++i;
+      continue;
     }
-    flush_unknown();
-  }
-  // A chunk where nothing matched is one unknown name: keep it as written.
-  if (out.codes.empty()) {
-    out.unknown.clear();
-    for (auto chunk : detail::split(chunk_text, ',')) {
-      std::string_view t = detail::trim(chunk);
-      if (!t.empty()) out.unknown.emplace_back(t);
+    std::string code;
+    const bool alone = (i == 0 || tokens[i - 1].kind != NameToken::kWord) &&
+                       (i + 1 == tokens.size() || tokens[i + 1].kind != NameToken::kWord);
+    if (alone && is_code(text.substr(t.begin, t.end - t.begin))) {  // "KM", "LA" (not the article)
+      code = std::string(text.substr(t.begin, t.end - t.begin));
+      if (std::find(out.codes.begin(), out.codes.end(), code) == out.codes.end()) out.codes.push_back(code);
+      matched = true;
+      ++i;
+      continue;
     }
+    if (std::size_t n = match_at(tokens, i, &code)) {
+      if (std::find(out.codes.begin(), out.codes.end(), code) == out.codes.end()) out.codes.push_back(code);
+      matched = true;
+      i += n;
+      continue;
+    }
+    if (!detail::is_connector(t.folded)) {
+      if (begin == std::string::npos) begin = t.begin;
+      end = t.end;
+      ++words;
+    }
+    ++i;
   }
+  close_stretch();
   return out;
 }
 

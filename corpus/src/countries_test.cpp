@@ -1,6 +1,14 @@
 #include "fouille/corpus/countries.h"
 
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace fouille::corpus {
 namespace {
@@ -58,13 +66,115 @@ TEST(Countries, ParseListsInEveryShape) {
       {"Guinée-Bissau; Guinée", {"GW", "GN"}, {}},
       {"Tajikistan, Tadjikistan", {"TJ"}, {}},
       {"Atlantide", {}, {"Atlantide"}},
-      {"Tadjikistan, Atlantide", {"TJ"}, {"atlantide"}},
+      {"Tadjikistan, Atlantide", {"TJ"}, {"Atlantide"}},
+      {"Bosnia and Herzegovina, Trinidad and Tobago and Serbia", {"BA", "TT", "RS"}, {}},
+      {"Korea, Republic of; Moldova, République de", {"KR", "MD"}, {}},
+      {"Micronesia (Federated States of), Palau", {"FM", "PW"}, {}},
+      {"Democratic People's Republic of Korea", {"KP"}, {}},
+      {"United Kingdom of Great Britain and Northern Ireland", {"GB"}, {}},
+      {"Congo / Hong Kong • Saint-Christophe-et-Niévès", {"CG", "HK", "KN"}, {}},
+      {"la République démocratique du Congo et le Rwanda", {"CD", "RW"}, {}},
+      {"the Philippines & Viet Nam", {"PH", "VN"}, {}},
+      {"Pakistan (Punjab, Sindh)", {"PK"}, {"Sindh"}},
+      {"LA, KM", {"LA", "KM"}, {}},
+      {"TADJIKISTAN ET OUZBEKISTAN", {"TJ", "UZ"}, {}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
     CountryList list = countries().parse_list(c.text);
     EXPECT_EQ(list.codes, c.codes);
     EXPECT_EQ(list.unknown, c.unknown);
+  }
+}
+
+// The iso-codes files, read here on their own (not through the generated
+// table), so that a name the table or the reader drops fails the test.
+constexpr const char* kIsoJson = "/usr/share/iso-codes/json/";
+constexpr const char* kIsoMo = "/usr/share/locale/fr/LC_MESSAGES/";
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open (install iso-codes)");
+  return nlohmann::json::parse(in);
+}
+
+// A gettext .mo catalogue: original -> translation (little-endian files).
+std::map<std::string, std::string> read_mo(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open (install iso-codes)");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string bytes = buf.str();
+  auto u32 = [&](std::size_t at) {
+    std::uint32_t v;
+    std::memcpy(&v, bytes.data() + at, 4);
+    return v;
+  };
+  if (bytes.size() < 20 || u32(0) != 0x950412deu) throw std::runtime_error(path + ": not a .mo file");
+  std::map<std::string, std::string> out;
+  const std::uint32_t n = u32(8), originals = u32(12), translations = u32(16);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    out[bytes.substr(u32(originals + 8 * i + 4), u32(originals + 8 * i))] =
+        bytes.substr(u32(translations + 8 * i + 4), u32(translations + 8 * i));
+  }
+  return out;
+}
+
+TEST(Countries, ResolveEveryIsoCodesNameInEnglishAndFrench) {
+  const auto current = read_json(std::string(kIsoJson) + "iso_3166-1.json")["3166-1"];
+  const auto former = read_json(std::string(kIsoJson) + "iso_3166-3.json")["3166-3"];
+  const auto fr1 = read_mo(std::string(kIsoMo) + "iso_3166-1.mo");
+  const auto fr3 = read_mo(std::string(kIsoMo) + "iso_3166-3.mo");
+  std::set<std::string> active;
+  for (const auto& c : current) active.insert(c["alpha_2"].get<std::string>());
+  std::size_t checked = 0;
+  auto expect = [&](const std::string& name, const std::string& code) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(countries().code(name).value_or("?"), code);
+    CountryList list = countries().parse_list(name);
+    EXPECT_EQ(list.codes, std::vector<std::string>{code});
+    EXPECT_TRUE(list.unknown.empty());
+    ++checked;
+  };
+  auto both = [&](const std::string& english, const std::map<std::string, std::string>& fr, const std::string& code) {
+    expect(english, code);
+    if (auto it = fr.find(english); it != fr.end()) expect(it->second, code);
+  };
+  for (const auto& c : current) {
+    for (const char* key : {"name", "official_name", "common_name"}) {
+      if (c.contains(key)) both(c[key].get<std::string>(), fr1, c["alpha_2"].get<std::string>());
+    }
+  }
+  for (const auto& c : former) {
+    // A former country stands for its one successor, else for itself.
+    const std::string alpha4 = c["alpha_4"].get<std::string>();
+    both(c["name"].get<std::string>(), fr3, active.count(alpha4.substr(2)) ? alpha4.substr(2) : alpha4);
+  }
+  EXPECT_GT(checked, 700u);
+}
+
+TEST(Countries, ResolveUnAndUsualSpellings) {
+  const NameCase cases[] = {
+      {"Micronesia (Federated States of)", "FM"},
+      {"Bolivia (Plurinational State of)", "BO"},
+      {"Venezuela (République bolivarienne du)", "VE"},
+      {"The Democratic Republic of the Congo", "CD"},
+      {"Democratic Republic of the Congo", "CD"},
+      {"Republic of Korea", "KR"},
+      {"république de corée", "KR"},
+      {"COREE, REPUBLIQUE DE", "KR"},
+      {"Moldova, République de", "MD"},
+      {"Tanzania, United Republic of", "TZ"},
+      {"la Bosnie-Herzégovine", "BA"},
+      {"Bosnie et Herzégovine", "BA"},
+      {"Trinité et Tobago", "TT"},
+      {"the Gambia", "GM"},
+      {"Zaïre", "CD"},
+      {"Burma", "MM"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(countries().code(c.name).value_or("?"), c.code);
   }
 }
 
@@ -77,6 +187,13 @@ TEST(Countries, NameContinentAndSubregionInFrench) {
   EXPECT_EQ(countries().area("Central Asia").value_or(""), "Asie centrale");
   EXPECT_EQ(countries().area("asie").value_or(""), "Asie");
   EXPECT_FALSE(countries().area("Mordor").has_value());
+  EXPECT_EQ(countries().english_area("Asie centrale"), "Central Asia");
+  // English names shown in lists: ISO's usual names, inversions put right.
+  EXPECT_EQ(countries().english_name("BA"), "Bosnia and Herzegovina");
+  EXPECT_EQ(countries().english_name("KR"), "South Korea");
+  EXPECT_EQ(countries().english_name("CD"), "The Democratic Republic of the Congo");
+  EXPECT_EQ(countries().english_name("TJ"), "Tajikistan");
+  EXPECT_EQ(countries().english_name("VN"), "Vietnam");  // not the former Democratic Republic of Viet-Nam
 }
 
 }  // namespace

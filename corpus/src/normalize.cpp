@@ -27,11 +27,20 @@ const CurrencyMark kCurrencies[] = {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The currency a text names, as an ISO code; empty if none.
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+// The currency a text names, as an ISO code; empty if none. Codes and words
+// count as whole words only (« valeur » names no euro); signs anywhere.
 std::string currency_in(std::string_view text) {
   std::string folded = stemming::fold(text);
   for (const auto& mark : kCurrencies) {
-    if (folded.find(mark.text) != std::string::npos) return mark.code;
+    const std::string_view m(mark.text);
+    const bool word = is_letter(m.back());
+    for (std::size_t at = folded.find(m); at != std::string::npos; at = folded.find(m, at + 1)) {
+      const bool before = at == 0 || !is_letter(folded[at - 1]);
+      const bool after = at + m.size() == folded.size() || !is_letter(folded[at + m.size()]);
+      if (!word || (before && after)) return mark.code;
+    }
   }
   return {};
 }
@@ -52,8 +61,8 @@ std::optional<Amount> parse_amount(std::string_view text) {
     char c = folded[end];
     if (is_digit(c) || c == '.' || c == ',') {
       number += c;
-    } else if (c == ' ' && end + 1 < folded.size() && is_digit(folded[end + 1])) {
-      continue;  // "1 250 000"
+    } else if ((c == ' ' || c == '\'') && end + 1 < folded.size() && is_digit(folded[end + 1])) {
+      continue;  // "1 250 000", "2'450'000"
     } else {
       break;
     }
@@ -197,10 +206,11 @@ std::string budget_range(double usd) {
   return "200000..";
 }
 
-std::string budget_range_label(std::string_view range) {
-  if (range == "0..100000") return "moins de 100 000 $";
-  if (range == "100000..200000") return "100 000 – 200 000 $";
-  if (range == "200000..") return "200 000 $ et plus";
+std::string budget_range_label(std::string_view range, std::string_view lang) {
+  const bool en = lang == "en";
+  if (range == "0..100000") return en ? "under $100,000" : "moins de 100 000 $";
+  if (range == "100000..200000") return en ? "$100,000 – $200,000" : "100 000 – 200 000 $";
+  if (range == "200000..") return en ? "$200,000 and over" : "200 000 $ et plus";
   return std::string(range);
 }
 

@@ -27,6 +27,10 @@ TEST(ParseAmount, ReadsFrenchAndEnglishNumbersAndCurrencies) {
       {"150k", 150000, ""},
       {"1,5 M", 1500000, ""},
       {"2,5", 2.5, ""},
+      {"CHF 2'450'000", 2450000, "CHF"},
+      {"une valeur de 95 000", 95000, ""},  // « valeur » holds no euro
+      {"95 000 euros", 95000, "EUR"},
+      {"EURO 12 000", 12000, "EUR"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

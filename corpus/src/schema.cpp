@@ -12,6 +12,7 @@
 
 namespace fouille::data {
 extern const std::string_view schema;
+extern const std::string_view label_forms;
 }
 
 namespace fouille::corpus {
@@ -41,6 +42,22 @@ std::string label_key(std::string_view label) {
   std::string key = stemming::fold(detail::trim(label));
   while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
   return key;
+}
+
+// A label and the other forms documents write it in (corpus/data/label_forms.tsv).
+std::vector<std::string> label_forms(const std::string& label) {
+  std::vector<std::string> forms{label};
+  detail::for_each_row(data::label_forms, [&](int, const std::vector<std::string_view>& cols) {
+    if (cols[0] == "after" && cols.size() == 2) {
+      forms.push_back(label + " " + std::string(cols[1]));
+    } else if (cols[0] == "inverted" && cols.size() == 3) {
+      std::string head(cols[1]);
+      if (!label.starts_with(head + " ")) return;
+      std::string rest = label.substr(head.size() + 1);
+      for (auto tail : detail::split(cols[2], '|')) forms.push_back(rest + " " + std::string(tail));
+    }
+  });
+  return forms;
 }
 
 }  // namespace
@@ -73,10 +90,16 @@ Schema::Schema(std::string_view tsv) {
     fields_.push_back(std::move(f));
   });
   for (const auto& f : fields_) {
-    for (const auto& l : f.labels) labels_.emplace_back(label_key(l), &f);
+    for (const auto& l : f.labels) {
+      for (const auto& form : label_forms(l)) labels_.emplace_back(label_key(form), &f);
+    }
   }
   std::stable_sort(labels_.begin(), labels_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& [label, field] : labels_) {
+    by_label_.emplace(label, field);
+    by_first_word_[label.substr(0, label.find(' '))].emplace_back(label, field);
+  }
 }
 
 const Field& Schema::field(std::string_view key) const {
@@ -87,11 +110,15 @@ const Field& Schema::field(std::string_view key) const {
 }
 
 const Field* Schema::field_for_label(std::string_view label) const {
-  std::string key = label_key(label);
-  for (const auto& [l, f] : labels_) {
-    if (l == key) return f;
-  }
-  return nullptr;
+  auto it = by_label_.find(label_key(label));
+  return it == by_label_.end() ? nullptr : it->second;
+}
+
+const std::vector<std::pair<std::string, const Field*>>& Schema::labels_starting_with(
+    std::string_view first_word) const {
+  static const std::vector<std::pair<std::string, const Field*>> kNone;
+  auto it = by_first_word_.find(std::string(first_word));
+  return it == by_first_word_.end() ? kNone : it->second;
 }
 
 const Field* Schema::field_for_name(std::string_view name) const {

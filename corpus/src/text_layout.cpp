@@ -1,225 +1,144 @@
-// parse_text: one pass over classified lines. Each line is chrome, a marker,
-// a label (with or without its value), a bare value, or narrative; the title is
-// the first narrative-looking line that is not menu-like.
+// parse_text: the layout reader. Over classified lines (text_lines.h), it
+// finds the field block, takes the project's heading as the title, reads the
+// fields, and keeps as narrative the text that is neither menu nor footer.
 #include <algorithm>
-#include <optional>
-#include <regex>
-#include <unordered_set>
+#include <string>
 
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/reader.h"
-#include "fouille/corpus/schema.h"
-#include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/fold.h"
-#include "table.h"
-
-namespace fouille::data {
-extern const std::string_view chrome;
-}
+#include "text_lines.h"
 
 namespace fouille::corpus {
 namespace {
 
-// A label and value sharing a line without a colon, or a value line, is at
-// most this many words; longer lines are narrative.
-constexpr std::size_t kMaxValueWords = 12;
+using layout::Kind;
+using layout::Line;
 
-struct Chrome {
-  std::unordered_set<std::string> lines;
-  std::unordered_set<std::string> footers;
-};
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-const Chrome& chrome() {
-  static const Chrome c = [] {
-    Chrome r;
-    detail::for_each_row(data::chrome, [&](int, const std::vector<std::string_view>& cols) {
-      if (cols.size() != 2) return;
-      (cols[0] == "footer" ? r.footers : r.lines).insert(stemming::fold(cols[1]));
-    });
-    return r;
-  }();
-  return c;
+bool bare_run_at(const std::vector<Line>& lines, std::size_t i) {
+  return lines[i].kind == Kind::kBare && ((i + 1 < lines.size() && lines[i + 1].kind == Kind::kBare) ||
+                                          (i > 0 && lines[i - 1].kind == Kind::kBare));
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++n;
-    in_word = !space;
+// The first line of the field block: a label, or two bare values in a row.
+std::size_t field_block(const std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == Kind::kFooter) break;
+    if (lines[i].kind == Kind::kLabel || bare_run_at(lines, i)) return i;
   }
-  return n;
+  return kNone;
 }
 
-// Bullets and dashes that may stand before a label or a list item.
-const char* const kMarkers[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93",
-                                "\xE2\x80\x94", "-", "*", ">"};
+// A paragraph: long, and ending as a sentence ends (a long title does not).
+bool paragraph(const Line& line) {
+  if (line.kind != Kind::kText || line.menu || line.words < 6) return false;
+  std::string_view t = line.text;
+  return t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
+}
 
-// `line` without a leading marker; sets *had_marker.
-std::string_view strip_marker(std::string_view line, bool* had_marker) {
-  *had_marker = false;
-  for (const char* m : kMarkers) {
-    std::string_view mv(m);
-    if (line.starts_with(mv)) {
-      std::string_view rest = line.substr(mv.size());
-      if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' || static_cast<unsigned char>(rest.front()) == 0xC2) {
-        *had_marker = true;
-        return detail::trim(rest);
+bool heading_like(const Line& line) {
+  return line.kind == Kind::kText && !line.menu && !line.marker && line.words >= 3;
+}
+
+// The project's heading: right before the fields when they follow it (short
+// sub-headings such as « En bref » skipped), else the first real heading.
+std::size_t find_title(const std::vector<Line>& lines) {
+  if (std::size_t fields = field_block(lines); fields != kNone) {
+    for (std::size_t i = fields; i-- > 0;) {
+      if (paragraph(lines[i])) break;  // text before the fields: no heading right there
+      if (heading_like(lines[i])) return i;
+    }
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == Kind::kLabel || lines[i].kind == Kind::kFooter) break;
+    if (heading_like(lines[i])) return i;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {  // no heading: the first text line, if it opens the file
+    if (lines[i].kind == Kind::kBlank) continue;
+    if (lines[i].kind == Kind::kText && !lines[i].marker && !lines[i].menu) return i;
+    break;
+  }
+  return kNone;
+}
+
+// « Guatemala: Huehuetenango, San Marcos » under a countries label: the
+// country before the colon; the provinces are not countries.
+std::string_view country_head(std::string_view line) {
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return {};
+  std::string_view head = line.substr(0, colon);
+  return countries().code(head) ? head : std::string_view();
+}
+
+// Reads the value of the label at lines[i] from the following lines; returns
+// the index of the last line used.
+std::size_t read_label_value(Document& doc, const std::vector<Line>& lines, std::size_t i) {
+  const Field& field = *lines[i].label.field;
+  const std::string label(lines[i].bare);
+  if (!lines[i].label.value.empty()) {
+    set_field(doc, field, lines[i].label.value, label);
+    i = i + 1;
+  } else {
+    // One line, or for countries one a line while the lines read as countries.
+    std::size_t j = i + 1;
+    std::vector<std::string_view> values;
+    while (j < lines.size()) {
+      const Line& next = lines[j];
+      if (next.kind == Kind::kBlank || next.kind == Kind::kLabel || next.kind == Kind::kFooter ||
+          next.kind == Kind::kChrome) {
+        break;
       }
+      if (next.kind == Kind::kMarker) {
+        ++j;
+        continue;
+      }
+      bool first = values.empty();
+      if (first && next.words > layout::kMaxValueWords * 3) break;  // narrative: no value
+      if (!first && !(field.key == "countries" && layout::plausible(field, next.bare))) break;
+      values.push_back(next.bare);
+      ++j;
+      if (field.key != "countries") break;
     }
+    for (auto v : values) set_field(doc, field, v, label);
+    i = j;
   }
-  return line;
-}
-
-bool is_marker_only(std::string_view line) {
-  bool had = false;
-  return strip_marker(line, &had).empty() && had;
-}
-
-bool matches(const std::regex& re, std::string_view s) { return std::regex_match(s.begin(), s.end(), re); }
-
-const std::regex& project_id_shape() {
-  static const std::regex re(R"([A-Z]{2,4}\.[0-9]{3,5})");
-  return re;
-}
-const std::regex& prima_id_shape() {
-  static const std::regex re(R"([A-Z]{2}[0-9]{2}[A-Z][0-9]{4})");
-  return re;
-}
-const std::regex& year_range_shape() {
-  static const std::regex re(R"((19|20)[0-9]{2} *(-|–|—|à|to|au) *(19|20)[0-9]{2})");
-  return re;
-}
-const std::regex& amount_shape() {
-  static const std::regex re(
-      R"((USD|US\$|\$|€|EUR)? *[0-9]{1,3}([ ,.  ]?[0-9]{3})+([.,][0-9]{1,2})? *(USD|\$|€|EUR|euros?|dollars)?)");
-  return re;
-}
-
-// Does `value` look like a value of `field`? Used where a label and a value
-// share a line without a colon, so that narrative is not taken for a field.
-bool plausible(const Field& field, std::string_view value) {
-  const std::string& k = field.key;
-  if (k == "project_id") return matches(project_id_shape(), value);
-  if (k == "prima_id") return matches(prima_id_shape(), value);
-  if (field.kind == FieldKind::kYear || k == "period") return !parse_years(value).empty() && word_count(value) <= 4;
-  if (field.kind == FieldKind::kNumber) return parse_amount(value).has_value() && word_count(value) <= 4;
-  if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
-    return vocabulary(k).canonical(value).has_value();
+  while (field.key == "countries" && i < lines.size() && !country_head(lines[i].bare).empty()) {
+    set_field(doc, field, country_head(lines[i].bare), label);
+    ++i;
   }
-  if (k == "countries") {
-    CountryList list = countries().parse_list(value);
-    return !list.codes.empty() && list.unknown.empty();
-  }
-  return false;
+  return i - 1;
 }
 
-// The field a bare value line holds, recognised by shape and vocabulary.
-const Field* bare_field(std::string_view line) {
-  const Schema& s = schema();
-  // A list of countries may be long; any other bare value is short.
-  const std::size_t words = word_count(line);
-  if (line.empty() || words > 40) return nullptr;
-  if (words > 8) {
-    // Only a comma-separated list of countries is that long among bare values.
-    bool list = line.find(',') != std::string_view::npos && line.back() != '.';
-    return list && plausible(s.field("countries"), line) ? &s.field("countries") : nullptr;
-  }
-  if (matches(project_id_shape(), line)) return &s.field("project_id");
-  if (matches(prima_id_shape(), line)) return &s.field("prima_id");
-  if (matches(year_range_shape(), line)) return &s.field("period");
-  if (matches(amount_shape(), line)) return &s.field("budget_usd");
-  for (const char* key : {"status", "coverage", "project_type", "region"}) {
-    if (vocabulary(key).canonical(line)) return &s.field(key);
-  }
-  if (plausible(s.field("countries"), line)) return &s.field("countries");
-  return nullptr;
+// A short line that is no sentence: a button, a heading, a form field.
+bool button_like(const Line& line) {
+  std::string_view t = line.text;
+  bool sentence = t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
+  return line.menu || line.kind == Kind::kChrome || line.kind == Kind::kMarker || (!sentence && line.words <= 6);
 }
 
-struct LabelHit {
-  const Field* field = nullptr;
-  std::string_view value;  // empty when the value is on the following lines
-};
-
-// Is `text` (marker stripped) a label, alone or followed by its value?
-std::optional<LabelHit> find_label(std::string_view text) {
-  const Schema& s = schema();
-  // Labels are short: only a line's head can hold one.
-  constexpr std::size_t kLabelHead = 96;
-  if (text.size() <= kLabelHead) {
-    if (const Field* f = s.field_for_label(text)) return LabelHit{f, {}};
+// Drops the body lines after the last paragraph when two or more lines other
+// than fields follow it before `stop`, one of them a button or a menu line: a
+// footer the phrase table did not know (newsletter, links, « Lire aussi »).
+// Short closing sentences of the narrative stay.
+void drop_trailing_block(const std::vector<Line>& lines, const std::vector<bool>& field, std::size_t stop,
+                         std::vector<const Line*>& body) {
+  std::size_t last = kNone;
+  for (std::size_t k = 0; k < body.size(); ++k) {
+    if (body[k]->narrative()) last = k;
   }
-  std::string_view head = text.substr(0, kLabelHead);
-  while (!head.empty() && head.size() < text.size() && (static_cast<unsigned char>(text[head.size()]) & 0xC0) == 0x80) {
-    head.remove_suffix(1);  // cut on a character boundary
+  if (last == kNone) return;
+  const auto at = static_cast<std::size_t>(body[last] - lines.data());
+  std::size_t after = 0;
+  bool button = false;
+  for (std::size_t i = at + 1; i < stop; ++i) {
+    if (lines[i].kind == Kind::kBlank || field[i]) continue;
+    ++after;
+    button = button || button_like(lines[i]);
   }
-  std::string folded = stemming::fold(head);
-  for (const auto& [label, field] : s.labels_longest_first()) {
-    if (folded.size() <= label.size() || !folded.starts_with(label)) continue;
-    char next = folded[label.size()];
-    if (next != ':' && next != ' ' && next != '\t') continue;
-    // Folding keeps byte lengths for ASCII only: find the split in the original
-    // by counting the label's words.
-    std::size_t words = word_count(label);
-    std::size_t at = 0, seen = 0;
-    bool in_word = false;
-    for (; at < text.size(); ++at) {
-      bool space = text[at] == ' ' || text[at] == '\t' || text[at] == ':';
-      if (!space && !in_word && ++seen > words) break;
-      in_word = !space;
-    }
-    std::string_view value = detail::trim(text.substr(at));
-    bool colon = text.substr(0, at).find(':') != std::string_view::npos;
-    if (value.empty()) return LabelHit{field, {}};
-    if (colon ? word_count(value) <= 40 : (word_count(text) <= kMaxValueWords && plausible(*field, value))) {
-      return LabelHit{field, value};
-    }
-  }
-  return std::nullopt;
-}
-
-enum class Kind { kBlank, kChrome, kFooter, kMarker, kLabel, kBare, kText };
-
-struct Line {
-  std::string_view text;  // trimmed, marker kept
-  std::string_view bare;  // marker stripped
-  bool marker = false;
-  Kind kind = Kind::kText;
-  LabelHit label;
-  const Field* bare_field = nullptr;
-};
-
-std::vector<Line> classify(std::string_view text) {
-  std::vector<Line> lines;
-  for (auto raw : detail::split(text, '\n')) {
-    Line line;
-    line.text = detail::trim(raw);
-    line.bare = strip_marker(line.text, &line.marker);
-    // Chrome lines are a few words: longer ones need no folding to tell.
-    std::string folded = word_count(line.bare) <= 6 ? stemming::fold(line.bare) : std::string();
-    if (line.text.empty()) {
-      line.kind = Kind::kBlank;
-    } else if (is_marker_only(line.text)) {
-      line.kind = Kind::kMarker;
-    } else if (chrome().lines.count(folded)) {
-      line.kind = Kind::kChrome;
-    } else if (chrome().footers.count(folded)) {
-      line.kind = Kind::kFooter;
-    } else if (auto hit = find_label(line.bare)) {
-      line.kind = Kind::kLabel;
-      line.label = *hit;
-    } else if ((line.bare_field = bare_field(line.bare))) {
-      line.kind = Kind::kBare;
-    }
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-bool title_like(const Line& line) {
-  return line.kind == Kind::kText && !line.marker && word_count(line.text) >= 3;
+  if (after >= 2 && button) body.resize(last + 1);
 }
 
 }  // namespace
@@ -227,108 +146,55 @@ bool title_like(const Line& line) {
 Document parse_text(std::string_view utf8, const std::string& source) {
   Document doc;
   doc.source = source;
-  std::vector<Line> lines = classify(utf8);
-
-  // The title: the first title-like line; lines before it are menus.
-  std::size_t title_at = lines.size();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].kind == Kind::kLabel || lines[i].kind == Kind::kFooter) break;
-    if (title_like(lines[i])) {
-      title_at = i;
-      break;
-    }
-  }
-  if (title_at == lines.size()) {  // no long line first: the first text line, if it opens the file
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].kind == Kind::kBlank) continue;
-      if (lines[i].kind == Kind::kText && !lines[i].marker) title_at = i;
-      break;
-    }
-  }
+  std::vector<Line> lines = layout::classify(utf8);
+  const std::size_t title_at = find_title(lines);
   std::string title_key;
-  if (title_at < lines.size()) {
+  if (title_at != kNone) {
     doc.title = std::string(lines[title_at].text);
     title_key = stemming::fold(doc.title);
   }
-
   bool bullets = false, chrome_seen = false, bare_used = false, labels_used = false;
-  std::string body;
-  auto add_body = [&](std::string_view text) {
-    if (!body.empty()) body += '\n';
-    body += text;
-  };
-  std::size_t start = title_at < lines.size() ? title_at + 1 : 0;
+  const std::size_t start = title_at == kNone ? 0 : title_at + 1;
   for (std::size_t i = 0; i < start; ++i) {
-    if (lines[i].kind == Kind::kChrome || lines[i].kind == Kind::kMarker) chrome_seen = true;
+    chrome_seen = chrome_seen || lines[i].menu || lines[i].kind == Kind::kChrome || lines[i].kind == Kind::kMarker;
   }
+  std::vector<const Line*> body;
+  std::size_t stop = lines.size();
+  std::vector<bool> field(lines.size(), false);  // lines read as a label or a value
   for (std::size_t i = start; i < lines.size(); ++i) {
-    Line& line = lines[i];
-    switch (line.kind) {
-      case Kind::kBlank:
-        break;
-      case Kind::kChrome:
-      case Kind::kMarker:
-        chrome_seen = true;
-        break;
-      case Kind::kFooter:
-        chrome_seen = true;
-        i = lines.size();  // the rest is site footer
-        break;
-      case Kind::kLabel: {
-        labels_used = true;
-        bullets = bullets || line.marker;
-        const Field& field = *line.label.field;
-        std::string label(line.bare);
-        if (!line.label.value.empty()) {
-          set_field(doc, field, line.label.value, label);
-          break;
-        }
-        // The value is on the next lines: one line, or for countries one a
-        // line while the lines read as country names.
-        std::size_t j = i + 1;
-        std::vector<std::string_view> values;
-        while (j < lines.size()) {
-          const Line& next = lines[j];
-          if (next.kind == Kind::kBlank || next.kind == Kind::kLabel || next.kind == Kind::kFooter ||
-              next.kind == Kind::kChrome) {
-            break;
-          }
-          if (next.kind == Kind::kMarker) {
-            ++j;
-            continue;
-          }
-          bool first = values.empty();
-          if (first && word_count(next.bare) > kMaxValueWords * 3) break;  // narrative: no value
-          if (!first && !(field.key == "countries" && plausible(field, next.bare))) break;
-          values.push_back(next.bare);
-          ++j;
-          if (field.key != "countries") break;
-        }
-        for (auto v : values) set_field(doc, field, v, label);
-        if (field.key == "title" && !values.empty() && title_key.empty()) title_key = stemming::fold(doc.title);
-        i = j - 1;
-        break;
-      }
-      case Kind::kBare: {
-        // Bare values count in runs of two or more consecutive lines only, so a
-        // lone "Tadjikistan" in the narrative stays narrative.
-        bool run = (i + 1 < lines.size() && lines[i + 1].kind == Kind::kBare) ||
-                   (i > 0 && lines[i - 1].kind == Kind::kBare);
-        if (run) {
-          bare_used = true;
-          set_field(doc, *line.bare_field, line.bare);
-        } else {
-          add_body(line.text);
-        }
-        break;
-      }
-      case Kind::kText:
-        if (!title_key.empty() && stemming::fold(line.text) == title_key) break;  // repeated title
-        add_body(line.text);
-        break;
+    const Line& line = lines[i];
+    if (line.kind == Kind::kFooter) {
+      chrome_seen = true;
+      stop = i;
+      break;  // the rest is site footer
+    }
+    if (line.menu || line.kind == Kind::kChrome || line.kind == Kind::kMarker) {
+      chrome_seen = true;
+    } else if (line.kind == Kind::kLabel) {
+      labels_used = true;
+      bullets = bullets || line.marker;
+      const std::size_t label_at = i;
+      i = read_label_value(doc, lines, i);
+      std::fill(field.begin() + static_cast<std::ptrdiff_t>(label_at), field.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                true);
+      if (line.label.field->key == "title" && title_key.empty()) title_key = stemming::fold(doc.title);
+    } else if (line.kind == Kind::kBare && bare_run_at(lines, i)) {
+      // Bare values count in runs only, so a lone « Tadjikistan » in the narrative stays narrative.
+      bare_used = true;
+      field[i] = true;
+      set_field(doc, *line.bare_field, line.bare);
+    } else if ((line.kind == Kind::kText || line.kind == Kind::kBare) &&
+               (title_key.empty() || stemming::fold(line.text) != title_key)) {  // not the title again
+      body.push_back(&line);
     }
   }
-  doc.body = std::move(body);
+  std::size_t kept = body.size();
+  drop_trailing_block(lines, field, stop, body);
+  chrome_seen = chrome_seen || body.size() != kept;
+  for (const Line* line : body) {
+    if (!doc.body.empty()) doc.body += '\n';
+    doc.body += line->text;
+  }
   doc.layout = bare_used ? "bare" : bullets ? "bullet" : chrome_seen ? "web" : labels_used ? "labels" : "prose";
   finish(doc);
   return doc;

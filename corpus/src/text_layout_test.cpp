@@ -172,6 +172,81 @@ TEST(Variants, ChromeOnlyPageHasNoText) {
   EXPECT_EQ(d.body, "");
 }
 
+// Site navigation told by its shape, in pages whose menu the phrase table
+// does not know: each row is a page, its title, what the narrative keeps and
+// what it must not hold.
+struct PageCase {
+  const char* name;
+  std::string text;
+  const char* title;
+  const char* kept;                  // in the narrative
+  std::vector<const char*> dropped;  // nowhere in the narrative
+};
+
+const char kParagraph[] =
+    "Le projet forme les agents des postes frontaliers et les travailleurs sociaux des deux pays à "
+    "repérer les victimes et à les orienter vers les services adaptés.";
+
+TEST(WebPages, MenusHeadingsAndFootersByShape) {
+  const std::string p = kParagraph;
+  const PageCase cases[] = {
+      {"doubled entries, a copy glued to the next sentence, - items, a lone -",
+       "Le Fonds\nLe FondsDepuis vingt ans, le Fonds soutient les États.\n- Notre histoire\n- Gouvernance\n-\n"
+       "Agir\nAgir\nSoutenir le Fonds\nSoutenir le Fonds\n"
+       "Des agents mieux formés aux frontières du Bénin\n\nStatut : Actif\n\n" + p + "\n",
+       "Des agents mieux formés aux frontières du Bénin", "repérer les victimes",
+       {"Le Fonds", "Depuis vingt ans", "Notre histoire", "Agir", "Soutenir"}},
+      {"a short sub-heading between the title and the fields",
+       "Nos actions\nNos projets\nPresse\nUn réseau fluvial contre la traite des enfants\nEn bref\n"
+       "Statut : Terminée\nPays : la République centrafricaine et la République démocratique du Congo\n" + p + "\n",
+       "Un réseau fluvial contre la traite des enfants", "repérer les victimes", {"Nos actions", "Presse"}},
+      {"a label as a menu entry, written twice",
+       "Home\nCountries\nCountries\n- Asia\n- Africa\nTopics\nSafe Labour Migration from South Asia\n"
+       "Status: Completed\nCountries: Bangladesh, Nepal\n" + p + "\n",
+       "Safe Labour Migration from South Asia", "repérer les victimes", {"Asia\n", "Topics"}},
+      {"countries in the menu are no beneficiaries",
+       "Accueil\nOù nous intervenons\n- Djibouti\n- Éthiopie\n- Somalie\nNos projets\n"
+       "Une route migratoire plus sûre entre Djibouti et le Yémen\n  • Pays bénéficiaires\n    Djibouti et le Yémen\n"
+       "\n" + p + "\n",
+       "Une route migratoire plus sûre entre Djibouti et le Yémen", "repérer les victimes", {"Somalie"}},
+      {"prose with a byline and a footer the phrase table lacks",
+       "Kindia : accompagner les jeunes après leur retour\nPublié le 14 mars 2024\n" + p + "\n" + p +
+           "\nRestons en contact\nVotre e-mail\nJe m'inscris\nMentions légales · Cookies\n",
+       "Kindia : accompagner les jeunes après leur retour", "Publié le 14 mars 2024",
+       {"Restons en contact", "Votre e-mail", "Mentions légales"}},
+      {"a long title right before the fields, after a menu",
+       "Accueil\nLe réseau\nLe réseau\nThèmes\nPréparer la réinstallation des villages côtiers menacés par la montée "
+       "des eaux à Fidji, au Vanuatu et aux Îles Salomon\nStatut\nActif\n" + p + "\n",
+       "Préparer la réinstallation des villages côtiers menacés par la montée des eaux à Fidji, au Vanuatu et aux "
+       "Îles Salomon",
+       "repérer les victimes", {"Le réseau", "Thèmes"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document d = parse(c.text);
+    EXPECT_EQ(d.title, c.title);
+    EXPECT_NE(d.body.find(c.kept), std::string::npos) << d.body;
+    for (const char* menu : c.dropped) EXPECT_EQ(d.body.find(menu), std::string::npos) << menu << " in " << d.body;
+  }
+}
+
+TEST(WebPages, FieldsOfTheseShapes) {
+  Document rivers = parse("Un réseau fluvial contre la traite\nEn bref\nStatut : Terminée\n"
+                          "Pays : la République centrafricaine et la République démocratique du Congo\n" +
+                          std::string(kParagraph) + "\n");
+  EXPECT_EQ(rivers.countries, (std::vector<std::string>{"CF", "CD"}));
+  Document provinces = parse("Cross-Border Health Surveillance in Guatemala and Honduras\nProject Status Active\n"
+                             "Beneficiary Countries Guatemala and Honduras\nGuatemala: Huehuetenango, San Marcos\n"
+                             "Honduras: Copán, Ocotepeque\nStatus of the project: Active\n" +
+                             std::string(kParagraph) + "\n");
+  EXPECT_EQ(provinces.countries, (std::vector<std::string>{"GT", "HN"}));
+  EXPECT_EQ(provinces.status, "Actif");
+  EXPECT_EQ(provinces.body.find("Huehuetenango"), std::string::npos);
+  Document menu_countries = parse("Accueil\nOù nous intervenons\n- Djibouti\n- Éthiopie\n- Somalie\nNos projets\n"
+                                  "Une route plus sûre\n  • Pays bénéficiaires\n    Djibouti et le Yémen\n");
+  EXPECT_EQ(menu_countries.countries, (std::vector<std::string>{"DJ", "YE"}));
+}
+
 TEST(ReadFile, SkipsEmptyBinaryAndOversizedFilesWithTheirName) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "fouille-read-test";

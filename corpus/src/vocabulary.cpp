@@ -36,14 +36,33 @@ std::string key_of(std::string_view value) {
 
 Vocabulary::Vocabulary(std::string_view name, std::string_view tsv) {
   detail::for_each_row(tsv, [&](int line, const std::vector<std::string_view>& cols) {
-    if (cols.size() != 2) {
-      throw CorpusError(std::string(name) + ".tsv:" + std::to_string(line) + ": expected 2 columns");
+    if (cols.size() != 3 || cols[0].empty() || cols[1].empty()) {
+      throw CorpusError(std::string(name) + ".tsv:" + std::to_string(line) +
+                        ": expected 3 columns: French label, English label, other spellings");
     }
     std::string label(cols[0]);
+    auto add = [&](std::string_view spelling) {
+      auto [it, added] = by_folded_.emplace(key_of(spelling), label);
+      if (!added && it->second != label) {
+        throw CorpusError(std::string(name) + ".tsv:" + std::to_string(line) + ": « " + std::string(spelling) +
+                          " » already stands for « " + it->second + " »");
+      }
+    };
     labels_.push_back(label);
-    by_folded_[key_of(label)] = label;
-    for (auto alias : detail::split(cols[1], '|')) by_folded_.emplace(key_of(alias), label);
+    english_[label] = std::string(cols[1]);
+    add(label);
+    add(cols[1]);
+    if (cols[2] != "-") {
+      for (auto alias : detail::split(cols[2], '|')) add(alias);
+    }
   });
+}
+
+std::string Vocabulary::label(std::string_view value, std::string_view lang) const {
+  auto canonical_label = canonical(value);
+  if (!canonical_label) return std::string(value);
+  if (lang == "en") return english_.at(*canonical_label);
+  return *canonical_label;
 }
 
 std::optional<std::string> Vocabulary::canonical(std::string_view value) const {

@@ -6,6 +6,7 @@
 
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
+#include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/view_hash.h"
 
 namespace fouille::searcher {
@@ -77,7 +78,33 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   }
 }
 
-std::vector<FacetValue> FacetSpy::values(int column) const {
+namespace {
+
+std::string label_of(const std::string& key, const std::string& value, std::string_view lang) {
+  if (key == "countries" && value.size() == 2) {
+    return lang == "en" ? corpus::countries().english_name(value) : corpus::countries().french_name(value);
+  }
+  if (key == "budget_range") return corpus::budget_range_label(value, lang);
+  if (key == "continent" || key == "subregion") return lang == "en" ? corpus::countries().english_area(value) : value;
+  if (key == "status" || key == "coverage" || key == "project_type" || key == "region") {
+    return corpus::vocabulary(key).label(value, lang);
+  }
+  return value;
+}
+
+// The number a year or a budget bucket starts at ("200000.." -> 200000).
+double leading_number(const std::string& value) {
+  double n = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') break;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<FacetValue> FacetSpy::values(int column, std::string_view lang) const {
   auto k = static_cast<std::size_t>(std::find(columns_.begin(), columns_.end(), column) - columns_.begin());
   const auto& col = table_.columns()[static_cast<std::size_t>(column)];
   std::vector<FacetValue> out;
@@ -86,19 +113,12 @@ std::vector<FacetValue> FacetSpy::values(int column) const {
     FacetValue v;
     v.value = col.values[id];
     v.count = counts_[k][id];
-    if (col.field->key == "countries" && v.value.size() == 2) {
-      v.label = corpus::countries().french_name(v.value);
-    } else if (col.field->key == "budget_range") {
-      v.label = corpus::budget_range_label(v.value);
-    } else {
-      v.label = v.value;
-    }
+    v.label = label_of(col.field->key, v.value, lang);
     out.push_back(std::move(v));
   }
   if (col.field->key == "year" || col.field->key == "budget_range") {
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return a.value.size() != b.value.size() ? a.value.size() < b.value.size() : a.value < b.value;
-    });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return leading_number(a.value) < leading_number(b.value); });
   } else {
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return a.count != b.count ? a.count > b.count : a.label < b.label;

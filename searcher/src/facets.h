@@ -42,9 +42,9 @@ class FacetSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double weight) override;
   std::string name() const override { return "fouille.FacetSpy"; }
 
-  /// Counted values of one of the spy's columns with labels, most frequent
-  /// first (years and budget ranges in their natural order).
-  std::vector<FacetValue> values(int column) const;
+  /// Counted values of one of the spy's columns with labels in `lang` ("fr"
+  /// or "en"), most frequent first (years and budget ranges in numeric order).
+  std::vector<FacetValue> values(int column, std::string_view lang = "fr") const;
 
  private:
   const FacetTable& table_;

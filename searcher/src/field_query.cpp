@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <optional>
 
 #include "fouille/corpus/countries.h"
@@ -93,7 +94,10 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
   if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(k + ": valeur vide");
   FieldQuery out;
   if (k == "budget_usd" || k == "budget_range" || k == "budget") {
-    out.query = slot_range(s.field("budget_usd").slot, parse_range(field, value, false));  // budgets compare in USD
+    Range r = parse_range(field, value, false);
+    // A bucket is half-open, [a, b), as the facet counts it: 100,000 is in one bucket only.
+    if (k == "budget_range" && r.high && r.low != r.high) r.high = std::nextafter(*r.high, -HUGE_VAL);
+    out.query = slot_range(s.field("budget_usd").slot, r);  // budgets compare in USD
     return out;
   }
   if (k == "year") {
@@ -135,6 +139,11 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
   if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
     if (auto label = corpus::vocabulary(k).canonical(value)) {
       out.query = filter(field, *label);
+      return out;
+    }
+    // A value the vocabulary lacks, as a facet shows it: that value exactly.
+    if (db.term_exists(corpus::filter_term(field, value))) {
+      out.query = filter(field, value);
       return out;
     }
     if (!field.text_prefix.empty()) return text_query(value, field.text_prefix, phrase, analyzer);

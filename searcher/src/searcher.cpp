@@ -83,6 +83,7 @@ std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
 // generations leaves an open database on the old one. Either way the search
 // opens the database again from its path and starts over.
 Result Searcher::search(const Request& request) {
+  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
   for (int attempt = 1;; ++attempt) {
     try {
       return impl_->search(request);
@@ -272,7 +273,7 @@ Result Searcher::Impl::search(const Request& request) {
   result.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
   for (auto& [words, others] : compiled.synonyms) result.synonyms.push_back({words, others});
   if (spy) {
-    for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c);
+    for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c, request.lang);
   }
 
   // Disjunctive counts: a filtered field's facet counts as if its own filter
@@ -282,7 +283,7 @@ Result Searcher::Impl::search(const Request& request) {
     int column = table->column_of(f->key);
     FacetSpy side_spy(*table, {column});
     count_all(db, filtered(compiled.query, groups, f->key), &side_spy);
-    result.facets[f->key] = side_spy.values(column);
+    result.facets[f->key] = side_spy.values(column, request.lang);
   }
 
   // The ranked pass. Collapsing needs every match seen for its exact total of projects.

@@ -41,10 +41,13 @@ void set_field(Document& doc, const Field& field, std::string_view value, std::s
 void finish(Document& doc);
 
 /// The budget facet's bucket of an amount in USD, written as a range a query
-/// or --filter accepts: "0..100000", "100000..200000", "200000..".
+/// or --filter accepts: "0..100000", "100000..200000", "200000..". Buckets
+/// are half-open, [a, b): 100,000 is in "100000..200000" only, and a
+/// budget_range filter selects [a, b) too.
 std::string budget_range(double usd);
 
-/// The French label of a budget bucket ("100 000 – 200 000 $").
-std::string budget_range_label(std::string_view range);
+/// The label of a budget bucket in `lang` ("fr": "100 000 – 200 000 $",
+/// "en": "$100,000 – $200,000").
+std::string budget_range_label(std::string_view range, std::string_view lang = "fr");
 
 }  // namespace fouille::corpus

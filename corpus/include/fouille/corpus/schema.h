@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace fouille::corpus {
@@ -50,10 +51,16 @@ class Schema {
   const std::vector<std::pair<std::string, const Field*>>& labels_longest_first() const {
     return labels_;
   }
+  /// The folded labels whose first word is `first_word` (folded), longest
+  /// first: what a line starting with that word may hold. Empty if none.
+  const std::vector<std::pair<std::string, const Field*>>& labels_starting_with(std::string_view first_word) const;
 
  private:
   std::vector<Field> fields_;
   std::vector<std::pair<std::string, const Field*>> labels_;
+  // Looked up for every line of every document: hashed, not scanned.
+  std::unordered_map<std::string, const Field*> by_label_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, const Field*>>> by_first_word_;
 };
 
 /// The schema shipped with fouille. Thread-safe.

@@ -1,8 +1,10 @@
 // Controlled vocabularies (status, coverage, project type, funder region):
-// any French or English spelling, in any case, with or without accents, maps
-// to one canonical French label. Tables live in corpus/data/*.tsv.
+// one concept a row with a French and an English label; any French or English
+// spelling, in any case, with or without accents, maps to the concept, which
+// the index stores as its French label. Tables live in corpus/data/*.tsv.
 //
-//   fouille::corpus::vocabulary("status").canonical("Completed")  // "Achevé"
+//   fouille::corpus::vocabulary("status").canonical("Completed")    // "Achevé"
+//   fouille::corpus::vocabulary("status").label("Terminée", "en")   // "Completed"
 #pragma once
 
 #include <optional>
@@ -15,17 +17,22 @@ namespace fouille::corpus {
 
 class Vocabulary {
  public:
-  /// Parses "canonical<TAB>alias|alias" rows; throws CorpusError on a bad row.
+  /// Parses "French<TAB>English<TAB>alias|alias" rows; throws CorpusError on a
+  /// bad row or on a spelling given to two concepts.
   Vocabulary(std::string_view name, std::string_view tsv);
 
   /// The canonical label of `value`, or nothing when the value is unknown.
   std::optional<std::string> canonical(std::string_view value) const;
+  /// The label of `value` in `lang` ("fr" or "en"); a value the table does
+  /// not know is returned as given.
+  std::string label(std::string_view value, std::string_view lang) const;
   /// Canonical labels, in table order.
   const std::vector<std::string>& labels() const { return labels_; }
 
  private:
   std::unordered_map<std::string, std::string> by_folded_;
   std::vector<std::string> labels_;
+  std::unordered_map<std::string, std::string> english_;  // French label -> English label
 };
 
 /// The shipped vocabulary of a field: "status", "coverage", "project_type" or

@@ -39,6 +39,8 @@ struct Request {
   std::size_t offset = 0;
   std::size_t limit = 10;
   Operator op = Operator::kAuto;
+  /// Language of the facet labels: "fr" (default) or "en".
+  std::string lang = "fr";
 };
 
 /// A piece of a snippet; `match` pieces are the query's words (any inflection).
@@ -59,7 +61,7 @@ struct Hit {
 
 struct FacetValue {
   std::string value;  ///< canonical value (ISO code for countries)
-  std::string label;  ///< French label to show
+  std::string label;  ///< label to show, in the Request's language
   std::size_t count = 0;
 };
 

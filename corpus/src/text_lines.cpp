@@ -1,0 +1,325 @@
+#include "text_lines.h"
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <unordered_set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "fouille/corpus/countries.h"
+#include "fouille/corpus/normalize.h"
+#include "fouille/corpus/vocabulary.h"
+#include "fouille/stemming/fold.h"
+#include "table.h"
+
+namespace fouille::data {
+extern const std::string_view chrome;
+}
+
+namespace fouille::corpus::layout {
+namespace {
+
+struct Chrome {
+  std::unordered_set<std::string> lines;
+  std::unordered_set<std::string> footers;
+};
+
+const Chrome& chrome() {
+  static const Chrome c = [] {
+    Chrome r;
+    detail::for_each_row(data::chrome, [&](int, const std::vector<std::string_view>& cols) {
+      if (cols.size() != 2) return;
+      (cols[0] == "footer" ? r.footers : r.lines).insert(stemming::fold(cols[1]));
+    });
+    return r;
+  }();
+  return c;
+}
+
+}  // namespace
+
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+namespace {
+
+// Bullets and dashes that may stand before a label or a list item.
+const char* const kMarkers[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93",
+                                "\xE2\x80\x94", "-", "*", ">"};
+
+// `line` without a leading marker; sets *had_marker.
+std::string_view strip_marker(std::string_view line, bool* had_marker) {
+  *had_marker = false;
+  for (const char* m : kMarkers) {
+    std::string_view mv(m);
+    if (line.starts_with(mv)) {
+      std::string_view rest = line.substr(mv.size());
+      if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' || static_cast<unsigned char>(rest.front()) == 0xC2) {
+        *had_marker = true;
+        return detail::trim(rest);
+      }
+    }
+  }
+  return line;
+}
+
+bool is_marker_only(std::string_view line) {
+  bool had = false;
+  return strip_marker(line, &had).empty() && had;
+}
+
+bool matches(const std::regex& re, std::string_view s) { return std::regex_match(s.begin(), s.end(), re); }
+
+const std::regex& project_id_shape() {
+  static const std::regex re(R"([A-Z]{2,4}\.[0-9]{3,5})");
+  return re;
+}
+const std::regex& prima_id_shape() {
+  static const std::regex re(R"([A-Z]{2}[0-9]{2}[A-Z][0-9]{4})");
+  return re;
+}
+const std::regex& year_range_shape() {
+  static const std::regex re(R"((19|20)[0-9]{2} *(-|–|—|à|to|au) *(19|20)[0-9]{2})");
+  return re;
+}
+const std::regex& amount_shape() {
+  static const std::regex re(
+      R"((USD|US\$|\$|€|EUR)? *[0-9]{1,3}([ ,.  ]?[0-9]{3})+([.,][0-9]{1,2})? *(USD|\$|€|EUR|euros?|dollars)?)");
+  return re;
+}
+
+}  // namespace
+
+bool plausible(const Field& field, std::string_view value) {
+  const std::string& k = field.key;
+  if (k == "project_id") return matches(project_id_shape(), value);
+  if (k == "prima_id") return matches(prima_id_shape(), value);
+  if (field.kind == FieldKind::kYear || k == "period") return !parse_years(value).empty() && word_count(value) <= 4;
+  if (field.kind == FieldKind::kNumber) return parse_amount(value).has_value() && word_count(value) <= 4;
+  if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
+    return vocabulary(k).canonical(value).has_value();
+  }
+  if (k == "countries") {
+    CountryList list = countries().parse_list(value);
+    return !list.codes.empty() && list.unknown.empty() && list.qualifiers == 0;
+  }
+  return false;
+}
+
+namespace {
+
+// The field a bare value line holds, recognised by shape and vocabulary.
+const Field* bare_field(std::string_view line) {
+  const Schema& s = schema();
+  // A list of countries may be long; any other bare value is short.
+  const std::size_t words = word_count(line);
+  if (line.empty() || words > 40) return nullptr;
+  if (words > 8) {
+    // Only a comma-separated list of countries is that long among bare values.
+    bool list = line.find(',') != std::string_view::npos && line.back() != '.';
+    return list && plausible(s.field("countries"), line) ? &s.field("countries") : nullptr;
+  }
+  if (matches(project_id_shape(), line)) return &s.field("project_id");
+  if (matches(prima_id_shape(), line)) return &s.field("prima_id");
+  if (matches(year_range_shape(), line)) return &s.field("period");
+  if (matches(amount_shape(), line)) return &s.field("budget_usd");
+  for (const char* key : {"status", "coverage", "project_type", "region"}) {
+    if (vocabulary(key).canonical(line)) return &s.field(key);
+  }
+  if (plausible(s.field("countries"), line)) return &s.field("countries");
+  return nullptr;
+}
+
+// Is `text` (marker stripped) a label, alone or followed by its value?
+std::optional<LabelHit> find_label(std::string_view text) {
+  const Schema& s = schema();
+  // Labels are short: only a line's head can hold one.
+  constexpr std::size_t kLabelHead = 96;
+  if (text.size() <= kLabelHead) {
+    if (const Field* f = s.field_for_label(text)) return LabelHit{f, {}};
+  }
+  std::string_view head = text.substr(0, kLabelHead);
+  while (!head.empty() && head.size() < text.size() && (static_cast<unsigned char>(text[head.size()]) & 0xC0) == 0x80) {
+    head.remove_suffix(1);  // cut on a character boundary
+  }
+  std::string folded = stemming::fold(head);
+  std::string_view first(folded);
+  first = first.substr(0, first.find_first_of(" :\t"));
+  for (const auto& [label, field] : s.labels_starting_with(first)) {
+    if (folded.size() <= label.size() || !folded.starts_with(label)) continue;
+    char next = folded[label.size()];
+    if (next != ':' && next != ' ' && next != '\t') continue;
+    // Folding keeps byte lengths for ASCII only: find the split in the original
+    // by counting the label's words.
+    std::size_t words = word_count(label);
+    std::size_t at = 0, seen = 0;
+    bool in_word = false;
+    for (; at < text.size(); ++at) {
+      bool space = text[at] == ' ' || text[at] == '\t' || text[at] == ':';
+      if (!space && !in_word && ++seen > words) break;
+      in_word = !space;
+    }
+    std::string_view value = detail::trim(text.substr(at));
+    bool colon = text.substr(0, at).find(':') != std::string_view::npos;
+    if (value.empty()) return LabelHit{field, {}};
+    if (colon ? word_count(value) <= 40 : (word_count(text) <= kMaxValueWords && plausible(*field, value))) {
+      return LabelHit{field, value};
+    }
+  }
+  return std::nullopt;
+}
+
+// Folded, without the trailing dots or ellipsis of a button ("Rechercher…").
+std::string chrome_key(std::string_view text) {
+  std::string folded = stemming::fold(text);
+  while (!folded.empty() && (folded.back() == '.' || folded.back() == ' ')) folded.pop_back();
+  if (folded.ends_with("\xE2\x80\xA6")) folded.resize(folded.size() - 3);
+  return folded;
+}
+
+// Links in a row ("Privacy | Cookies", "Accueil > Projets"), a copyright line.
+bool link_like(const Line& line) {
+  if (line.words > kMaxValueWords) return false;
+  for (std::string_view sep : {" | ", " \xC2\xB7 ", " \xE2\x80\xBA ", " > ", "\xC2\xA9"}) {
+    if (line.text.find(sep) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Does `line` belong to a run of navigation items: short text, a short
+// "- " item, chrome or a marker alone?
+bool short_item(const Line& line) {
+  if (line.kind == Kind::kChrome || line.kind == Kind::kMarker || line.menu) return true;
+  if (line.kind == Kind::kBare) return line.marker;  // "- Djibouti" under "Où nous intervenons"
+  return line.kind == Kind::kText && line.words <= (line.marker ? 8u : 4u);
+}
+
+// A label alone (its value on the next line) can be a menu entry too.
+bool label_alone(const Line& line) { return line.kind == Kind::kLabel && line.label.value.empty(); }
+
+void make_menu(Line& line) {
+  line.menu = true;
+  if (line.kind == Kind::kLabel || line.kind == Kind::kBare) line.kind = Kind::kText;
+}
+
+// Does `line` begin with a copy of `prev`, alone or glued to a capitalised
+// word ("About the FundFor over…", "WHO WE AREThe…")? A word that merely
+// starts the same ("Défi", then "Défibrait…") does not count.
+bool repeats(const Line& prev, const Line& line) {
+  std::string a = stemming::fold(prev.bare), b = stemming::fold(line.bare);
+  if (a.empty() || !b.starts_with(a)) return false;
+  if (b.size() == a.size()) return true;
+  const auto* s = reinterpret_cast<const uint8_t*>(line.bare.data());
+  auto at = static_cast<int32_t>(prev.bare.size());  // the copy has the same bytes, case aside
+  const auto n = static_cast<int32_t>(line.bare.size());
+  if (at >= n) return false;
+  UChar32 c;
+  U8_NEXT(s, at, n, c);
+  return c > 0 && u_isupper(c);
+}
+
+// Lines written twice in a row (a menu entry and its heading), or a line
+// glued to a repetition of the previous one, where the previous line is short.
+void mark_repeats(std::vector<Line>& lines) {
+  std::size_t prev = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& line = lines[i];
+    if (line.kind == Kind::kBlank) continue;
+    const bool text = line.kind == Kind::kText || label_alone(line);
+    if (prev < lines.size() && text && lines[prev].words <= 6 &&
+        (lines[prev].kind == Kind::kText || lines[prev].kind == Kind::kChrome || label_alone(lines[prev]))) {
+      if (repeats(lines[prev], line)) {
+        make_menu(line);
+        make_menu(lines[prev]);
+      }
+    }
+    if (line.kind == Kind::kText && link_like(line)) line.menu = true;
+    prev = i;
+  }
+}
+
+// Runs of three or more short items outside the narrative: menus, language
+// switchers, footers. Inside the narrative (between its first and last
+// paragraph) a short list is content.
+void mark_runs(std::vector<Line>& lines) {
+  std::size_t first = lines.size(), last = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].narrative()) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j < lines.size() && short_item(lines[j])) ++j;
+    bool inside = first < lines.size() && i > first && j <= last;
+    if (j - i >= 3 && !inside) {
+      for (std::size_t k = i; k < j; ++k) {
+        if (lines[k].kind == Kind::kText || lines[k].kind == Kind::kBare) make_menu(lines[k]);
+      }
+    }
+    i = j == i ? i + 1 : j;
+  }
+}
+
+// A label alone whose next line is navigation is a menu entry ("Countries"
+// between "Projects" and "Contact"), not a field.
+void demote_menu_labels(std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != Kind::kLabel || !lines[i].label.value.empty()) continue;
+    std::size_t next = i + 1;
+    while (next < lines.size() && lines[next].kind == Kind::kBlank) ++next;
+    bool before_menu = next < lines.size() && (lines[next].menu || lines[next].kind == Kind::kChrome);
+    bool after_menu = i > 0 && (lines[i - 1].menu || lines[i - 1].kind == Kind::kChrome);
+    if (before_menu && after_menu) make_menu(lines[i]);
+  }
+}
+
+void mark_menus(std::vector<Line>& lines) {
+  mark_repeats(lines);
+  mark_runs(lines);
+  demote_menu_labels(lines);
+}
+
+}  // namespace
+
+std::vector<Line> classify(std::string_view text) {
+  std::vector<Line> lines;
+  for (auto raw : detail::split(text, '\n')) {
+    Line line;
+    line.text = detail::trim(raw);
+    line.bare = strip_marker(line.text, &line.marker);
+    line.words = word_count(line.bare);
+    // Chrome lines are a few words: longer ones need no folding to tell.
+    std::string folded = line.words <= 6 ? chrome_key(line.bare) : std::string();
+    if (line.text.empty()) {
+      line.kind = Kind::kBlank;
+    } else if (is_marker_only(line.text)) {
+      line.kind = Kind::kMarker;
+    } else if (chrome().lines.count(folded)) {
+      line.kind = Kind::kChrome;
+    } else if (chrome().footers.count(folded)) {
+      line.kind = Kind::kFooter;
+    } else if (auto hit = find_label(line.bare)) {
+      line.kind = Kind::kLabel;
+      line.label = *hit;
+    } else if ((line.bare_field = bare_field(line.bare))) {
+      line.kind = Kind::kBare;
+    }
+    lines.push_back(line);
+  }
+  mark_menus(lines);
+  return lines;
+}
+
+
+}  // namespace fouille::corpus::layout

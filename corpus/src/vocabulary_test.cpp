@@ -1,0 +1,76 @@
+#include "fouille/corpus/vocabulary.h"
+
+#include <gtest/gtest.h>
+
+#include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
+
+namespace fouille::corpus {
+namespace {
+
+struct Case {
+  const char* field;
+  const char* written;
+  const char* french;
+  const char* english;
+};
+
+TEST(Vocabulary, EverySpellingIsOneConceptWithTwoLabels) {
+  const Case cases[] = {
+      {"status", "Terminée", "Achevé", "Completed"},
+      {"status", "ongoing", "Actif", "Active"},
+      {"status", "Annulé", "Annulé", "Cancelled"},
+      {"coverage", "Multi-Regional", "Multirégional", "Multi-Regional"},
+      {"region", "Latin America and the Caribbean", "Amérique latine et Caraïbes", "Latin America and the Caribbean"},
+      {"region", "AMERIQUE LATINE ET CARAIBES", "Amérique latine et Caraïbes", "Latin America and the Caribbean"},
+      {"region", "Americas", "Amériques", "Americas"},
+      {"region", "Europe and Central Asia", "Europe et Asie centrale", "Europe and Central Asia"},
+      {"region", "Europe", "Europe", "Europe"},
+      {"region", "Asia", "Asie et Océanie", "Asia and Oceania"},
+      {"project_type", "Counter-Trafficking", "Lutte contre la traite", "Counter Trafficking"},
+      {"project_type", "Mobilité de la main-d'œuvre", "Migration de main-d'œuvre", "Labour Migration"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.field) + ": " + c.written);
+    const Vocabulary& v = vocabulary(c.field);
+    EXPECT_EQ(v.canonical(c.written).value_or("?"), c.french);
+    EXPECT_EQ(v.label(c.written, "fr"), c.french);
+    EXPECT_EQ(v.label(c.written, "en"), c.english);
+    EXPECT_EQ(v.canonical(c.english).value_or("?"), c.french);  // the English label finds the concept back
+  }
+}
+
+// The IOM Development Fund's published focus areas, as its English and
+// French pages list them, are all project types.
+TEST(Vocabulary, KnowsTheFundsFocusAreasInBothLanguages) {
+  const char* areas[] = {
+      "Counter-trafficking", "Enhancement of inter-governmental dialogue and cooperation", "Labour migration",
+      "Migration and development", "Migration, environment and climate change", "Migration health",
+      "Migration and health", "Border management", "Policy and legal framework development",
+      "Research and assessment", "Assisted Voluntary Return and Re-integration", "Return and Re-integration",
+      "Lutte contre la traite", "Renforcement du dialogue et de la coopération inter-États", "Migration de travail",
+      "Migration et développement", "Migration, environnement et changement climatique", "Migration et santé",
+      "Gestion des frontières", "Elaboration d'un cadre politique et juridique", "Recherche et évaluation",
+      "Programmes de retour et de réintégration"};
+  for (const char* area : areas) EXPECT_TRUE(vocabulary("project_type").canonical(area).has_value()) << area;
+}
+
+TEST(Vocabulary, UnknownValuesStayAsWritten) {
+  EXPECT_EQ(normalize_keyword("region", "  Corne de l'Afrique "), "Corne de l'Afrique");
+  EXPECT_EQ(vocabulary("region").label("Corne de l'Afrique", "en"), "Corne de l'Afrique");
+  EXPECT_FALSE(vocabulary("region").canonical("latine").has_value());  // a word of a label is no label
+}
+
+TEST(Vocabulary, TablesAreSortedAndRejectBadRows) {
+  for (const char* field : {"status", "coverage", "project_type", "region"}) {
+    const auto& labels = vocabulary(field).labels();
+    for (std::size_t i = 1; i < labels.size(); ++i) {
+      EXPECT_LT(stemming::fold(labels[i - 1]), stemming::fold(labels[i])) << field;
+    }
+  }
+  EXPECT_THROW(Vocabulary("t", "Actif\tActive\n"), CorpusError);
+  EXPECT_THROW(Vocabulary("t", "Actif\tActive\tEn cours\nAchevé\tCompleted\ten cours\n"), CorpusError);
+}
+
+}  // namespace
+}  // namespace fouille::corpus
