@@ -7,6 +7,7 @@
 
 namespace fouille::data {
 extern const std::string_view stopwords_fr;
+extern const std::string_view stopwords_en;
 extern const std::string_view elisions;
 extern const std::string_view accent_stems;
 }  // namespace fouille::data
@@ -23,7 +24,11 @@ std::unordered_set<std::string> folded_set(std::string_view data) {
 }  // namespace
 
 const std::unordered_set<std::string>& stopwords() {
-  static const auto set = folded_set(data::stopwords_fr);
+  static const auto set = [] {
+    auto words = folded_set(data::stopwords_fr);
+    words.merge(folded_set(data::stopwords_en));
+    return words;
+  }();
   return set;
 }
 

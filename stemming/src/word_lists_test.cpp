@@ -8,6 +8,7 @@
 
 namespace fouille::data {
 extern const std::string_view stopwords_fr;
+extern const std::string_view stopwords_en;
 extern const std::string_view elisions;
 extern const std::string_view accent_stems;
 }  // namespace fouille::data
@@ -42,6 +43,7 @@ void expect_clean_table(std::string_view name, std::string_view data) {
 
 TEST(WordLists, TablesAreSortedUniqueNfc) {
   expect_clean_table("stopwords_fr.txt", data::stopwords_fr);
+  expect_clean_table("stopwords_en.txt", data::stopwords_en);
   expect_clean_table("elisions.txt", data::elisions);
   expect_clean_table("accent_stems.tsv", data::accent_stems);
 }
@@ -50,6 +52,8 @@ TEST(WordLists, LoadWhatTheFilesHold) {
   EXPECT_TRUE(stopwords().count("la"));
   EXPECT_TRUE(stopwords().count("etaient"));  // folded from "étaient"
   EXPECT_FALSE(stopwords().count("traite"));
+  EXPECT_TRUE(stopwords().count("the"));  // English, from stopwords_en.txt
+  EXPECT_FALSE(stopwords().count("an"));  // French « an », not listed
   EXPECT_TRUE(elisions().count("jusqu"));
   EXPECT_EQ(elisions().size(), 13u);
   EXPECT_EQ(accent_stem("abandonnee").value_or(""), "abandon");
