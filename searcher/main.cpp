@@ -95,7 +95,7 @@ std::vector<std::string> split_list(const std::string& s) {
 
 int main(int argc, char** argv) {
   po::options_description visible(kUsage);
-  std::string db, analyze, sort = "relevance", op = "auto", facets;
+  std::string db, analyze, like, sort = "relevance", op = "auto", facets;
   std::vector<std::string> filters;
   std::size_t limit = 10, offset = 0;
   visible.add_options()
@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
     ("limit,n", po::value(&limit)->default_value(10), "hits to show (e.g. --limit 20)")
     ("offset", po::value(&offset)->default_value(0), "hits to skip, for the next page (e.g. --offset 10)")
     ("operator", po::value(&op), "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when they are fewer than 3)")
+    ("exact", "search the words as typed: no correction of unknown words, a suggestion only (e.g. --exact)")
+    ("like", po::value(&like), "documents most like the one with this ID; a query, if any, restricts them (e.g. --like PX.0432)")
     ("json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")
     ("analyze", po::value(&analyze), "print the terms the French chain makes of TEXT; '-' reads standard input "
      "and prints one line of search terms per input line");
@@ -154,6 +156,8 @@ int main(int argc, char** argv) {
     request.no_facets = vm.count("no-facets") > 0;
     request.sort = sort;
     request.collapse = vm.count("collapse") > 0;
+    request.exact = vm.count("exact") > 0;
+    request.like = like;
     request.limit = limit;
     request.offset = offset;
     if (op == "and") {

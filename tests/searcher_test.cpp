@@ -304,10 +304,19 @@ TEST_F(SearcherTest, RelaxesSuggestsAndUsesSynonyms) {
   EXPECT_TRUE(relaxed.relaxed);
   EXPECT_GE(relaxed.total, 1u);
 
-  Result typo = search("Tadjikstan");
+  Request exact;
+  exact.query = "Tadjikstan";
+  exact.exact = true;
+  Result typo = searcher_->search(exact);
   EXPECT_EQ(typo.total, 0u);
   ASSERT_TRUE(typo.suggestion.has_value());
   EXPECT_EQ(*typo.suggestion, "tadjikistan");
+  EXPECT_FALSE(typo.corrected.has_value());
+  Result corrected = search("Tadjikstan");  // searched as corrected
+  ASSERT_TRUE(corrected.corrected.has_value());
+  EXPECT_EQ(*corrected.corrected, "tadjikistan");
+  EXPECT_EQ(corrected.total, search("tadjikistan").total);
+  EXPECT_FALSE(corrected.suggestion.has_value());
 
   Result english = search("human trafficking");
   EXPECT_GE(english.total, 5u);  // every sample is about "traite"

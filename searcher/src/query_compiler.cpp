@@ -15,6 +15,14 @@ constexpr Xapian::termcount kNearWindow = 10;
 // A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kWildcardLimit = 200;
 
+// Code-shaped: letters and digits together, or digits joined by '.' ('PX.0432',
+// 'TM10P0524'); a bare number or year is not an ID.
+bool is_code(std::string_view term) {
+  const bool digit = term.find_first_of("0123456789") != std::string_view::npos;
+  const bool letter = std::any_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return digit && (letter || term.find('.') != std::string_view::npos);
+}
+
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return Xapian::Query();
   if (parts.size() == 1) return parts.front();
@@ -56,6 +64,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     bool stopword = false;
     Node::Mod mod = Node::Mod::kNone;
     std::string text;  // as typed
+    std::size_t begin = 0;  // byte offset of the text in the query
+    bool code = false;      // code-shaped (PX.0432, TM10P0524): also an ID
   };
   std::vector<Unit> units;
   std::vector<stemming::Token> tokens;
@@ -63,6 +73,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
     const std::string_view text(w->text);
+    // Where the word's text starts in the query: after a + or - sign.
+    const std::size_t offset = w->position + (w->mod == Node::Mod::kNone ? 0 : 1);
     std::size_t unit_begin = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].joined && !units.empty() && i > 0) {
@@ -70,6 +82,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         units.back().joined = true;
         units.back().stopword = false;
         units.back().text = text.substr(unit_begin, tokens[i].end - unit_begin);
+        units.back().code = false;
         continue;
       }
       unit_begin = tokens[i].begin;
@@ -78,6 +91,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       u.stopword = tokens[i].stopword;
       u.mod = w->mod;
       u.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      u.begin = offset + tokens[i].begin;
+      u.code = is_code(u.terms.front());
       units.push_back(std::move(u));
     }
   }
@@ -122,11 +137,21 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       out.synonyms.emplace_back(std::move(said), std::move(others));
       u = last + 1;
     } else {
-      clause.query = units[u].joined ? phrase(units[u].terms) : Xapian::Query(units[u].terms.front());
-      clause.stopword = units[u].stopword;
-      for (const auto& t : units[u].terms) out.highlight.insert(t);
-      // Spelling suggestions are for plain words: not a synonym, not a compound's part.
-      if (!units[u].joined) out.words.emplace_back(units[u].text, units[u].terms.front());
+      const Unit& unit = units[u];
+      clause.query = unit.joined ? phrase(unit.terms) : Xapian::Query(unit.terms.front());
+      if (unit.code) {
+        // A code typed alone finds its project by ID too, not only the pages
+        // that write it.
+        clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
+                                     Xapian::Query(corpus::filter_term(corpus::schema().field("id"), unit.text)));
+      }
+      clause.stopword = unit.stopword;
+      for (const auto& t : unit.terms) out.highlight.insert(t);
+      // Spelling suggestions are for plain words: not a synonym, not a
+      // compound's part, not a code.
+      if (!unit.joined && !unit.code) {
+        out.words.push_back({unit.begin, unit.begin + unit.text.size(), unit.text, unit.terms.front()});
+      }
       ++u;
     }
     clauses.push_back(std::move(clause));
@@ -198,6 +223,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
     case Node::Kind::kWord: {
       Node seq;
       seq.children.push_back(n);
+      if (n.mod != Node::Mod::kNone) ++seq.children.back().position;  // the text starts after the sign
       seq.children.back().mod = Node::Mod::kNone;
       return sequence(seq, out, false);
     }

@@ -21,9 +21,14 @@ struct CompiledQuery {
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   std::vector<std::string> wildcards;        ///< wildcard prefixes to mark
-  /// The query's words outside synonyms and compounds, with their terms, for
-  /// spelling suggestions.
-  std::vector<std::pair<std::string, std::string>> words;
+  /// A plain word of the query (outside synonyms, compounds and codes) where
+  /// it stands in the query, for spelling suggestions and corrections.
+  struct Word {
+    std::size_t begin = 0, end = 0;  ///< byte range in the query text
+    std::string text;                ///< as typed
+    std::string term;                ///< its term
+  };
+  std::vector<Word> words;
   /// Words of the query expanded by a synonym group, with the group's other
   /// spellings searched.
   std::vector<std::pair<std::string, std::vector<std::string>>> synonyms;

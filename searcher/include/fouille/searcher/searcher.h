@@ -39,6 +39,13 @@ struct Request {
   std::size_t offset = 0;
   std::size_t limit = 10;
   Operator op = Operator::kAuto;
+  /// Search the words as typed: no correction of unknown words (a
+  /// suggestion is still given).
+  bool exact = false;
+  /// More like this: documents most similar to the one with this ID (any
+  /// of its IDs), ranked by the terms that set it apart; a non-empty query
+  /// restricts them. QueryError when no document has the ID.
+  std::string like;
 };
 
 /// A piece of a snippet; `match` pieces are the query's words (any inflection).
@@ -77,7 +84,10 @@ struct Result {
   bool exact = true;          ///< total and facet counts are exact
   bool relaxed = false;       ///< too few documents hold every word: any word may, after them
   std::size_t all_words = 0;  ///< when relaxed: the documents holding every word (ranked first)
-  std::optional<std::string> suggestion;  ///< "Vouliez-vous dire"
+  std::optional<std::string> suggestion;  ///< "Vouliez-vous dire" (with Request::exact)
+  /// The corrected query searched instead of `query`, whose unknown words
+  /// had a near spelling ("Résultats pour …"); unset with Request::exact.
+  std::optional<std::string> corrected;
   std::vector<std::string> notes;         ///< how a malformed query was read
   std::vector<SynonymExpansion> synonyms; ///< synonyms the query was expanded with
   std::vector<Hit> hits;
