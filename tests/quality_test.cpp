@@ -24,6 +24,13 @@ class QualityTest : public ::testing::Test {
     fs::create_directories(*dir_ / "in");
     fs::copy(FOUILLE_SAMPLES, *dir_ / "in" / "samples");
     fs::copy(FOUILLE_TESTS "/relevance/docs", *dir_ / "in" / "pages");
+    // Two pages a stop word tells apart: « est » and « ouest ».
+    test::write_file(*dir_ / "in" / "extra" / "sud-est.txt",
+                     "Appui aux communes frontalières des provinces du Sud-Est\n\n"
+                     "Les provinces du Sud-Est accueillent des familles déplacées par les inondations.\n");
+    test::write_file(*dir_ / "in" / "extra" / "sud-ouest.txt",
+                     "Appui aux communes frontalières des provinces du Sud-Ouest\n\n"
+                     "Les provinces du Sud-Ouest accueillent des familles déplacées par les inondations.\n");
     indexer::Options o;
     o.db = *dir_ / "db";
     o.inputs = {*dir_ / "in"};
@@ -113,6 +120,47 @@ TEST_F(QualityTest, MoreLikeThisListsSimilarProjectsWithoutItself) {
   EXPECT_EQ(ids(like).front(), "CT.1172");
   r.like = "ZZ.0000";
   EXPECT_THROW(searcher_->search(r), QueryError);
+}
+
+TEST_F(QualityTest, AreasAreSearchableInBothLanguages) {
+  struct Case {
+    const char* query;
+    const char* first;               // the page that writes the name itself
+    std::vector<const char*> found;  // pages that only lie there
+  };
+  const Case cases[] = {
+      {"Asie centrale", "CT.0987", {"CT.1290", "PX.0432", "PO.0301"}},
+      {"Central Asia", "CT.0987", {"CT.1290", "PX.0432", "PO.0301"}},
+      {"Corne de l'Afrique", "PX.0470", {"PX.0455", "MD.0533"}},
+      {"Horn of Africa", "PX.0470", {"PX.0455", "MD.0533"}},
+      {"Afrique de l'Est", nullptr, {"IB.0902", "IB.0915"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.query);
+    Result r = search(c.query);
+    ASSERT_FALSE(r.hits.empty());
+    if (c.first) EXPECT_EQ(ids(r).front(), c.first);  // own words rank above area names
+    for (const char* id : c.found) EXPECT_TRUE(has(r, id)) << id;
+  }
+  // « Afrique de l'Est » is a phrase: a page in West Africa is not found.
+  for (const auto& h : search("Afrique de l'Est").hits) {
+    for (const auto& country : h.fields.value("countries", std::vector<std::string>{})) {
+      EXPECT_NE(country, "BF") << h.id;
+    }
+  }
+}
+
+TEST_F(QualityTest, PhrasesAreExactAndMatchInsideFields) {
+  // A stop word in a phrase matches only itself.
+  Result est = search("\"provinces du Sud-Est\"");
+  ASSERT_EQ(est.hits.size(), 1u);
+  EXPECT_NE(est.hits[0].title.find("Sud-Est"), std::string::npos);
+  // Metadata text has positions: phrases match inside a field.
+  EXPECT_GE(search("type:\"protection et assistance\"").total, 3u);
+  EXPECT_EQ(search("implementer:\"DT Global\"").total, 1u);
+  // An unquoted phrase in the project type only is found too.
+  Result type = search("\"protection et assistance aux migrants\"");
+  EXPECT_TRUE(has(type, "PX.0432"));
 }
 
 }  // namespace

@@ -46,8 +46,9 @@ Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const
   return Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window);
 }
 
-CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op) {
+CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op, std::string_view text) {
   default_op_ = default_op;
+  text_ = text;
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
   if (out.query.empty()) out.query = Xapian::Query::MatchAll;
@@ -119,7 +120,12 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     if (m.length) {
       const std::size_t last = unit_of[first_term + m.length - 1];
       std::string said;  // the query's words the group replaces, as typed
-      for (std::size_t k = u; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
+      const std::size_t said_end = units[last].begin + units[last].text.size();
+      if (said_end <= text_.size() && units[u].begin < said_end) {
+        said = text_.substr(units[u].begin, said_end - units[u].begin);
+      } else {
+        for (std::size_t k = u; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
+      }
       const auto from = terms.begin() + static_cast<std::ptrdiff_t>(first_term);
       const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
       std::vector<std::string> others;
@@ -134,7 +140,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-      out.synonyms.emplace_back(std::move(said), std::move(others));
+      if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
       u = last + 1;
     } else {
       const Unit& unit = units[u];

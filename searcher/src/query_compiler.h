@@ -44,7 +44,9 @@ class QueryCompiler {
 
   /// `default_op` joins the clauses of a sequence: OP_AND or OP_OR. Throws
   /// QueryError (from field values) with the clause's position.
-  CompiledQuery compile(const Node& root, Xapian::Query::op default_op);
+  /// `text`, the query the tree was parsed from, names the words a synonym
+  /// group replaced as typed (elisions kept).
+  CompiledQuery compile(const Node& root, Xapian::Query::op default_op, std::string_view text = {});
 
  private:
   struct Clause {
@@ -66,6 +68,7 @@ class QueryCompiler {
   const stemming::Expressions* expressions_;
   const Xapian::Database& db_;
   Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
+  std::string_view text_;
 };
 
 }  // namespace fouille::searcher

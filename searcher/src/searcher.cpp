@@ -248,6 +248,7 @@ Result Searcher::Impl::search(const Request& request) {
   result.limit = request.limit;
 
   ParsedQuery parsed = parse_query(request.query);
+  std::string parsed_text = request.query;  // what `parsed` was read from
   result.notes = parsed.notes;
   // Expression terms are read only from a database indexed by this very chain;
   // phrases by positions find the same documents in any other.
@@ -256,7 +257,7 @@ Result Searcher::Impl::search(const Request& request) {
     result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
   }
   auto compile = [&](Xapian::Query::op op) {
-    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op);
+    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op, parsed_text);
   };
   CompiledQuery compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   // An unknown word with a known spelling near it: search with the
@@ -264,6 +265,7 @@ Result Searcher::Impl::search(const Request& request) {
   std::optional<std::string> suggestion = compiled.words.empty() ? std::nullopt : suggest(request.query, compiled);
   if (suggestion && !request.exact) {
     parsed = parse_query(*suggestion);
+    parsed_text = *suggestion;
     compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     result.corrected = std::move(suggestion);
   } else {

@@ -9,6 +9,7 @@ extern const std::string_view stopwords_en;
 extern const std::string_view elisions;
 extern const std::string_view accent_stems;
 extern const std::string_view synonyms;
+extern const std::string_view areas;
 }  // namespace fouille::data
 
 namespace fouille::stemming {
@@ -16,12 +17,12 @@ namespace {
 
 // Raised whenever the code of the chain changes what it makes of a text
 // (segmentation, folding, stemming, expressions); the tables count by content.
-constexpr std::string_view kRules = "fouille-analysis-2";
+constexpr std::string_view kRules = "fouille-analysis-3";
 
 std::string compute_signature() {
   // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
   std::uint64_t h = 14695981039346656037ull;
-  for (std::string_view part : {kRules, data::stopwords_fr, data::stopwords_en, data::elisions, data::accent_stems, data::synonyms}) {
+  for (std::string_view part : {kRules, data::stopwords_fr, data::stopwords_en, data::elisions, data::accent_stems, data::synonyms, data::areas}) {
     for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
     h = (h ^ 0xff) * 1099511628211ull;  // parts end apart: "ab"+"c" is not "a"+"bc"
   }

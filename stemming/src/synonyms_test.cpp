@@ -7,6 +7,11 @@
 #include "fouille/stemming/fold.h"
 #include "word_lists.h"
 
+namespace fouille::data {
+extern const std::string_view synonyms;
+extern const std::string_view areas;
+}  // namespace fouille::data
+
 namespace fouille::stemming {
 namespace {
 
@@ -24,13 +29,28 @@ TEST(Synonyms, NoShippedSpellingIsOnlyStopWords) {
   }
 }
 
-TEST(Synonyms, ShippedGroupsAreSortedByFirstSpelling) {
-  std::string previous;
-  detail::for_each_line(shipped_synonyms(), [&](std::string_view line) {
-    std::string first = fold(line.substr(0, line.find('|')));
-    EXPECT_LT(previous, first) << first;
-    previous = first;
-  });
+TEST(Synonyms, TablesAreSortedByFirstSpelling) {
+  for (std::string_view table : {data::synonyms, data::areas}) {
+    std::string previous;
+    detail::for_each_line(table, [&](std::string_view line) {
+      std::string first = fold(line.substr(0, line.find_first_of("|\t")));
+      EXPECT_LT(previous, first) << first;
+      previous = first;
+    });
+  }
+}
+
+TEST(Synonyms, AreaNamesAreGroupsToo) {
+  Analyzer analyzer;
+  Synonyms synonyms(shipped_synonyms(), analyzer);
+  std::vector<Token> tokens;
+  analyzer.analyze("Afrique de l'Est", tokens);
+  std::vector<std::string> terms;
+  for (const auto& t : tokens) terms.push_back(t.term);
+  Synonyms::Match m = synonyms.match(terms, 0);
+  EXPECT_EQ(m.length, 3u);
+  ASSERT_NE(m.group, nullptr);
+  EXPECT_TRUE(std::any_of(m.group->begin(), m.group->end(), [](const Spelling& s) { return s.text == "East Africa"; }));
 }
 
 TEST(Synonyms, MatchesLongestSpellingAndBothLanguages) {
