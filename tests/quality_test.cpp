@@ -163,5 +163,26 @@ TEST_F(QualityTest, PhrasesAreExactAndMatchInsideFields) {
   EXPECT_TRUE(has(type, "PX.0432"));
 }
 
+TEST_F(QualityTest, FieldGroupsScopeEachWordToTheField) {
+  struct Case {
+    const char* group;
+    const char* spelled_out;  // the same query, one field clause per word
+  };
+  const Case cases[] = {
+      {"titre:(traite OU diaspora)", "titre:traite OU titre:diaspora"},
+      {"titre:(traite Tadjikistan)", "titre:traite titre:Tadjikistan"},
+      {"titre:(traite -interne)", "titre:traite SAUF titre:interne"},
+      {"title:(\"mécanisme national\" OR Turkménistan)", "title:\"mécanisme national\" OR title:Turkménistan"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.group);
+    Result group = search(c.group);
+    EXPECT_GT(group.total, 0u);
+    EXPECT_EQ(group.total, search(c.spelled_out).total);
+  }
+  EXPECT_LT(search("titre:(traite OU diaspora)").total, search("traite OU diaspora").total);
+  EXPECT_THROW(search("titre:(trait*)"), QueryError);
+}
+
 }  // namespace
 }  // namespace fouille::searcher

@@ -244,6 +244,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, kWildcardLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
     case Node::Kind::kField: {
+      if (!n.children.empty()) return field_group(*n.field, n.children.front(), out);
       try {
         FieldQuery fq = field_query(*n.field, n.text, n.quoted, analyzer_, db_);
         for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
@@ -269,6 +270,57 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       if (right.empty()) return left;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
     }
+  }
+  return Xapian::Query();
+}
+
+// field:(a OU "b c" …): each word or phrase of the group scoped to the field,
+// joined by the group's operators (words side by side by the default one).
+Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const Node& n, CompiledQuery& out) {
+  auto fail = [&](const char* what) {
+    throw QueryError("position " + std::to_string(n.position + 1) + ": " + field.key + ":(…) " + what);
+  };
+  switch (n.kind) {
+    case Node::Kind::kWord:
+    case Node::Kind::kPhrase: {
+      FieldQuery fq;
+      try {
+        fq = field_query(field, n.text, n.kind == Node::Kind::kPhrase, analyzer_, db_);
+      } catch (const QueryError& e) {
+        throw QueryError("position " + std::to_string(n.position + 1) + ": " + e.what());
+      }
+      for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
+      if (n.mod == Node::Mod::kExcluded) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, fq.query);
+      return fq.query;
+    }
+    case Node::Kind::kSequence:
+    case Node::Kind::kAnd:
+    case Node::Kind::kOr: {
+      std::vector<Xapian::Query> parts;
+      for (const auto& c : n.children) {
+        Xapian::Query q = field_group(field, c, out);
+        if (!q.empty()) parts.push_back(q);
+      }
+      auto op = n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR
+                : n.kind == Node::Kind::kAnd ? Xapian::Query::OP_AND
+                                             : default_op_;
+      return combine(op, parts);
+    }
+    case Node::Kind::kAndNot: {
+      Xapian::Query left = field_group(field, n.children[0], out);
+      Xapian::Query right = field_group(field, n.children[1], out);
+      if (right.empty()) return left;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
+    }
+    case Node::Kind::kWildcard:
+      fail("prend des mots et des \"phrases\", pas de joker");
+      break;
+    case Node::Kind::kField:
+      fail("ne contient pas d'autre champ");
+      break;
+    case Node::Kind::kNear:
+      fail("ne prend pas PRES/NEAR");
+      break;
   }
   return Xapian::Query();
 }
