@@ -151,7 +151,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
                                      Xapian::Query(corpus::filter_term(corpus::schema().field("id"), unit.text)));
       }
-      clause.stopword = unit.stopword;
+      clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
       for (const auto& t : unit.terms) out.highlight.insert(t);
       // Spelling suggestions are for plain words: not a synonym, not a
       // compound's part, not a code.

@@ -153,8 +153,11 @@ Xapian::Query Searcher::Impl::more_like(const std::string& id, CompiledQuery& co
 namespace {
 
 // Every word together finding fewer documents than this is too few: the
-// documents holding only some of the words follow them.
-constexpr Xapian::doccount kTooFew = 3;
+// documents holding only some of the words follow them. A page's worth: on
+// the judged set (bench/relevance), nDCG@10 was 0.809 relaxing only when
+// nothing matched, 0.861 below 3, 0.874 below 5 and 0.875 below 10, the
+// same as always relaxing.
+constexpr Xapian::doccount kTooFew = 10;
 
 // --filter values: one OR group per field key (the groups are AND-ed).
 using FilterGroups = std::map<std::string, std::vector<Xapian::Query>>;

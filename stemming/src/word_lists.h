@@ -12,6 +12,9 @@ namespace fouille::stemming::detail {
 /// words French does not spell (data/stopwords_en.txt).
 const std::unordered_set<std::string>& stopwords();
 
+/// Folded generic words of the field (data/generic_words.txt).
+const std::unordered_set<std::string>& generic_words();
+
 /// Folded elided words (data/elisions.txt).
 const std::unordered_set<std::string>& elisions();
 
