@@ -10,6 +10,7 @@ extern const std::string_view elisions;
 extern const std::string_view accent_stems;
 extern const std::string_view synonyms;
 extern const std::string_view areas;
+extern const std::string_view families;
 }  // namespace fouille::data
 
 namespace fouille::stemming {
@@ -22,7 +23,7 @@ constexpr std::string_view kRules = "fouille-analysis-3";
 std::string compute_signature() {
   // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
   std::uint64_t h = 14695981039346656037ull;
-  for (std::string_view part : {kRules, data::stopwords_fr, data::stopwords_en, data::elisions, data::accent_stems, data::synonyms, data::areas}) {
+  for (std::string_view part : {kRules, data::stopwords_fr, data::stopwords_en, data::elisions, data::accent_stems, data::synonyms, data::areas, data::families}) {
     for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
     h = (h ^ 0xff) * 1099511628211ull;  // parts end apart: "ab"+"c" is not "a"+"bc"
   }

@@ -10,6 +10,7 @@
 namespace fouille::data {
 extern const std::string_view synonyms;
 extern const std::string_view areas;
+extern const std::string_view families;
 }  // namespace fouille::data
 
 namespace fouille::stemming {
@@ -30,7 +31,7 @@ TEST(Synonyms, NoShippedSpellingIsOnlyStopWords) {
 }
 
 TEST(Synonyms, TablesAreSortedByFirstSpelling) {
-  for (std::string_view table : {data::synonyms, data::areas}) {
+  for (std::string_view table : {data::synonyms, data::families, data::areas}) {
     std::string previous;
     detail::for_each_line(table, [&](std::string_view line) {
       std::string first = fold(line.substr(0, line.find_first_of("|\t")));

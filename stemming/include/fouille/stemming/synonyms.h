@@ -48,7 +48,8 @@ class Synonyms {
 };
 
 /// The shipped synonym table (to analyse once per analyzer): the groups of
-/// data/synonyms.txt, then the names of each area of data/areas.tsv.
+/// data/synonyms.txt and data/families.txt, then the names of each area of
+/// data/areas.tsv.
 std::string_view shipped_synonyms();
 
 /// The area table (data/areas.tsv): names, tab, where the area lies. Read by
