@@ -144,7 +144,7 @@ int fail(bool json, const char* kind, const std::string& message, int code) {
 
 int main(int argc, char** argv) {
   po::options_description visible(kUsage);
-  std::string db, analyze, sort = "relevance", op = "auto", facets, lang = "fr";
+  std::string db, analyze, like, sort = "relevance", op = "auto", facets, lang = "fr";
   std::vector<std::string> filters;
   std::string limit = "10", offset = "0";
   visible.add_options()
@@ -163,6 +163,8 @@ int main(int argc, char** argv) {
     ("limit,n", po::value(&limit), "hits to show, default 10 (e.g. --limit 20)")
     ("offset", po::value(&offset), "hits to skip, for the next page, default 0 (e.g. --offset 10)")
     ("operator", po::value(&op), "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when they are fewer than 3)")
+    ("exact", "search the words as typed: no correction of unknown words, a suggestion only (e.g. --exact)")
+    ("like", po::value(&like), "documents most like the one with this ID; a query, if any, restricts them (e.g. --like PX.0432)")
     ("json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")
     ("analyze", po::value(&analyze), "print the terms the French chain makes of TEXT; '-' reads standard input "
      "and prints one line of search terms per input line");
@@ -206,6 +208,8 @@ int main(int argc, char** argv) {
     request.lang = lang;
     request.sort = sort;
     request.collapse = vm.count("collapse") > 0;
+    request.exact = vm.count("exact") > 0;
+    request.like = like;
     request.limit = corpus::parse_count("--limit", limit, 0, SIZE_MAX);
     request.offset = corpus::parse_count("--offset", offset, 0, SIZE_MAX);
     if (op == "and") {

@@ -68,6 +68,7 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
     std::printf("%zu document%s contien%s tous les mots ; les suivants, une partie des mots.\n", r.all_words,
                 r.all_words > 1 ? "s" : "", r.all_words > 1 ? "nent" : "t");
   }
+  if (r.corrected) std::printf("Résultats pour « %s » (les mots tels quels : --exact)\n", printable(*r.corrected).c_str());
   if (r.suggestion) std::printf("Vouliez-vous dire : %s ?\n", printable(*r.suggestion).c_str());
   for (const auto& s : r.synonyms) {
     std::string alternatives;

@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "fouille/corpus/areas.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/normalize.h"
@@ -52,12 +53,27 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
   position = last + kFieldGap;
 }
 
-void DocumentBuilder::index_field_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix) {
-  tokens_.clear();
-  analyzer_.analyze(text, tokens_);
-  for (const auto& t : tokens_) {
-    xdoc.add_term(t.term);
-    if (!prefix.empty()) xdoc.add_term(prefix + t.term);
+// Area names weigh below the document's own words: each term and expression
+// counts once (wdf 1) however many names repeat it, and the positions let
+// « Asie centrale » match as a phrase. They feed no spelling: not the
+// document's words.
+void DocumentBuilder::index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position) {
+  seen_.clear();
+  for (std::string_view name : corpus::areas().names(doc)) {
+    tokens_.clear();
+    analyzer_.analyze(name, tokens_);
+    Xapian::termpos last = position;
+    for (const auto& t : tokens_) {
+      last = position + t.position;
+      xdoc.add_posting(t.term, last, seen_.insert(t.term).second ? 1 : 0);
+    }
+    expression_keys_.clear();
+    expressions_.find(tokens_, expression_keys_);
+    for (auto key : expression_keys_) {
+      std::string term = expression_prefix_ + std::string(key);
+      if (seen_.insert(term).second) xdoc.add_term(term, 1);
+    }
+    position = last + kFieldGap;
   }
 }
 
@@ -69,21 +85,23 @@ Xapian::Document DocumentBuilder::build(const corpus::Document& doc, const std::
   index_text(xdoc, doc.title, s.field("title").text_prefix, position, kTitleWdf);
   index_text(xdoc, doc.body, "", position, 1);
 
-  // Metadata text, searchable unprefixed and under the field's prefix.
-  index_field_text(xdoc, doc.project_type, s.field("project_type").text_prefix);
-  index_field_text(xdoc, doc.region, s.field("region").text_prefix);
-  index_field_text(xdoc, doc.implementer, s.field("implementer").text_prefix);
-  index_field_text(xdoc, doc.client, s.field("client").text_prefix);
+  // Metadata text, searchable unprefixed and under the field's prefix, with
+  // positions (each value apart): phrases match inside a field.
+  index_text(xdoc, doc.project_type, s.field("project_type").text_prefix, position, 1);
+  index_text(xdoc, doc.region, s.field("region").text_prefix, position, 1);
+  index_text(xdoc, doc.implementer, s.field("implementer").text_prefix, position, 1);
+  index_text(xdoc, doc.client, s.field("client").text_prefix, position, 1);
   const auto& countries_field = s.field("countries");
   for (const auto& c : doc.countries) {
     if (c.size() == 2) {
       // Both names: an English query finds a French page by its country.
-      index_field_text(xdoc, corpus::countries().french_name(c), countries_field.text_prefix);
-      index_field_text(xdoc, corpus::countries().english_name(c), countries_field.text_prefix);
+      index_text(xdoc, corpus::countries().french_name(c), countries_field.text_prefix, position, 1);
+      index_text(xdoc, corpus::countries().english_name(c), countries_field.text_prefix, position, 1);
     } else {
-      index_field_text(xdoc, c, countries_field.text_prefix);
+      index_text(xdoc, c, countries_field.text_prefix, position, 1);
     }
   }
+  index_areas(xdoc, doc, position);
 
   // Boolean filter terms and value slots.
   auto keyword = [&](const char* key, const std::string& value) {

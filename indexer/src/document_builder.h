@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -32,13 +33,14 @@ class DocumentBuilder {
  private:
   void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
                   Xapian::termpos& position, Xapian::termcount wdf);
-  void index_field_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix);
+  void index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position);
 
   stemming::Analyzer analyzer_;
   stemming::Synonyms synonyms_{stemming::shipped_synonyms(), analyzer_};
   stemming::Expressions expressions_{synonyms_};
   std::vector<stemming::Token> tokens_;
   std::vector<std::string_view> expression_keys_;
+  std::unordered_set<std::string> seen_;  // terms an area name gave already
   const std::string& expression_prefix_ = corpus::schema().field("expression").text_prefix;
   SpellingCounts* spelling_;
 };

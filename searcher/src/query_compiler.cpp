@@ -16,6 +16,14 @@ constexpr Xapian::termcount kNearWindow = 10;
 // A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kWildcardLimit = 200;
 
+// Code-shaped: letters and digits together, or digits joined by '.' ('PX.0432',
+// 'TM10P0524'); a bare number or year is not an ID.
+bool is_code(std::string_view term) {
+  const bool digit = term.find_first_of("0123456789") != std::string_view::npos;
+  const bool letter = std::any_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return digit && (letter || term.find('.') != std::string_view::npos);
+}
+
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return Xapian::Query();
   if (parts.size() == 1) return parts.front();
@@ -39,8 +47,9 @@ Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const
   return Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window);
 }
 
-CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op) {
+CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op, std::string_view text) {
   default_op_ = default_op;
+  text_ = text;
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
   if (out.query.empty()) out.query = Xapian::Query::MatchAll;
@@ -57,6 +66,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     bool stopword = false;
     Node::Mod mod = Node::Mod::kNone;
     std::string text;  // as typed
+    std::size_t begin = 0;  // byte offset of the text in the query
+    bool code = false;      // code-shaped (PX.0432, TM10P0524): also an ID
   };
   std::vector<Unit> units;
   std::vector<stemming::Token> tokens;
@@ -64,6 +75,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
     const std::string_view text(w->text);
+    // Where the word's text starts in the query: after a + or - sign.
+    const std::size_t offset = w->position + (w->mod == Node::Mod::kNone ? 0 : 1);
     std::size_t unit_begin = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].joined && !units.empty() && i > 0) {
@@ -71,6 +84,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         units.back().joined = true;
         units.back().stopword = false;
         units.back().text = text.substr(unit_begin, tokens[i].end - unit_begin);
+        units.back().code = false;
         continue;
       }
       unit_begin = tokens[i].begin;
@@ -79,6 +93,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       u.stopword = tokens[i].stopword;
       u.mod = w->mod;
       u.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      u.begin = offset + tokens[i].begin;
+      u.code = is_code(u.terms.front());
       units.push_back(std::move(u));
     }
   }
@@ -105,7 +121,12 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     if (m.length) {
       const std::size_t last = unit_of[first_term + m.length - 1];
       std::string said;  // the query's words the group replaces, as typed
-      for (std::size_t k = u; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
+      const std::size_t said_end = units[last].begin + units[last].text.size();
+      if (said_end <= text_.size() && units[u].begin < said_end) {
+        said = text_.substr(units[u].begin, said_end - units[u].begin);
+      } else {
+        for (std::size_t k = u; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
+      }
       const auto from = terms.begin() + static_cast<std::ptrdiff_t>(first_term);
       const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
       std::vector<std::string> others;
@@ -120,14 +141,24 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-      out.synonyms.emplace_back(std::move(said), std::move(others));
+      if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
       u = last + 1;
     } else {
-      clause.query = units[u].joined ? phrase(units[u].terms) : Xapian::Query(units[u].terms.front());
-      clause.stopword = units[u].stopword;
-      for (const auto& t : units[u].terms) out.highlight.insert(t);
-      // Spelling suggestions are for plain words: not a synonym, not a compound's part.
-      if (!units[u].joined) out.words.emplace_back(units[u].text, units[u].terms.front());
+      const Unit& unit = units[u];
+      clause.query = unit.joined ? phrase(unit.terms) : Xapian::Query(unit.terms.front());
+      if (unit.code) {
+        // A code typed alone finds its project by ID too, not only the pages
+        // that write it.
+        clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
+                                     Xapian::Query(corpus::filter_term(corpus::schema().field("id"), unit.text)));
+      }
+      clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
+      for (const auto& t : unit.terms) out.highlight.insert(t);
+      // Spelling suggestions are for plain words: not a synonym, not a
+      // compound's part, not a code.
+      if (!unit.joined && !unit.code) {
+        out.words.push_back({unit.begin, unit.begin + unit.text.size(), unit.text, unit.terms.front()});
+      }
       ++u;
     }
     clauses.push_back(std::move(clause));
@@ -199,6 +230,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
     case Node::Kind::kWord: {
       Node seq;
       seq.children.push_back(n);
+      if (n.mod != Node::Mod::kNone) ++seq.children.back().position;  // the text starts after the sign
       seq.children.back().mod = Node::Mod::kNone;
       return sequence(seq, out, false);
     }
@@ -213,6 +245,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       return expand_wildcard(db_, prefix, kWildcardLimit);
     }
     case Node::Kind::kField: {
+      if (!n.children.empty()) return field_group(*n.field, n.children.front(), out);
       try {
         FieldQuery fq = field_query(*n.field, n.text, n.quoted, analyzer_, db_);
         for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
@@ -243,6 +276,57 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left,
                            combine(Xapian::Query::OP_OR, rights));
     }
+  }
+  return Xapian::Query();
+}
+
+// field:(a OU "b c" …): each word or phrase of the group scoped to the field,
+// joined by the group's operators (words side by side by the default one).
+Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const Node& n, CompiledQuery& out) {
+  auto fail = [&](const char* what) {
+    throw QueryError("position " + std::to_string(n.position + 1) + ": " + field.key + ":(…) " + what);
+  };
+  switch (n.kind) {
+    case Node::Kind::kWord:
+    case Node::Kind::kPhrase: {
+      FieldQuery fq;
+      try {
+        fq = field_query(field, n.text, n.kind == Node::Kind::kPhrase, analyzer_, db_);
+      } catch (const QueryError& e) {
+        throw QueryError("position " + std::to_string(n.position + 1) + ": " + e.what());
+      }
+      for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
+      if (n.mod == Node::Mod::kExcluded) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, fq.query);
+      return fq.query;
+    }
+    case Node::Kind::kSequence:
+    case Node::Kind::kAnd:
+    case Node::Kind::kOr: {
+      std::vector<Xapian::Query> parts;
+      for (const auto& c : n.children) {
+        Xapian::Query q = field_group(field, c, out);
+        if (!q.empty()) parts.push_back(q);
+      }
+      auto op = n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR
+                : n.kind == Node::Kind::kAnd ? Xapian::Query::OP_AND
+                                             : default_op_;
+      return combine(op, parts);
+    }
+    case Node::Kind::kAndNot: {
+      Xapian::Query left = field_group(field, n.children[0], out);
+      Xapian::Query right = field_group(field, n.children[1], out);
+      if (right.empty()) return left;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
+    }
+    case Node::Kind::kWildcard:
+      fail("prend des mots et des \"phrases\", pas de joker");
+      break;
+    case Node::Kind::kField:
+      fail("ne contient pas d'autre champ");
+      break;
+    case Node::Kind::kNear:
+      fail("ne prend pas PRES/NEAR");
+      break;
   }
   return Xapian::Query();
 }

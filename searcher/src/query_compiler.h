@@ -21,9 +21,14 @@ struct CompiledQuery {
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   std::vector<std::string> wildcards;        ///< wildcard prefixes to mark
-  /// The query's words outside synonyms and compounds, with their terms, for
-  /// spelling suggestions.
-  std::vector<std::pair<std::string, std::string>> words;
+  /// A plain word of the query (outside synonyms, compounds and codes) where
+  /// it stands in the query, for spelling suggestions and corrections.
+  struct Word {
+    std::size_t begin = 0, end = 0;  ///< byte range in the query text
+    std::string text;                ///< as typed
+    std::string term;                ///< its term
+  };
+  std::vector<Word> words;
   /// Words of the query expanded by a synonym group, with the group's other
   /// spellings searched.
   std::vector<std::pair<std::string, std::vector<std::string>>> synonyms;
@@ -39,7 +44,9 @@ class QueryCompiler {
 
   /// `default_op` joins the clauses of a sequence: OP_AND or OP_OR. Throws
   /// QueryError (from field values) with the clause's position.
-  CompiledQuery compile(const Node& root, Xapian::Query::op default_op);
+  /// `text`, the query the tree was parsed from, names the words a synonym
+  /// group replaced as typed (elisions kept).
+  CompiledQuery compile(const Node& root, Xapian::Query::op default_op, std::string_view text = {});
 
  private:
   struct Clause {
@@ -54,6 +61,7 @@ class QueryCompiler {
   void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
   Xapian::Query phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
   Xapian::Query near(const Node& n, CompiledQuery& out);
+  Xapian::Query field_group(const corpus::Field& field, const Node& n, CompiledQuery& out);
   stemming::Spelling literal(const std::string& text, CompiledQuery& out);
 
   stemming::Analyzer& analyzer_;
@@ -61,6 +69,7 @@ class QueryCompiler {
   const stemming::Expressions* expressions_;
   const Xapian::Database& db_;
   Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
+  std::string_view text_;
 };
 
 }  // namespace fouille::searcher

@@ -15,6 +15,7 @@ struct Token {
   std::string text;   // word, phrase, or field value
   std::string name;   // field name
   bool quoted = false;
+  bool group = false;  // field name followed by '(': field:(a OU b)
   Node::Mod mod = Node::Mod::kNone;
   std::size_t position = 0;
 };
@@ -69,6 +70,8 @@ class Lexer {
         if (t.text.empty() && i_ < q_.size() && q_[i_] == '"') {
           t.text = quoted();
           t.quoted = true;
+        } else if (t.text.empty() && i_ < q_.size() && q_[i_] == '(') {
+          t.group = true;  // the parser reads the group that follows
         }
         out.push_back(t);
         continue;
@@ -235,6 +238,7 @@ class Parser {
         n.field = corpus::schema().field_for_name(t.name);
         n.text = t.text;
         n.quoted = t.quoted;
+        if (t.group && peek().kind == Tok::kLParen) n.children.push_back(primary());  // field:(…)
         return n;
       case Tok::kNot:
         if (starts_operand()) {  // a leading NOT: everything but its operand

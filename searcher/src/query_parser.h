@@ -31,6 +31,7 @@ struct Node {
   bool quoted = false;                  // field value given in quotes
   const corpus::Field* field = nullptr; // for kField
   std::size_t position = 0;             // byte offset in the query, for messages
+  /// Operands; for a kField, its one group when written field:(a OU "b c").
   std::vector<Node> children;
 };
 

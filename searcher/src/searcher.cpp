@@ -58,7 +58,8 @@ struct Searcher::Impl {
   void open();
   Result search(const Request& request);
   const FacetTable& facets();
-  std::optional<std::string> suggest(const Request& request, const CompiledQuery& compiled);
+  std::optional<std::string> suggest(const std::string& query, const CompiledQuery& compiled);
+  Xapian::Query more_like(const std::string& id, CompiledQuery& compiled);
 };
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
@@ -114,16 +115,18 @@ const FacetTable& Searcher::Impl::facets() {
   return *facet_table;
 }
 
-std::optional<std::string> Searcher::Impl::suggest(const Request& request, const CompiledQuery& compiled) {
-  std::string suggestion = request.query;
+// The query with each unknown word replaced by the spelling dictionary's
+// advice, in the byte range the parser found it at: never by searching the
+// text, which would hit another word holding it (« protection protectio »).
+std::optional<std::string> Searcher::Impl::suggest(const std::string& query, const CompiledQuery& compiled) {
+  std::string suggestion = query;
   bool changed = false;
-  for (const auto& [word, term] : compiled.words) {
-    if (word.size() < 3 || db.get_termfreq(term) > 0) continue;
-    std::string better = db.get_spelling_suggestion(stemming::lower(word), 2);
+  // From the last word back, so earlier ranges stay valid.
+  for (auto it = compiled.words.rbegin(); it != compiled.words.rend(); ++it) {
+    if (it->text.size() < 3 || it->end > suggestion.size() || db.get_termfreq(it->term) > 0) continue;
+    std::string better = db.get_spelling_suggestion(stemming::lower(it->text), 2);
     if (better.empty()) continue;
-    std::size_t at = suggestion.find(word);
-    if (at == std::string::npos) continue;
-    suggestion = suggestion.substr(0, at) + better + suggestion.substr(at + word.size());
+    suggestion.replace(it->begin, it->end - it->begin, better);
     changed = true;
   }
   if (!changed) return std::nullopt;
@@ -132,9 +135,52 @@ std::optional<std::string> Searcher::Impl::suggest(const Request& request, const
 
 namespace {
 
+// A more-like-this query is the document's most telling terms, OR-ed.
+constexpr Xapian::termcount kLikeTerms = 25;
+
+// Words only: no prefixed term (fields, filters, expressions), no number or code.
+class WordsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    return term.find_first_of("0123456789") == std::string::npos;
+  }
+};
+
+}  // namespace
+
+// The terms that set document `id` apart from the collection (Xapian's
+// relevance feedback over a relevance set of that one document), the
+// document itself left out.
+Xapian::Query Searcher::Impl::more_like(const std::string& id, CompiledQuery& compiled) {
+  const std::string id_term = corpus::filter_term(corpus::schema().field("id"), id);
+  Xapian::PostingIterator doc = db.postlist_begin(id_term);
+  if (id.empty() || doc == db.postlist_end(id_term)) {
+    throw QueryError("--like " + id + ": no document has this ID");
+  }
+  Xapian::RSet rset;
+  rset.add_document(*doc);
+  Xapian::Enquire enquire(db);
+  WordsOnly decider;
+  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    terms.emplace_back(*it);
+    compiled.highlight.insert(*it);
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                       Xapian::Query(id_term));
+}
+
+namespace {
+
 // Every word together finding fewer documents than this is too few: the
-// documents holding only some of the words follow them.
-constexpr Xapian::doccount kTooFew = 3;
+// documents holding only some of the words follow them. A page's worth: on
+// the judged set (bench/relevance), nDCG@10 was 0.809 relaxing only when
+// nothing matched, 0.861 below 3, 0.874 below 5 and 0.875 below 10, the
+// same as always relaxing.
+constexpr Xapian::doccount kTooFew = 10;
 
 // --filter values: one OR group per field key (the groups are AND-ed).
 using FilterGroups = std::map<std::string, std::vector<Xapian::Query>>;
@@ -228,6 +274,7 @@ Result Searcher::Impl::search(const Request& request) {
   result.limit = request.limit;
 
   ParsedQuery parsed = parse_query(request.query);
+  std::string parsed_text = request.query;  // what `parsed` was read from
   result.notes = parsed.notes;
   // Expression terms are read only from a database indexed by this very chain;
   // phrases by positions find the same documents in any other.
@@ -236,9 +283,26 @@ Result Searcher::Impl::search(const Request& request) {
     result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
   }
   auto compile = [&](Xapian::Query::op op) {
-    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op);
+    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op, parsed_text);
   };
   CompiledQuery compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  // An unknown word with a known spelling near it: search with the
+  // correction and say so, unless asked for the exact words.
+  std::optional<std::string> suggestion = compiled.words.empty() ? std::nullopt : suggest(request.query, compiled);
+  if (suggestion && !request.exact) {
+    parsed = parse_query(*suggestion);
+    parsed_text = *suggestion;
+    compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    result.corrected = std::move(suggestion);
+  } else {
+    result.suggestion = std::move(suggestion);
+  }
+  if (!request.like.empty()) {
+    // More like a document: its telling terms, within what the query asks.
+    Xapian::Query like = more_like(request.like, compiled);
+    compiled.query = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, compiled.query);
+    compiled.optional_clauses = 0;  // nothing to relax: any term may match already
+  }
   const FilterGroups groups = filter_groups(request, analyzer, db);
   const std::vector<const corpus::Field*> facet_list = facet_fields(request);
   const FacetTable* table = facet_list.empty() ? nullptr : &facets();
@@ -316,7 +380,6 @@ Result Searcher::Impl::search(const Request& request) {
     }
   }
 
-  if (!compiled.words.empty()) result.suggestion = suggest(request, compiled);
   result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
@@ -330,6 +393,7 @@ nlohmann::json to_json(const Result& r) {
   j["relaxed"] = r.relaxed;
   j["all_words"] = r.relaxed ? nlohmann::json(r.all_words) : nlohmann::json(nullptr);
   j["suggestion"] = r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
+  j["corrected"] = r.corrected ? nlohmann::json(*r.corrected) : nlohmann::json(nullptr);
   j["notes"] = r.notes;
   j["synonyms"] = nlohmann::json::array();
   for (const auto& s : r.synonyms) j["synonyms"].push_back({{"words", s.words}, {"alternatives", s.alternatives}});

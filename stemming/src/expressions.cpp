@@ -14,13 +14,13 @@ std::string key_of(const Phrase& p) {
 
 }  // namespace
 
-Phrase make_phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop) {
+Phrase make_phrase(const std::vector<std::string>& terms, const std::vector<bool>& /*stop*/) {
+  // Every word is checked, stop words too: as gaps, « provinces du Sud-Est »
+  // matched « provinces du Sud-Ouest ». The common phrases are expressions,
+  // one posting list each, so reading stop words costs only rarer ones.
   Phrase p;
   p.window = static_cast<std::uint32_t>(terms.size());
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    if (i >= stop.size() || !stop[i]) p.terms.push_back(terms[i]);
-  }
-  if (p.terms.size() < 2) p.terms = terms;
+  p.terms = terms;
   return p;
 }
 

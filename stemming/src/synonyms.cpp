@@ -6,11 +6,28 @@
 
 namespace fouille::data {
 extern const std::string_view synonyms;
+extern const std::string_view areas;
+extern const std::string_view families;
 }
 
 namespace fouille::stemming {
 
-std::string_view shipped_synonyms() { return data::synonyms; }
+std::string_view shipped_areas() { return data::areas; }
+
+std::string_view shipped_synonyms() {
+  // The synonym table, then the names of each area as one group.
+  static const std::string table = [] {
+    std::string t(data::synonyms);
+    t += '\n';
+    t += data::families;
+    detail::for_each_line(data::areas, [&](std::string_view line) {
+      t += '\n';
+      t += line.substr(0, line.find('\t'));
+    });
+    return t;
+  }();
+  return table;
+}
 
 namespace {
 

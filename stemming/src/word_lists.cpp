@@ -7,8 +7,10 @@
 
 namespace fouille::data {
 extern const std::string_view stopwords_fr;
+extern const std::string_view stopwords_en;
 extern const std::string_view elisions;
 extern const std::string_view accent_stems;
+extern const std::string_view generic_words;
 }  // namespace fouille::data
 
 namespace fouille::stemming::detail {
@@ -23,7 +25,16 @@ std::unordered_set<std::string> folded_set(std::string_view data) {
 }  // namespace
 
 const std::unordered_set<std::string>& stopwords() {
-  static const auto set = folded_set(data::stopwords_fr);
+  static const auto set = [] {
+    auto words = folded_set(data::stopwords_fr);
+    words.merge(folded_set(data::stopwords_en));
+    return words;
+  }();
+  return set;
+}
+
+const std::unordered_set<std::string>& generic_words() {
+  static const auto set = folded_set(data::generic_words);
   return set;
 }
 
@@ -52,3 +63,9 @@ std::optional<std::string_view> accent_stem(std::string_view folded) {
 }
 
 }  // namespace fouille::stemming::detail
+
+namespace fouille::stemming {
+
+bool is_generic_word(std::string_view word) { return detail::generic_words().count(fold(word)) > 0; }
+
+}  // namespace fouille::stemming

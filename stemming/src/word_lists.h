@@ -8,8 +8,12 @@
 
 namespace fouille::stemming::detail {
 
-/// Folded French stop words (data/stopwords_fr.txt).
+/// Folded stop words: French (data/stopwords_fr.txt) and the English function
+/// words French does not spell (data/stopwords_en.txt).
 const std::unordered_set<std::string>& stopwords();
+
+/// Folded generic words of the field (data/generic_words.txt).
+const std::unordered_set<std::string>& generic_words();
 
 /// Folded elided words (data/elisions.txt).
 const std::unordered_set<std::string>& elisions();

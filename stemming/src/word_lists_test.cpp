@@ -4,10 +4,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/fold.h"
 
 namespace fouille::data {
 extern const std::string_view stopwords_fr;
+extern const std::string_view stopwords_en;
+extern const std::string_view generic_words;
 extern const std::string_view elisions;
 extern const std::string_view accent_stems;
 }  // namespace fouille::data
@@ -42,7 +45,14 @@ void expect_clean_table(std::string_view name, std::string_view data) {
 
 TEST(WordLists, TablesAreSortedUniqueNfc) {
   expect_clean_table("stopwords_fr.txt", data::stopwords_fr);
+  expect_clean_table("stopwords_en.txt", data::stopwords_en);
   expect_clean_table("elisions.txt", data::elisions);
+  std::string_view generic = data::generic_words;  // fewer than ten lines
+  std::string previous;
+  for_each_line(generic, [&](std::string_view line) {
+    EXPECT_LT(previous, std::string(line));
+    previous = line;
+  });
   expect_clean_table("accent_stems.tsv", data::accent_stems);
 }
 
@@ -50,7 +60,12 @@ TEST(WordLists, LoadWhatTheFilesHold) {
   EXPECT_TRUE(stopwords().count("la"));
   EXPECT_TRUE(stopwords().count("etaient"));  // folded from "étaient"
   EXPECT_FALSE(stopwords().count("traite"));
+  EXPECT_TRUE(stopwords().count("the"));  // English, from stopwords_en.txt
+  EXPECT_FALSE(stopwords().count("an"));  // French « an », not listed
   EXPECT_TRUE(elisions().count("jusqu"));
+  EXPECT_TRUE(is_generic_word("Projets"));
+  EXPECT_TRUE(is_generic_word("PROGRAMME"));
+  EXPECT_FALSE(is_generic_word("traite"));
   EXPECT_EQ(elisions().size(), 13u);
   EXPECT_EQ(accent_stem("abandonnee").value_or(""), "abandon");
   EXPECT_EQ(accent_stem("a-peu-pres"), std::nullopt);

@@ -41,6 +41,13 @@ struct Request {
   Operator op = Operator::kAuto;
   /// Language of the facet labels: "fr" (default) or "en".
   std::string lang = "fr";
+  /// Search the words as typed: no correction of unknown words (a
+  /// suggestion is still given).
+  bool exact = false;
+  /// More like this: documents most similar to the one with this ID (any
+  /// of its IDs), ranked by the terms that set it apart; a non-empty query
+  /// restricts them. QueryError when no document has the ID.
+  std::string like;
 };
 
 /// A piece of a snippet; `match` pieces are the query's words (any inflection).
@@ -79,7 +86,10 @@ struct Result {
   bool exact = true;          ///< total and facet counts are exact
   bool relaxed = false;       ///< too few documents hold every word: any word may, after them
   std::size_t all_words = 0;  ///< when relaxed: the documents holding every word (ranked first)
-  std::optional<std::string> suggestion;  ///< "Vouliez-vous dire"
+  std::optional<std::string> suggestion;  ///< "Vouliez-vous dire" (with Request::exact)
+  /// The corrected query searched instead of `query`, whose unknown words
+  /// had a near spelling ("Résultats pour …"); unset with Request::exact.
+  std::optional<std::string> corrected;
   std::vector<std::string> notes;         ///< how a malformed query was read
   std::vector<SynonymExpansion> synonyms; ///< synonyms the query was expanded with
   std::vector<Hit> hits;

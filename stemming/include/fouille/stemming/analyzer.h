@@ -64,4 +64,9 @@ class Analyzer {
 /// signature it was indexed with, so a change is seen and the index redone.
 std::string analysis_signature();
 
+/// A word every page of the field uses (projet, programme…, in
+/// data/generic_words.txt, any case or accents): queries give it no weight,
+/// like a stop word. Thread-safe.
+bool is_generic_word(std::string_view word);
+
 }  // namespace fouille::stemming

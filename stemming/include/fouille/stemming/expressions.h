@@ -4,8 +4,8 @@
 // posting list instead of checking word positions in every document holding
 // its words, the cost that dominated synonym groups such as that of "ONG".
 //
-// A phrase occurs where its words other than stop words appear in order within
-// as many positions as it has words (stop words are gaps, not read). The
+// A phrase occurs where its words, stop words included, appear at consecutive
+// positions (a stop word matches only itself). The
 // indexer finds expressions by that very rule, so an expression's term matches
 // exactly the documents its phrase query would.
 //
@@ -32,9 +32,8 @@ struct Phrase {
   std::uint32_t window = 0;
 };
 
-/// The phrase of a term sequence whose stop words are flagged in `stop`: the
-/// stop words become gaps, unless fewer than two other words remain
-/// ("Sud-Est"), when every word is checked.
+/// The phrase of a term sequence: every term, stop words (flagged in `stop`)
+/// included, at consecutive positions.
 Phrase make_phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
 
 class Expressions {

@@ -47,7 +47,13 @@ class Synonyms {
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> by_first_;
 };
 
-/// The shipped synonym table (to analyse once per analyzer).
+/// The shipped synonym table (to analyse once per analyzer): the groups of
+/// data/synonyms.txt and data/families.txt, then the names of each area of
+/// data/areas.tsv.
 std::string_view shipped_synonyms();
+
+/// The area table (data/areas.tsv): names, tab, where the area lies. Read by
+/// corpus::areas(), which knows documents.
+std::string_view shipped_areas();
 
 }  // namespace fouille::stemming

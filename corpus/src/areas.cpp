@@ -1,0 +1,87 @@
+#include "fouille/corpus/areas.h"
+
+#include <algorithm>
+
+#include "fouille/stemming/error.h"
+#include "fouille/stemming/fold.h"
+#include "fouille/stemming/synonyms.h"
+
+namespace fouille::corpus {
+namespace {
+
+std::vector<std::string> split(std::string_view text, char sep) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    std::size_t at = text.find(sep);
+    std::string_view part = text.substr(0, at);
+    if (!part.empty()) out.emplace_back(part);
+    text.remove_prefix(at == std::string_view::npos ? text.size() : at + 1);
+  }
+  return out;
+}
+
+bool holds_any(const std::vector<std::string>& members, const std::vector<std::string>& values, bool fold) {
+  return std::any_of(values.begin(), values.end(), [&](const std::string& v) {
+    return std::find(members.begin(), members.end(), fold ? stemming::fold(v) : v) != members.end();
+  });
+}
+
+}  // namespace
+
+Areas::Areas(std::string_view table) {
+  std::size_t number = 0;
+  while (!table.empty()) {
+    std::size_t eol = table.find('\n');
+    std::string_view line = table.substr(0, eol);
+    table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
+    ++number;
+    if (line.empty() || line.front() == '#') continue;
+    auto fail = [&](const std::string& why) {
+      throw CorpusError("areas.tsv:" + std::to_string(number) + ": " + why + " in « " + std::string(line) + " »");
+    };
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) fail("expected names<TAB>where");
+    std::string_view where = line.substr(tab + 1);
+    std::size_t colon = where.find(':');
+    if (colon == std::string_view::npos) fail("expected continent:, subregion: or countries:");
+    Area area;
+    area.names = split(line.substr(0, tab), '|');
+    std::string_view kind = where.substr(0, colon);
+    if (kind == "continent") {
+      area.kind = Area::Kind::kContinent;
+    } else if (kind == "subregion") {
+      area.kind = Area::Kind::kSubregion;
+    } else if (kind == "countries") {
+      area.kind = Area::Kind::kCountries;
+    } else {
+      fail("unknown kind « " + std::string(kind) + " »");
+    }
+    area.members = split(where.substr(colon + 1), ',');
+    if (area.kind != Area::Kind::kCountries) {
+      for (auto& m : area.members) m = stemming::fold(m);  // ’ and ' alike
+    }
+    if (area.names.empty() || area.members.empty()) fail("no names or no members");
+    areas_.push_back(std::move(area));
+  }
+}
+
+std::vector<std::string_view> Areas::names(const Document& doc) const {
+  std::vector<std::string_view> out;
+  for (const auto& area : areas_) {
+    bool in = false;
+    switch (area.kind) {
+      case Area::Kind::kContinent: in = holds_any(area.members, doc.continent, true); break;
+      case Area::Kind::kSubregion: in = holds_any(area.members, doc.subregion, true); break;
+      case Area::Kind::kCountries: in = holds_any(area.members, doc.countries, false); break;
+    }
+    if (in) out.insert(out.end(), area.names.begin(), area.names.end());
+  }
+  return out;
+}
+
+const Areas& areas() {
+  static const Areas a(stemming::shipped_areas());
+  return a;
+}
+
+}  // namespace fouille::corpus
