@@ -13,8 +13,9 @@
 
 #include <xapian.h>
 
-#include "facets.h"
 #include "fouille/searcher/index.h"
+
+#include "facets.h"
 
 namespace fouille::searcher {
 

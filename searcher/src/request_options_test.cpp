@@ -18,7 +18,7 @@ TEST(RequestOptions, Filters) {
       {"pays=Côte d'Ivoire", "pays", "Côte d'Ivoire"},
       {"budget=100k..200k", "budget", "100k..200k"},
       {"titre:a=b", "titre", "a=b"},  // split at the first separator only
-      {"statut=", "statut", ""},       // an empty value is the searcher's to refuse
+      {"statut=", "statut", ""},      // an empty value is the searcher's to refuse
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -5,6 +5,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
+
 #include "index_internal.h"
 
 namespace fouille::searcher {

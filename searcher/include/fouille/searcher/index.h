@@ -22,11 +22,11 @@ namespace fouille::searcher {
 
 /// What the database is now, for health checks.
 struct IndexStatus {
-  bool open = false;           ///< false: `error` says why
-  std::string error;           ///< why the database cannot be opened
-  std::string revision;        ///< changes with every commit and generation
+  bool open = false;     ///< false: `error` says why
+  std::string error;     ///< why the database cannot be opened
+  std::string revision;  ///< changes with every commit and generation
   std::size_t documents = 0;
-  std::string signature;       ///< analysis signature the documents were indexed with
+  std::string signature;          ///< analysis signature the documents were indexed with
   bool current_analysis = false;  ///< that signature is this build's
 };
 
