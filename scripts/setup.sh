@@ -31,6 +31,8 @@ packages=(
   libbenchmark-dev                  # micro-benchmarks
   wfrench                           # French word list: property tests and the generator
   time bc                           # bench/run: wall time, peak RSS and ratios
+  libcpp-httplib-dev                # fouille-serve's HTTP server (and bench/serve's client)
+  chromium chromium-driver python3-selenium  # the search page's test in a real headless browser
 )
 if [ "$want_bench" = 1 ]; then
   packages+=(xapian-omega postgresql sqlite3 gnuplot-nox time)

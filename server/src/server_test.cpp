@@ -11,7 +11,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "fouille/corpus/generator.h"
 #include "fouille/indexer/indexer.h"
+#include "fouille/searcher/session.h"
 #include "fouille/stemming/error.h"
 
 #include "test_database.h"
@@ -194,6 +196,37 @@ TEST_F(ServerTest, StartsWithoutADatabaseAndServesItOnceIndexed) {
   test::make_database(dir);
   EXPECT_EQ(c.Get("/api/health")->status, 200);
   EXPECT_EQ(c.Get("/api/search?q=traite")->status, 200);
+}
+
+TEST_F(ServerTest, FollowsTheDatabaseToANewGeneration) {
+  // A fresh build of many files writes a new generation, switches the stub
+  // to it and deletes the old one: the server must follow without a restart.
+  fouille::test::ScratchDir dir("server-generation");
+  std::filesystem::create_directories(dir / "empty");
+  indexer::Options io;
+  io.db = dir / "db";
+  io.inputs = {dir / "empty"};
+  indexer::index(io, {}, {}, nullptr);
+  Options o = options();
+  o.db = io.db.string();
+  Running server(o);
+  auto c = server.client();
+  EXPECT_EQ(json::parse(c.Get("/api/search?q=")->body)["total"]["value"], 0);
+  // And a Session of the library, which has no retry of its own.
+  searcher::Session session(std::make_shared<searcher::Index>(o.db));
+  EXPECT_EQ(session.search({}).total, 0u);
+  corpus::GeneratorOptions g;
+  g.documents = 400;
+  corpus::generate(g, dir / "generated");
+  io.inputs = {dir / "generated"};
+  io.jobs = 2;
+  indexer::index(io, {}, {}, nullptr);
+  ASSERT_FALSE(std::filesystem::exists(io.db / "gen-1"));  // the old generation is gone
+  auto r = c.Get("/api/search?q=&limit=1");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["total"]["value"], 400);
+  EXPECT_EQ(json::parse(c.Get("/api/health")->body)["documents"], 400);
+  EXPECT_EQ(session.search({}).total, 400u);
 }
 
 TEST(ServerOptions, BadOptionsAreRefused) {
