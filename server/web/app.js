@@ -6,8 +6,8 @@
 
 const PAGE_SIZE = 10;
 const FACETS = ['region', 'project_type', 'status', 'countries', 'continent', 'coverage', 'year', 'budget_range'];
-// The filter field of each facet (a budget bucket filters the budget range).
-const FILTER_FIELD = { budget_range: 'budget' };
+// The filter field of each facet, where it is not the facet's own key.
+const FILTER_FIELD = {};
 const SHOWN_VALUES = 12;
 
 const TEXT = {
