@@ -6,7 +6,8 @@ package world-atlas 2.0.2 (Natural Earth 1:110m admin-0 countries, public
 domain; the TopoJSON packaging ISC-licensed), fetched with `npm pack world-atlas`.
 Output: {"viewBox": ..., "countries": {ISO alpha-2: SVG path}} in an
 equirectangular projection, coordinates rounded to 0.1 degree and runs of
-points closer than that dropped. Antarctica is left out (no projects there).
+points closer than that dropped; rings crossing the antimeridian are moved
+east of it. Antarctica is left out (no projects there).
 
   npm pack world-atlas && tar xzf world-atlas-*.tgz
   scripts/make_world_map.py package/countries-110m.json > server/web/world.json
@@ -45,6 +46,10 @@ def project(lon, lat):
 
 
 def ring_path(points):
+    # A ring crossing the antimeridian (Fiji, Chukotka) is drawn whole east
+    # of it, past the right edge, rather than as a stripe across the map.
+    if any(abs(a[0] - b[0]) > 180 for a, b in zip(points, points[1:])):
+        points = [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
     out = []
     for lon, lat in points:
         p = project(lon, lat)

@@ -151,6 +151,14 @@ def run(page, out):
     page.act("back", d.back)
     check([a.text for a in page.finds("#hits .hit-title")] == first_titles, "the back button returns to page 1")
 
+    # A long facet shows its first values, the rest on demand.
+    rows = page.finds('.facet[data-facet="countries"] .facet-value')
+    shown = [r for r in rows if r.is_displayed()]
+    check(len(rows) > 12 and len(shown) == 12, f"the country facet shows 12 of its {len(rows)} values")
+    page.find('.facet[data-facet="countries"] .more').click()
+    shown = [r for r in page.finds('.facet[data-facet="countries"] .facet-value') if r.is_displayed()]
+    check(len(shown) == len(rows), "« Afficher tout » shows the others")
+
     # A year bar and a map country filter.
     bars = page.finds("#years-chart rect.bar")
     check(len(bars) > 3, f"the year chart has {len(bars)} bars")
