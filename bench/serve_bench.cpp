@@ -134,11 +134,13 @@ int main(int argc, char** argv) {
       httplib::Client first(host, port);
       const auto started = Clock::now();
       auto res = first.Get(urls.front().c_str());
-      if (!res || res->status != 200) throw std::runtime_error("the server does not answer on port " + std::to_string(port));
+      if (!res || res->status != 200)
+        throw std::runtime_error("the server does not answer on port " + std::to_string(port));
       std::printf("first query after start: %.1f ms\n",
                   std::chrono::duration<double, std::milli>(Clock::now() - started).count());
     }
-    std::printf("%8s %10s %10s %9s %9s %9s %8s\n", "clients", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
+    std::printf("%8s %10s %10s %9s %9s %9s %8s\n", "clients", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                "errors");
     std::stringstream list(clients_list);
     std::string item;
     while (std::getline(list, item, ',')) {

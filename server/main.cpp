@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
   try {
     server::Server server(options);
     int port = server.bind();
+    server.warm_up();
     std::thread waiter([&] {
       int sig = 0;
       sigwait(&stop_signals, &sig);

@@ -2,9 +2,10 @@
 
 #include <chrono>
 #include <cstdio>
-#include <httplib.h>
 #include <iostream>
 #include <mutex>
+
+#include <httplib.h>
 
 #include "fouille/searcher/index.h"
 #include "fouille/stemming/error.h"
@@ -146,6 +147,17 @@ int Server::bind() {
   }
   impl_->port = port;
   return port;
+}
+
+void Server::warm_up() {
+  try {
+    SessionPool::Lease session = impl_->pool.acquire();
+    searcher::Request request;
+    request.limit = 0;
+    session->search(request);
+  } catch (const Error&) {
+    // Reported by the requests, with the status they deserve.
+  }
 }
 
 void Server::run() { impl_->http.listen_after_bind(); }

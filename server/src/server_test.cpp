@@ -4,11 +4,11 @@
 #include "fouille/server/server.h"
 
 #include <atomic>
-#include <httplib.h>
 #include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "fouille/corpus/generator.h"

@@ -49,6 +49,10 @@ class Server {
   /// Binds the listening socket; returns the port. Throws UsageError when
   /// the address or port cannot be bound.
   int bind();
+  /// Opens the database and reads its facet table now, so the first query
+  /// does not wait for them. Never throws (a database that cannot be opened
+  /// is left for the requests to report).
+  void warm_up();
   /// Serves until stop(). Call after bind().
   void run();
   /// Stops accepting and returns run() once the requests in flight are
