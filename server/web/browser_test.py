@@ -21,7 +21,7 @@ from selenium.common.exceptions import NoAlertPresentException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 MARKUP_TITLE = "Sensibilisation <script>alert(1)</script> & <b>migration</b> sûre à Dakar"
 MARKUP_DOC = MARKUP_TITLE + """
@@ -150,6 +150,13 @@ def run(page, out):
     check("page=2" in d.current_url, "the URL holds the page")
     page.act("back", d.back)
     check([a.text for a in page.finds("#hits .hit-title")] == first_titles, "the back button returns to page 1")
+
+    # Sorting by budget, highest first.
+    page.act("sort", lambda: Select(page.find("#sort")).select_by_value("-budget"))
+    budgets = [float(re.sub(r"[^\d]", "", e.text) or 0) for e in page.finds('#hits .field[data-field="budget_usd"]')]
+    check("sort=-budget" in d.current_url and len(budgets) > 2 and budgets == sorted(budgets, reverse=True),
+          f"sorting by budget orders the hits {budgets}")
+    page.act("sort back", lambda: Select(page.find("#sort")).select_by_value("relevance"))
 
     # A long facet shows its first values, the rest on demand.
     rows = page.finds('.facet[data-facet="countries"] .facet-value')
