@@ -133,6 +133,30 @@ TEST_F(ApiTest, BadInputIs400WithTheReason) {
   EXPECT_EQ(get("/api/nothing", {}, 404)["error"]["code"], "not_found");
 }
 
+TEST_F(ApiTest, OddInputIsAnsweredNeverWith500) {
+  const std::string deep = std::string(400, '(') + "traite" + std::string(400, ')');
+  const std::vector<std::pair<std::string, Params>> calls = {
+      {"/api/search", {{"q", "\xff\xfe"}}},
+      {"/api/search", {{"q", std::string("a\0b", 3)}}},
+      {"/api/search", {{"q", deep}}},
+      {"/api/search", {{"q", "\"\" ( ) * - ET OU NEAR"}}},
+      {"/api/search", {{"q", "année:3000..1"}}},
+      {"/api/search", {{"filter", "region:\xff"}}},
+      {"/api/search", {{"filter", ":"}}},
+      {"/api/search", {{"facets", ",,"}, {"sort", ""}, {"limit", ""}}},
+      {"/api/search", {{"offset", "10000"}, {"collapse", "1"}}},
+      {"/api/documents/\xff", {}},
+      {"/api/documents/a\0b", {}},
+      {"/api/analyze", {{"text", "\xff\xc3"}}},
+  };
+  for (const auto& [path, params] : calls) {
+    Response r = api_->get(path, params);
+    SCOPED_TRACE(path + " " + (params.empty() ? "" : params[0].second.substr(0, 20)));
+    EXPECT_TRUE(r.status == 200 || r.status == 400 || r.status == 404) << r.status << " " << r.body;
+    EXPECT_NO_THROW(json::parse(r.body));
+  }
+}
+
 TEST_F(ApiTest, AQueryErrorGivesItsPosition) {
   // A NEAR over a group is refused with the position of the operator.
   json j = get("/api/search", {{"q", "traite PRES (femmes OU enfants)"}}, 400);
