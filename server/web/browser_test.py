@@ -244,6 +244,12 @@ def main():
         server, base = start_server(args, db)
         driver = browser(os.path.join(work, "profile"))
         run(Page(driver, base), args.out)
+        # SIGTERM stops the server cleanly: exit code 0 and a last word.
+        server.terminate()
+        code = server.wait(timeout=10)
+        last = server.stderr.read()
+        server = None
+        check(code == 0 and "stopping (SIGTERM)" in last, f"SIGTERM stops fouille-serve cleanly (exit {code})")
         print("browser test passed; screenshots in", args.out)
         return 0
     except AssertionError as e:
