@@ -54,10 +54,12 @@ void FollowedDatabase::refresh() {
 std::shared_ptr<const FacetTable> Index::Impl::facet_table(const Xapian::Database& db) {
   std::string version = database_version(db);
   std::lock_guard lock(mutex);
-  if (!table || version != table_version) {
-    table = std::make_shared<const FacetTable>(db);
-    table_version = std::move(version);
+  for (const auto& [v, table] : tables) {
+    if (v == version) return table;
   }
+  auto table = std::make_shared<const FacetTable>(db);
+  if (tables.size() == kTablesKept) tables.erase(tables.begin());
+  tables.emplace_back(std::move(version), table);
   return table;
 }
 

@@ -1,8 +1,8 @@
 // Private: the state an Index shares between threads, and how a thread's own
 // Xapian::Database follows the database on disk.
 //
-// Invariants: `table` was read from a database whose version() was
-// `table_version`; both change together under `mutex`. A FacetTable is
+// Invariants: each of `tables` was read from a database whose
+// database_version() is its key; they change under `mutex`. A FacetTable is
 // immutable once built, so a Session keeps using its shared_ptr after the
 // Index has moved on to a newer revision.
 #pragma once
@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -22,8 +24,11 @@ namespace fouille::searcher {
 struct Index::Impl {
   std::string path;
   std::mutex mutex;
-  std::shared_ptr<const FacetTable> table;
-  std::string table_version;
+  // The tables of the last revisions, newest last. Two: while the indexer
+  // commits, threads that refreshed before and after a commit ask for both,
+  // and each would otherwise rebuild the other's table.
+  static constexpr std::size_t kTablesKept = 2;
+  std::vector<std::pair<std::string, std::shared_ptr<const FacetTable>>> tables;
   Xapian::Database db;  // status() only, under mutex
   std::string db_stub;
   bool db_open = false;

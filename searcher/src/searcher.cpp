@@ -9,8 +9,8 @@
 
 #include "facets.h"
 #include "field_query.h"
-#include "fouille/searcher/index.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/searcher/index.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/expressions.h"
