@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     ("bind", po::value(&options.bind)->default_value(options.bind),
      "address to listen on; anything but a loopback address exposes the database (e.g. --bind 0.0.0.0)")
     ("port,p", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one (e.g. --port 9000)")
-    ("threads", po::value(&options.threads)->default_value(options.threads), "requests handled at once (e.g. --threads 8)")
+    ("threads", po::value(&options.threads)->default_value(options.threads), "connections served at once; an idle kept-alive one holds a thread up to 2 s (e.g. --threads 16)")
     ("cors", po::value(&options.cors), "let pages from ORIGIN call the API (e.g. --cors https://intranet.example.org); off by default")
     ("quiet,q", "no access log line per request");
   po::variables_map vm;
