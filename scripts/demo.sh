@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The README's first command: set up, build, index the bundled samples and run
-# a few example searches.
+# The README's first command: set up, build, index the bundled samples, run
+# a few example searches, then serve the search page on them (Ctrl-C stops it).
+#
+#   scripts/demo.sh              the server on http://127.0.0.1:8080/
+#   PORT=9000 scripts/demo.sh    on another port
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +23,8 @@ run --limit 2 --no-facets "human trafficking"
 run --limit 3 --facets region,countries,status --filter region=Asia ""
 run --limit 2 --no-facets 'budget:150k.. OR année:2018..2019'
 run --no-facets "Tadjikstan"
+
+echo
+echo "\$ fouille-serve --db $db --port ${PORT:-8080}"
+echo "Search page: http://127.0.0.1:${PORT:-8080}/   (API: /api/search?q=traite; Ctrl-C stops)"
+exec build/server/fouille-serve --db "$db" --port "${PORT:-8080}"

@@ -34,6 +34,8 @@ packages=(
   iso-codes                         # ISO 3166 country names (English, French): the countries test
   python3                           # scripts/iso_countries.py regenerates corpus/data/iso_countries.tsv
   time bc                           # bench/run: wall time, peak RSS and ratios
+  libcpp-httplib-dev                # fouille-serve's HTTP server (and bench/serve's client)
+  chromium chromium-driver python3-selenium  # the search page's test in a real headless browser
 )
 if [ "$want_bench" = 1 ]; then
   packages+=(xapian-omega postgresql sqlite3 gnuplot-nox time)

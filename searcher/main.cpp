@@ -6,13 +6,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
 #include "fouille/corpus/numbers.h"
 #include "fouille/corpus/printable.h"
+#include "fouille/searcher/request_options.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
@@ -82,16 +82,6 @@ int analyze_text(const std::string& text) {
   }
   if (analyzer.invalid_bytes()) std::fprintf(stderr, "fouille-search: %zu invalid UTF-8 bytes ignored\n", analyzer.invalid_bytes());
   return 0;
-}
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
 }
 
 // Splits the command line into options and query words, so that a query
@@ -198,27 +188,17 @@ int main(int argc, char** argv) {
     if (db.empty()) throw UsageError("--db DIR is required (see --help)");
     searcher::Request request;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
-    for (const auto& f : filters) {
-      std::size_t eq = f.find('=');
-      if (eq == std::string::npos || eq == 0) throw UsageError("--filter " + f + ": expected FIELD=VALUE");
-      request.filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
-    }
-    request.facets = split_list(facets);
+    for (const auto& f : filters) request.filters.push_back(searcher::parse_filter(f, "--filter"));
+    request.facets = searcher::split_list(facets);
     request.no_facets = vm.count("no-facets") > 0;
     request.lang = lang;
-    request.sort = sort;
+    request.sort = searcher::parse_sort(sort, "--sort");
     request.collapse = vm.count("collapse") > 0;
     request.exact = vm.count("exact") > 0;
     request.like = like;
     request.limit = corpus::parse_count("--limit", limit, 0, SIZE_MAX);
     request.offset = corpus::parse_count("--offset", offset, 0, SIZE_MAX);
-    if (op == "and") {
-      request.op = searcher::Operator::kAnd;
-    } else if (op == "or") {
-      request.op = searcher::Operator::kOr;
-    } else if (op != "auto") {
-      throw UsageError("--operator " + op + ": expected and or or");
-    }
+    request.op = searcher::parse_operator(op, "--operator");
     searcher::Searcher searcher(db);
     searcher::Result result = searcher.search(request);
     if (json) {

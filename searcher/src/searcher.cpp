@@ -11,11 +11,13 @@
 #include "field_query.h"
 #include "full_term_guard.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/searcher/index.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"
+#include "index_internal.h"
 #include "query_compiler.h"
 #include "query_parser.h"
 #include "snippet.h"
@@ -46,34 +48,27 @@ const std::vector<std::string>& default_facets() {
 }
 
 struct Searcher::Impl {
-  std::string path;
-  Xapian::Database db;
+  explicit Impl(std::shared_ptr<Index> shared) : index(std::move(shared)), followed(index->path()) {}
+
+  std::shared_ptr<Index> index;  // shares the facet table with the other threads' searchers
+  FollowedDatabase followed;
+  const std::string& path = index->path();
+  Xapian::Database& db = followed.db();
   stemming::Analyzer analyzer;
   stemming::Synonyms synonyms{stemming::shipped_synonyms(), analyzer};
   stemming::Expressions expressions{synonyms};
   const std::string signature = stemming::analysis_signature();
-  std::unique_ptr<FacetTable> facet_table;
-  std::string facet_table_version;  // what the database was when the table was read
+  std::shared_ptr<const FacetTable> facet_table;  // kept while a search uses it
 
-  void open();
   Result search(const Request& request);
   const FacetTable& facets();
   std::optional<std::string> suggest(const std::string& query, const CompiledQuery& compiled);
   Xapian::Query more_like(const std::string& id, CompiledQuery& compiled);
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
-  impl_->path = db_path;
-  impl_->open();
-}
+Searcher::Searcher(const std::string& db_path) : Searcher(std::make_shared<Index>(db_path)) {}
 
-void Searcher::Impl::open() {
-  try {
-    db = Xapian::Database(path);
-  } catch (const Xapian::Error& e) {
-    throw IndexError(path + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
-  }
-}
+Searcher::Searcher(std::shared_ptr<Index> index) : impl_(std::make_unique<Impl>(std::move(index))) {}
 
 Searcher::~Searcher() = default;
 
@@ -93,25 +88,16 @@ Result Searcher::search(const Request& request) {
         throw IndexError(impl_->path + ": search failed: the database kept changing during " +
                          std::to_string(kSearchAttempts) + " attempts: " + e.get_msg());
       }
-      impl_->open();
+      impl_->followed = FollowedDatabase(impl_->path);
     } catch (const Xapian::Error& e) {
       throw IndexError(impl_->path + ": search failed: " + e.get_description());
     }
   }
 }
 
-// The facet table, read again when the database has changed.
+// The facet table of the database's revision, shared through the Index.
 const FacetTable& Searcher::Impl::facets() {
-  std::string version = db.get_uuid() + ":" + std::to_string(db.get_lastdocid()) + ":" + std::to_string(db.get_doccount());
-  try {
-    version += ":" + std::to_string(db.get_revision());
-  } catch (const Xapian::Error&) {
-    // A database of several shards has no single revision: the rest tells.
-  }
-  if (!facet_table || version != facet_table_version) {
-    facet_table = std::make_unique<FacetTable>(db);
-    facet_table_version = version;
-  }
+  facet_table = index->impl().facet_table(db);
   return *facet_table;
 }
 
@@ -267,7 +253,7 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
 // needs, pruning by maximum weight.
 Result Searcher::Impl::search(const Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  db.reopen();  // see what the indexer committed since the last search
+  followed.refresh();  // see what the indexer committed since the last search
   Result result;
   result.query = request.query;
   result.offset = request.offset;
@@ -386,6 +372,7 @@ Result Searcher::Impl::search(const Request& request) {
 
 nlohmann::json to_json(const Result& r) {
   nlohmann::json j;
+  j["api_version"] = kApiVersion;
   j["query"] = r.query;
   j["total"] = {{"value", r.total}, {"exact", r.exact}};
   j["offset"] = r.offset;

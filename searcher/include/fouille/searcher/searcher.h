@@ -11,7 +11,8 @@
 // -excluded, ET/AND, OU/OR, SAUF/NOT, PRES/NEAR, parentheses, prefix
 // wildcards (trafi*), field:value with French or English field names, and
 // ranges (budget:100k..200k, année:2022..2024). An empty query browses.
-// A Searcher is not thread-safe: use one per thread.
+// A Searcher is not thread-safe: use one per thread, all made from one
+// shared Index (fouille/searcher/index.h) to share what can be.
 #pragma once
 
 #include <map>
@@ -24,6 +25,8 @@
 #include <nlohmann/json.hpp>
 
 namespace fouille::searcher {
+
+class Index;
 
 enum class Operator { kAuto, kAnd, kOr };
 
@@ -101,6 +104,9 @@ class Searcher {
  public:
   /// Opens the database read-only; throws IndexError naming it on failure.
   explicit Searcher(const std::string& db_path);
+  /// Searches the database of `index`, sharing its per-revision tables with
+  /// the other Searchers made from it. Throws IndexError like the above.
+  explicit Searcher(std::shared_ptr<Index> index);
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -119,6 +125,10 @@ class Searcher {
 
 /// The facets counted by default, in display order.
 const std::vector<std::string>& default_facets();
+
+/// Version of the JSON schema below, shared by `fouille-search --json` and
+/// the HTTP API; raised when a field changes meaning or goes away.
+inline constexpr int kApiVersion = 1;
 
 /// The Result as the JSON object `fouille-search --json` prints.
 nlohmann::json to_json(const Result& result);

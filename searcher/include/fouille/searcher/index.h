@@ -1,0 +1,54 @@
+// A fouille database shared by the threads of a long-running process (the
+// server): what can be shared per revision of the database is built once here
+// and handed to the per-thread Sessions (fouille/searcher/session.h).
+//
+//   auto index = std::make_shared<fouille::searcher::Index>("projets.db");
+//   fouille::searcher::Session session(index);   // one per thread
+//   auto result = session.search(request);
+//   auto status = index->status();               // revision, documents…
+//
+// The Index opens nothing up front: a database that cannot be opened yet (not
+// indexed, being replaced) is reported by status() and by Session's
+// constructor, and tried again on the next call. A new revision committed by
+// fouille-index, even a whole new generation of the database, is seen by the
+// next search without a restart.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace fouille::searcher {
+
+/// What the database is now, for health checks.
+struct IndexStatus {
+  bool open = false;     ///< false: `error` says why
+  std::string error;     ///< why the database cannot be opened
+  std::string revision;  ///< changes with every commit and generation
+  std::size_t documents = 0;
+  std::string signature;          ///< analysis signature the documents were indexed with
+  bool current_analysis = false;  ///< that signature is this build's
+};
+
+class Index {
+ public:
+  /// Remembers the path; opens nothing. Never throws.
+  explicit Index(std::string db_path);
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  const std::string& path() const;
+
+  /// Opens (or reopens) the database to report its state. Thread-safe; never
+  /// throws: a database that cannot be opened gives open == false.
+  IndexStatus status() const;
+
+  struct Impl;  ///< private, shared with the searcher's sources
+  Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fouille::searcher

@@ -1,0 +1,96 @@
+#include "fouille/searcher/index.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/error.h"
+
+#include "index_internal.h"
+
+namespace fouille::searcher {
+
+std::string read_stub(const std::string& path) {
+  std::ifstream in(path + "/XAPIANDB");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string database_version(const Xapian::Database& db) {
+  std::string version =
+      db.get_uuid() + ":" + std::to_string(db.get_lastdocid()) + ":" + std::to_string(db.get_doccount());
+  try {
+    version += ":" + std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {
+    // A database of several shards has no single revision: the rest tells.
+  }
+  return version;
+}
+
+FollowedDatabase::FollowedDatabase(std::string path) : path_(std::move(path)) {
+  try {
+    stub_ = read_stub(path_);
+    db_ = Xapian::Database(path_);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path_ + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
+  }
+}
+
+void FollowedDatabase::refresh() {
+  std::string stub = read_stub(path_);
+  if (stub != stub_ && !stub.empty()) {
+    // A new generation: the old one may already be gone, so open anew.
+    try {
+      db_ = Xapian::Database(path_);
+      stub_ = std::move(stub);
+      return;
+    } catch (const Xapian::Error&) {
+      // Caught mid-switch: keep the old handle until the next call.
+    }
+  }
+  db_.reopen();
+}
+
+std::shared_ptr<const FacetTable> Index::Impl::facet_table(const Xapian::Database& db) {
+  std::string version = database_version(db);
+  std::lock_guard lock(mutex);
+  for (const auto& [v, table] : tables) {
+    if (v == version) return table;
+  }
+  auto table = std::make_shared<const FacetTable>(db);
+  if (tables.size() == kTablesKept) tables.erase(tables.begin());
+  tables.emplace_back(std::move(version), table);
+  return table;
+}
+
+Index::Index(std::string db_path) : impl_(std::make_unique<Impl>()) { impl_->path = std::move(db_path); }
+
+Index::~Index() = default;
+
+const std::string& Index::path() const { return impl_->path; }
+
+IndexStatus Index::status() const {
+  IndexStatus s;
+  std::lock_guard lock(impl_->mutex);
+  try {
+    std::string stub = read_stub(impl_->path);
+    if (!impl_->db_open || stub != impl_->db_stub) {
+      impl_->db = Xapian::Database(impl_->path);
+      impl_->db_stub = std::move(stub);
+      impl_->db_open = true;
+    } else {
+      impl_->db.reopen();
+    }
+    s.open = true;
+    s.revision = database_version(impl_->db);
+    s.documents = impl_->db.get_doccount();
+    s.signature = impl_->db.get_metadata(corpus::kAnalysisKey);
+    s.current_analysis = s.signature == stemming::analysis_signature();
+  } catch (const Xapian::Error& e) {
+    impl_->db_open = false;
+    s.error = impl_->path + ": cannot open the database: " + e.get_msg();
+  }
+  return s;
+}
+
+}  // namespace fouille::searcher

@@ -1,0 +1,83 @@
+#include "fouille/searcher/index.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/error.h"
+
+#include "index_internal.h"
+
+namespace fouille::searcher {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A plain database of documents holding only a region value.
+class IndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = fs::temp_directory_path() / ("fouille-index-test-" + std::to_string(::getpid()));
+    fs::remove_all(path_);
+    writer_ = Xapian::WritableDatabase(path_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const char* region : {"Afrique", "Europe", "Afrique"}) add(region);
+    writer_.commit();
+  }
+  void TearDown() override {
+    writer_.close();
+    fs::remove_all(path_);
+  }
+  void add(const std::string& region) {
+    Xapian::Document doc;
+    doc.add_value(corpus::schema().field("region").slot, region);
+    writer_.add_document(doc);
+  }
+
+  fs::path path_;
+  Xapian::WritableDatabase writer_;
+};
+
+TEST_F(IndexTest, OneFacetTablePerRevisionSharedByEveryThreadsHandle) {
+  Index index(path_.string());
+  FollowedDatabase a(path_.string()), old(path_.string());
+  auto first = index.impl().facet_table(a.db());
+  EXPECT_EQ(index.impl().facet_table(a.db()), first);    // built once
+  EXPECT_EQ(index.impl().facet_table(old.db()), first);  // shared by another handle
+  add("Asie");
+  writer_.commit();
+  a.refresh();
+  auto second = index.impl().facet_table(a.db());
+  EXPECT_NE(second, first);
+  FollowedDatabase fresh(path_.string());
+  EXPECT_EQ(index.impl().facet_table(fresh.db()), second);
+  // A handle not yet refreshed still finds its revision's table, not a rebuild.
+  EXPECT_EQ(index.impl().facet_table(old.db()), first);
+  EXPECT_EQ(first->columns()[static_cast<std::size_t>(first->column_of("region"))].values.size(), 2u);
+  EXPECT_EQ(second->columns()[static_cast<std::size_t>(second->column_of("region"))].values.size(), 3u);
+}
+
+TEST_F(IndexTest, StatusFollowsCommits) {
+  Index index(path_.string());
+  IndexStatus s = index.status();
+  ASSERT_TRUE(s.open) << s.error;
+  EXPECT_EQ(s.documents, 3u);
+  EXPECT_FALSE(s.current_analysis);  // no analysis signature recorded
+  add("Asie");
+  writer_.commit();
+  IndexStatus after = index.status();
+  EXPECT_EQ(after.documents, 4u);
+  EXPECT_NE(after.revision, s.revision);
+}
+
+TEST(IndexMissing, StatusSaysWhyAndSessionsThrow) {
+  Index index("/nonexistent/fouille-db");
+  IndexStatus s = index.status();
+  EXPECT_FALSE(s.open);
+  EXPECT_NE(s.error.find("/nonexistent/fouille-db"), std::string::npos) << s.error;
+  EXPECT_THROW(FollowedDatabase("/nonexistent/fouille-db"), IndexError);
+}
+
+}  // namespace
+}  // namespace fouille::searcher

@@ -1,0 +1,56 @@
+#include "fouille/searcher/session.h"
+
+#include <xapian.h>
+
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
+#include "fouille/stemming/error.h"
+
+#include "index_internal.h"
+
+namespace fouille::searcher {
+
+struct Session::Impl {
+  explicit Impl(std::shared_ptr<Index> shared) : index(shared), searcher(shared), documents(shared->path()) {}
+
+  std::shared_ptr<Index> index;
+  Searcher searcher;
+  FollowedDatabase documents;  // for document(): the searcher's handle is its own
+  stemming::Analyzer analyzer;
+};
+
+Session::Session(std::shared_ptr<Index> index) : impl_(std::make_unique<Impl>(std::move(index))) {}
+
+Session::~Session() = default;
+
+Result Session::search(const Request& request) { return impl_->searcher.search(request); }
+
+std::optional<nlohmann::json> Session::document(const std::string& id) {
+  if (id.empty()) return std::nullopt;
+  try {
+    impl_->documents.refresh();
+    Xapian::Database& db = impl_->documents.db();
+    // The ID prefix is shared with project and Prima IDs: the stored ID decides.
+    const std::string term = corpus::filter_term(corpus::schema().field("id"), id);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      nlohmann::json data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+      if (data.is_object() && data.value("id", "") == id) return data;
+    }
+    return std::nullopt;
+  } catch (const Xapian::Error& e) {
+    throw IndexError(impl_->index->path() + ": cannot read document " + id + ": " + e.get_description());
+  }
+}
+
+std::vector<AnalyzedToken> Session::analyze(const std::string& text) {
+  std::vector<stemming::Token> tokens;
+  impl_->analyzer.analyze(text, tokens);
+  std::vector<AnalyzedToken> out;
+  out.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    out.push_back({t.position, t.term, text.substr(t.begin, t.end - t.begin), t.stopword, t.joined});
+  }
+  return out;
+}
+
+}  // namespace fouille::searcher

@@ -1,0 +1,27 @@
+#include "assets.h"
+
+namespace fouille::data {
+extern const std::string_view web_index_html, web_app_js, web_style_css, web_world_json;
+}
+
+namespace fouille::server {
+
+Asset find_asset(const std::string& path) {
+  struct Entry {
+    const char* path;
+    const std::string_view* bytes;
+    const char* type;
+  };
+  static const Entry entries[] = {
+      {"/", &data::web_index_html, "text/html; charset=utf-8"},
+      {"/app.js", &data::web_app_js, "text/javascript; charset=utf-8"},
+      {"/style.css", &data::web_style_css, "text/css; charset=utf-8"},
+      {"/world.json", &data::web_world_json, "application/json; charset=utf-8"},
+  };
+  for (const auto& e : entries) {
+    if (path == e.path) return {*e.bytes, e.type};
+  }
+  return {};
+}
+
+}  // namespace fouille::server

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""The search page in headless Chromium: search, facets, paging, the back
+button, reload, a document, the language switch, the map, escaping, a phone
+width. Starts its own fouille-serve on a free loopback port over a fresh
+database and writes screenshots to --out.
+
+  browser_test.py --serve build/server/fouille-serve --index build/indexer/fouille-index \
+      --samples corpus/samples --samples tests/corpus --out build/screenshots
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+MARKUP_TITLE = "Sensibilisation <script>alert(1)</script> & <b>migration</b> sûre à Dakar"
+MARKUP_DOC = MARKUP_TITLE + """
+
+  • Statut du projet
+    Actif
+  • Projet ID
+    CT.9901
+  • IDF Region
+    Afrique
+  • Etat(s) membre(s) beneficiaires remplissant les conditions requises
+    Sénégal
+Des animateurs informent les jeunes de Dakar <img src=x onerror=alert(2)> sur les voies légales de migration.
+"""
+
+
+def start_server(args, db):
+    proc = subprocess.Popen([args.serve, "--db", db, "--port", "0", "--quiet"],
+                            stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    if not m:
+        proc.kill()
+        sys.exit("fouille-serve did not start: " + line)
+    return proc, f"http://127.0.0.1:{m.group(1)}/"
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,1000", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Page:
+    def __init__(self, driver, base):
+        self.d = driver
+        self.base = base
+
+    def ready_mark(self):
+        return self.d.execute_script("return document.body.dataset.ready || ''")
+
+    def wait_change(self, before, what):
+        try:
+            WebDriverWait(self.d, 15).until(lambda d: self.ready_mark() not in ("", before))
+        except TimeoutException:
+            raise AssertionError(f"the page did not finish: {what}")
+
+    def act(self, what, action):
+        before = self.ready_mark()
+        action()
+        self.wait_change(before, what)
+
+    def find(self, css):
+        return self.d.find_element(By.CSS_SELECTOR, css)
+
+    def finds(self, css):
+        return self.d.find_elements(By.CSS_SELECTOR, css)
+
+    def total(self):
+        m = re.match(r"([\d\s  ,.]+) (résultat|result)", self.find("#summary").text)
+        assert m, "no result count in: " + self.find("#summary").text
+        return int(re.sub(r"\D", "", m.group(1)))
+
+    def facet_counts(self, facet):
+        return {cb.get_attribute("data-value"): row.find_element(By.CSS_SELECTOR, ".count").text
+                for row in self.finds(f'.facet[data-facet="{facet}"] .facet-value')
+                for cb in row.find_elements(By.CSS_SELECTOR, "input")}
+
+    def search(self, text):
+        box = self.find("#q")
+        box.clear()
+        box.send_keys(text)
+        self.act("search " + text, lambda: box.send_keys(Keys.ENTER))
+
+
+def check(cond, message):
+    if not cond:
+        raise AssertionError(message)
+    print("ok -", message)
+
+
+def run(page, out):
+    d = page.d
+    page.act("first load", lambda: d.get(page.base))
+    check(d.execute_script("return document.documentElement.lang") == "fr", "French by default")
+    everything = page.total()
+    check(everything == 14, f"an empty query lists every document ({everything})")
+
+    # A query, then a facet ticked and unticked.
+    page.search("migration")
+    hits = page.finds("#hits li")
+    total = page.total()
+    check(0 < total < everything and len(hits) == min(total, 10), f"'migration' finds {total} of {everything}")
+    check(len(page.finds("#hits mark")) > 0, "snippets highlight the matches")
+    check("q=migration" in d.current_url, "the URL holds the query")
+    regions = page.facet_counts("region")
+    check(len(regions) >= 2, f"the region facet lists values {regions}")
+    value, count = next(iter(regions.items()))
+    box = page.find(f'.facet[data-facet="region"] input[data-value="{value}"]')
+    page.act("tick " + value, box.click)
+    check(page.total() == int(count), f"ticking {value} leaves its {count} documents")
+    check(page.find(f'.facet[data-facet="region"] input[data-value="{value}"]').is_selected(), "the box stays ticked")
+    check("filter=region" in d.current_url, "the URL holds the filter")
+    check(page.facet_counts("region") == regions, "region counts stay disjunctive")
+    check(page.facet_counts("status") != {} , "other facets are counted within the filter")
+    page.act("untick", page.find(f'.facet[data-facet="region"] input[data-value="{value}"]').click)
+    check(page.total() == total, "unticking gives the query's total back")
+
+    # Reload keeps the state; clear filters.
+    page.act("tick again", page.find(f'.facet[data-facet="region"] input[data-value="{value}"]').click)
+    page.act("reload", d.refresh)
+    check(page.find("#q").get_attribute("value") == "migration" and page.total() == int(count), "reload keeps query and filter")
+    page.act("clear filters", page.find("#clear").click)
+    check(page.total() == total and "filter=" not in d.current_url, "« effacer les filtres » removes them")
+
+    # Paging and the back button.
+    page.search("")
+    first_titles = [a.text for a in page.finds("#hits .hit-title")]
+    page.act("next page", page.find("#next-page").click)
+    second_titles = [a.text for a in page.finds("#hits .hit-title")]
+    check(len(second_titles) == everything - 10 and not set(first_titles) & set(second_titles), "page 2 shows the next documents")
+    check("page=2" in d.current_url, "the URL holds the page")
+    page.act("back", d.back)
+    check([a.text for a in page.finds("#hits .hit-title")] == first_titles, "the back button returns to page 1")
+
+    # Sorting by budget, highest first.
+    page.act("sort", lambda: Select(page.find("#sort")).select_by_value("-budget"))
+    budgets = [float(re.sub(r"[^\d]", "", e.text) or 0) for e in page.finds('#hits .field[data-field="budget_usd"]')]
+    check("sort=-budget" in d.current_url and len(budgets) > 2 and budgets == sorted(budgets, reverse=True),
+          f"sorting by budget orders the hits {budgets}")
+    page.act("sort back", lambda: Select(page.find("#sort")).select_by_value("relevance"))
+
+    # A long facet shows its first values, the rest on demand.
+    rows = page.finds('.facet[data-facet="countries"] .facet-value')
+    shown = [r for r in rows if r.is_displayed()]
+    check(len(rows) > 12 and len(shown) == 12, f"the country facet shows 12 of its {len(rows)} values")
+    page.find('.facet[data-facet="countries"] .more').click()
+    shown = [r for r in page.finds('.facet[data-facet="countries"] .facet-value') if r.is_displayed()]
+    check(len(shown) == len(rows), "« Afficher tout » shows the others")
+
+    # A year bar and a map country filter.
+    bars = page.finds("#years-chart rect.bar")
+    check(len(bars) > 3, f"the year chart has {len(bars)} bars")
+    countries = page.finds('#map path[role="button"]')
+    check(len(countries) >= 3, f"the map shades {len(countries)} countries")
+    code = countries[0].get_attribute("data-country")
+    page.act("map click", countries[0].click)
+    check(f"filter=countries%3A{code}" in d.current_url, f"clicking {code} on the map filters by it")
+    check(page.find(f'.facet[data-facet="countries"] input[data-value="{code}"]').is_selected(), "and ticks its box")
+    d.save_screenshot(os.path.join(out, "serve-map-filter.png"))
+    page.act("clear", page.find("#clear").click)
+
+    # Markup in a document's title is shown as text, never run.
+    page.search("Dakar")
+    title = page.find("#hits .hit-title")
+    check(title.text == MARKUP_TITLE, "a title with <script> shows as text")
+    check(len(d.find_elements(By.CSS_SELECTOR, "#hits script, #hits b, #hits img")) == 0, "no element made from document text")
+    try:
+        d.switch_to.alert
+        raise AssertionError("a script from a document ran")
+    except NoAlertPresentException:
+        print("ok - no script from a document ran")
+
+    # A document page.
+    page.act("open document", title.click)
+    check(not page.find("#doc-view").get_attribute("hidden"), "the document page shows")
+    check(page.find("#doc-title").text == MARKUP_TITLE, "with the title as text")
+    check(page.find('#doc-fields dd[data-field="countries"]').text == "Sénégal", "and its fields, countries by name")
+    check("onerror" in page.find("#doc-body").text and not page.finds("#doc-body img"), "and its text, escaped")
+    check(page.find("#similar").text != "", "« projets similaires » answers")
+    d.save_screenshot(os.path.join(out, "serve-document.png"))
+    page.act("back to results", d.back)
+    check(page.find("#hits .hit-title").text == MARKUP_TITLE, "back returns to the results")
+
+    # English, then keyboard only.
+    page.act("English", page.find("#lang").click)
+    check(d.execute_script("return document.documentElement.lang") == "en" and "result" in page.find("#summary").text,
+          "English in one click")
+    check("lang=en" in d.current_url, "the URL holds the language")
+    page.search("traite")
+    d.save_screenshot(os.path.join(out, "serve-page.png"))
+    first = page.find('.facet input[type="checkbox"]')
+    d.execute_script("arguments[0].focus()", first)
+    page.act("tick with the keyboard", lambda: first.send_keys(Keys.SPACE))
+    check("filter=" in d.current_url, "a facet box ticks from the keyboard")
+    check(all(i.get_attribute("id") and page.finds(f'label[for="{i.get_attribute("id")}"]')
+              for i in page.finds('.facet input[type="checkbox"]')), "every box has a label")
+
+    # A phone-width window: no sideways scrolling.
+    d.set_window_size(390, 844)
+    time.sleep(0.3)
+    width = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(width[0] <= width[1] + 1, f"readable at phone width (content {width[0]} px in {width[1]} px)")
+    d.save_screenshot(os.path.join(out, "serve-phone.png"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--serve", required=True)
+    ap.add_argument("--index", required=True)
+    ap.add_argument("--samples", action="append", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="fouille-browser-")
+    server = driver = None
+    try:
+        inputs = []
+        for i, folder in enumerate(args.samples):
+            inputs.append(os.path.join(work, f"in{i}"))
+            shutil.copytree(folder, inputs[-1])
+        with open(os.path.join(work, "in0", "markup.txt"), "w", encoding="utf-8") as f:
+            f.write(MARKUP_DOC)
+        db = os.path.join(work, "db")
+        subprocess.run([args.index, "--db", db, *inputs], check=True, stdout=subprocess.DEVNULL)
+        server, base = start_server(args, db)
+        driver = browser(os.path.join(work, "profile"))
+        run(Page(driver, base), args.out)
+        # SIGTERM stops the server cleanly: exit code 0 and a last word.
+        server.terminate()
+        code = server.wait(timeout=10)
+        last = server.stderr.read()
+        server = None
+        check(code == 0 and "stopping (SIGTERM)" in last, f"SIGTERM stops fouille-serve cleanly (exit {code})")
+        print("browser test passed; screenshots in", args.out)
+        return 0
+    except AssertionError as e:
+        print("FAILED:", e, file=sys.stderr)
+        if driver:
+            driver.save_screenshot(os.path.join(args.out, "serve-failure.png"))
+        return 1
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
