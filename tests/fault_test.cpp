@@ -184,6 +184,30 @@ TEST(Faults, UnreadableFolderIsOneLineAndTheRestIsIndexed) {
   EXPECT_EQ(hits(dir / "db", "inaccessible"), 1u);
 }
 
+// A file rewritten over and over while the indexer reads it: the run ends
+// normally, and the next run indexes what the file finally holds.
+TEST(Faults, FileChangingWhileReadAndTheNextRunCatchesUp) {
+  test::ScratchDir dir("changing");
+  for (int i = 0; i < 300; ++i) {
+    test::write_file(dir / "in" / ("p" + std::to_string(i) + ".txt"),
+                     project("Projet", "Appui numéro " + std::to_string(i)));
+  }
+  const std::string target = (dir / "in" / "mobile.txt").string();
+  const std::string writer =
+      "for i in $(seq 1 400); do printf 'Titre du projet\\nMobile\\n\\n%0*d tatou\\n' $((i % 50 * 100)) 0 > " +
+      quote(target) + "; done";
+  auto r = run("(" + writer + ") & " + kIndex + " --db " + quote((dir / "db").string()) + " --jobs 2 " +
+               quote((dir / "in").string()) + "; status=$?; wait; exit $status");
+  EXPECT_EQ(r.status, 0) << r.errors;
+  test::write_file(target, project("Mobile", "Un pangolin, enfin immobile."));
+  fs::last_write_time(target, fs::file_time_type::clock::now() + std::chrono::seconds(5));
+  auto again = index(dir / "db", (dir / "in").string());
+  EXPECT_EQ(again.status, 0) << again.errors;
+  EXPECT_EQ(hits(dir / "db", "pangolin"), 1u);
+  EXPECT_EQ(hits(dir / "db", "tatou"), 0u);
+  EXPECT_EQ(hits(dir / "db", "numéro"), 300u);
+}
+
 TEST(Faults, FileThatBecomesEmptyOrBinaryLosesItsDocuments) {
   test::ScratchDir dir("stale");
   test::write_file(dir / "in" / "vide.txt", project("Vide", "Appui kangourou aux migrants."));
