@@ -159,6 +159,11 @@ TEST(Faults, LinksOutOfTheTreeAndLoopsAreSkippedWithALine) {
   EXPECT_EQ(hits(dir / "db", "interne"), 1u);  // a link inside the tree is one document
   EXPECT_EQ(hits(dir / "db", "migrants"), 1u);
 
+  auto dumped = run(kIndex + " --dump " + quote((dir / "in").string()));
+  EXPECT_EQ(dumped.status, 0) << dumped.errors;
+  EXPECT_FALSE(has(dumped.output, "zygomatique"));
+  EXPECT_TRUE(has(dumped.errors, "lien.txt: skipped: symbolic link to")) << dumped.errors;
+
   auto followed = index(dir / "db", "--follow-links " + (dir / "in").string());
   ASSERT_EQ(followed.status, 0) << followed.errors;
   EXPECT_EQ(hits(dir / "db", "zygomatique"), 1u);
