@@ -213,6 +213,24 @@ TEST(Faults, FileChangingWhileReadAndTheNextRunCatchesUp) {
   EXPECT_EQ(hits(dir / "db", "numéro"), 300u);
 }
 
+// Two indexers started at once on a new folder: the second used to find the
+// first's half-made database and call the folder "not a fouille database".
+TEST(Faults, TwoIndexersOnANewFolderDoNotMisreadEachOther) {
+  test::ScratchDir dir("race");
+  for (int round = 0; round < 5; ++round) {
+    SCOPED_TRACE(round);
+    const std::string db = quote((dir / ("db" + std::to_string(round))).string());
+    auto r = run("(" + kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES + " 2>&1; echo \"exit $?\") & " + kIndex +
+                 " -q --db " + db + " " + FOUILLE_SAMPLES + " 2>&1; echo \"exit $?\"; wait");
+    EXPECT_FALSE(has(r.output, "holds no fouille database")) << r.output;
+    EXPECT_TRUE(has(r.output, "exit 0")) << r.output;
+    std::size_t ended = 0;
+    for (std::size_t at = r.output.find("exit "); at != std::string::npos; at = r.output.find("exit ", at + 1)) ++ended;
+    EXPECT_EQ(ended, 2u) << r.output;  // both ran to an end
+    if (has(r.output, "exit 4")) EXPECT_TRUE(has(r.output, "being indexed by another process")) << r.output;
+  }
+}
+
 TEST(Faults, FileThatBecomesEmptyOrBinaryLosesItsDocuments) {
   test::ScratchDir dir("stale");
   test::write_file(dir / "in" / "vide.txt", project("Vide", "Appui kangourou aux migrants."));
