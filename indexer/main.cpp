@@ -48,22 +48,15 @@ Examples:
 
 Options)";
 
-int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read) {
+int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read, bool follow_links) {
   std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
   std::size_t docs = 0, skipped = 0;
   std::set<std::string> unknown;  // unknown country names, reported once
-  std::vector<std::filesystem::path> files;
-  for (const auto& input : inputs) {
-    if (!std::filesystem::exists(input)) throw CorpusError(input.string() + ": no such file or directory");
-    if (std::filesystem::is_directory(input)) {
-      for (const auto& e : std::filesystem::recursive_directory_iterator(input)) {
-        if (e.is_regular_file()) files.push_back(e.path());
-      }
-    } else {
-      files.push_back(input);
-    }
-  }
-  std::sort(files.begin(), files.end());
+  // The files an index run would read, links and special files skipped alike.
+  const std::vector<std::filesystem::path> files = indexer::list_files(inputs, follow_links, [&](const std::string& w) {
+    std::cerr << "fouille-index: " << corpus::printable(w) << "\n";
+    ++skipped;
+  });
   for (const auto& f : files) {
     try {
       corpus::FileResult r = corpus::read_file(f, read);
@@ -136,7 +129,7 @@ int main(int argc, char** argv) {
   try {
     read.max_bytes = static_cast<std::uintmax_t>(corpus::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
     if (paths.empty()) throw UsageError("no PATH to index (see --help)");
-    if (vm.count("dump")) return dump(paths, read);
+    if (vm.count("dump")) return dump(paths, read, vm.count("follow-links") > 0);
     if (db.empty()) throw UsageError("--db DIR is required (see --help)");
 
     indexer::Options options;

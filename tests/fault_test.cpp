@@ -159,6 +159,11 @@ TEST(Faults, LinksOutOfTheTreeAndLoopsAreSkippedWithALine) {
   EXPECT_EQ(hits(dir / "db", "interne"), 1u);  // a link inside the tree is one document
   EXPECT_EQ(hits(dir / "db", "migrants"), 1u);
 
+  auto dumped = run(kIndex + " --dump " + quote((dir / "in").string()));
+  EXPECT_EQ(dumped.status, 0) << dumped.errors;
+  EXPECT_FALSE(has(dumped.output, "zygomatique"));
+  EXPECT_TRUE(has(dumped.errors, "lien.txt: skipped: symbolic link to")) << dumped.errors;
+
   auto followed = index(dir / "db", "--follow-links " + (dir / "in").string());
   ASSERT_EQ(followed.status, 0) << followed.errors;
   EXPECT_EQ(hits(dir / "db", "zygomatique"), 1u);
@@ -182,6 +187,48 @@ TEST(Faults, UnreadableFolderIsOneLineAndTheRestIsIndexed) {
   EXPECT_EQ(hits(dir / "db", "migrants"), 1u);
   EXPECT_EQ(index(dir / "db", (dir / "in").string()).status, 0);  // readable again: the next run completes
   EXPECT_EQ(hits(dir / "db", "inaccessible"), 1u);
+}
+
+// A file rewritten over and over while the indexer reads it: the run ends
+// normally, and the next run indexes what the file finally holds.
+TEST(Faults, FileChangingWhileReadAndTheNextRunCatchesUp) {
+  test::ScratchDir dir("changing");
+  for (int i = 0; i < 300; ++i) {
+    test::write_file(dir / "in" / ("p" + std::to_string(i) + ".txt"),
+                     project("Projet", "Appui numéro " + std::to_string(i)));
+  }
+  const std::string target = (dir / "in" / "mobile.txt").string();
+  const std::string writer =
+      "for i in $(seq 1 400); do printf 'Titre du projet\\nMobile\\n\\n%0*d tatou\\n' $((i % 50 * 100)) 0 > " +
+      quote(target) + "; done";
+  auto r = run("(" + writer + ") & " + kIndex + " --db " + quote((dir / "db").string()) + " --jobs 2 " +
+               quote((dir / "in").string()) + "; status=$?; wait; exit $status");
+  EXPECT_EQ(r.status, 0) << r.errors;
+  test::write_file(target, project("Mobile", "Un pangolin, enfin immobile."));
+  fs::last_write_time(target, fs::file_time_type::clock::now() + std::chrono::seconds(5));
+  auto again = index(dir / "db", (dir / "in").string());
+  EXPECT_EQ(again.status, 0) << again.errors;
+  EXPECT_EQ(hits(dir / "db", "pangolin"), 1u);
+  EXPECT_EQ(hits(dir / "db", "tatou"), 0u);
+  EXPECT_EQ(hits(dir / "db", "numéro"), 300u);
+}
+
+// Two indexers started at once on a new folder: the second used to find the
+// first's half-made database and call the folder "not a fouille database".
+TEST(Faults, TwoIndexersOnANewFolderDoNotMisreadEachOther) {
+  test::ScratchDir dir("race");
+  for (int round = 0; round < 5; ++round) {
+    SCOPED_TRACE(round);
+    const std::string db = quote((dir / ("db" + std::to_string(round))).string());
+    auto r = run("(" + kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES + " 2>&1; echo \"exit $?\") & " + kIndex +
+                 " -q --db " + db + " " + FOUILLE_SAMPLES + " 2>&1; echo \"exit $?\"; wait");
+    EXPECT_FALSE(has(r.output, "holds no fouille database")) << r.output;
+    EXPECT_TRUE(has(r.output, "exit 0")) << r.output;
+    std::size_t ended = 0;
+    for (std::size_t at = r.output.find("exit "); at != std::string::npos; at = r.output.find("exit ", at + 1)) ++ended;
+    EXPECT_EQ(ended, 2u) << r.output;  // both ran to an end
+    if (has(r.output, "exit 4")) EXPECT_TRUE(has(r.output, "being indexed by another process")) << r.output;
+  }
 }
 
 TEST(Faults, FileThatBecomesEmptyOrBinaryLosesItsDocuments) {

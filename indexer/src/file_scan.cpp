@@ -147,6 +147,7 @@ class Scanner {
     fs::path abs = fs::absolute(p, ec);
     f.path = fs::weakly_canonical(ec ? p : abs, ec).string();
     if (ec) f.path = abs.lexically_normal().string();
+    f.listed = p.string();
     f.stamp = stamp_of(p, &f.size);
     scan_.files.push_back(std::move(f));
   }

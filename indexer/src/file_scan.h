@@ -13,6 +13,7 @@ namespace fouille::indexer {
 
 struct InputFile {
   std::string path;   ///< absolute, normalised: the same file always gets the same key
+  std::string listed;  ///< the path as found under its input (what --dump shows)
   std::string stamp;  ///< size and mtime
   std::uint64_t size = 0;
 };

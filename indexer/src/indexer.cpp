@@ -463,6 +463,16 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
 
 }  // namespace
 
+std::vector<fs::path> list_files(const std::vector<fs::path>& inputs, bool follow_links, const Warn& warn) {
+  Scan scan = scan_inputs(inputs, follow_links);
+  if (warn) {
+    for (const auto& w : scan.warnings) warn(w);
+  }
+  std::vector<fs::path> files;
+  for (const auto& f : scan.files) files.emplace_back(f.listed);
+  return files;
+}
+
 std::uint64_t directory_bytes(const fs::path& dir) {
   std::uint64_t total = 0;
   std::error_code ec;

@@ -69,6 +69,13 @@ using OnProgress = std::function<void(const Progress&)>;
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress,
             const std::atomic<bool>* stop);
 
+/// The files index() would read under `inputs`, as found under them (not
+/// made absolute), in the order of their absolute paths: hidden entries,
+/// links out of the inputs (unless `follow_links`), loops and special files
+/// left out, each with a line to `warn`. Throws CorpusError for a missing input.
+std::vector<std::filesystem::path> list_files(const std::vector<std::filesystem::path>& inputs, bool follow_links,
+                                              const Warn& warn);
+
 /// Total size of the files under a database folder.
 std::uint64_t directory_bytes(const std::filesystem::path& dir);
 
