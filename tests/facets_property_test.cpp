@@ -8,6 +8,7 @@
 #include "fouille/corpus/generator.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -86,7 +87,8 @@ TEST(FacetsHold, OnAGeneratedCorpus) {
 TEST(FacetsHold, BudgetBucketsAreHalfOpen) {
   test::ScratchDir dir("facets-budget");
   test::write_file(dir / "pages/a.txt", "Un projet au budget rond\n\nBudget (USD) : 100 000\n\nLe texte du projet.\n");
-  test::write_file(dir / "pages/b.txt", "Un projet au budget plus rond\n\nBudget (USD) : 200 000\n\nLe texte du projet.\n");
+  test::write_file(dir / "pages/b.txt",
+                   "Un projet au budget plus rond\n\nBudget (USD) : 200 000\n\nLe texte du projet.\n");
   index_into(dir / "db", {dir / "pages"});
   Searcher searcher((dir / "db").string());
   auto count = [&](const std::string& range) {

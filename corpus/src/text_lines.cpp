@@ -12,6 +12,7 @@
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::data {
@@ -54,8 +55,8 @@ std::size_t word_count(std::string_view s) {
 namespace {
 
 // Bullets and dashes that may stand before a label or a list item.
-const char* const kMarkers[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93",
-                                "\xE2\x80\x94", "-", "*", ">"};
+const char* const kMarkers[] = {
+    "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*", ">"};
 
 // `line` without a leading marker; sets *had_marker.
 std::string_view strip_marker(std::string_view line, bool* had_marker) {
@@ -64,7 +65,8 @@ std::string_view strip_marker(std::string_view line, bool* had_marker) {
     std::string_view mv(m);
     if (line.starts_with(mv)) {
       std::string_view rest = line.substr(mv.size());
-      if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' || static_cast<unsigned char>(rest.front()) == 0xC2) {
+      if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' ||
+          static_cast<unsigned char>(rest.front()) == 0xC2) {
         *had_marker = true;
         return detail::trim(rest);
       }
@@ -320,6 +322,5 @@ std::vector<Line> classify(std::string_view text) {
   mark_menus(lines);
   return lines;
 }
-
 
 }  // namespace fouille::corpus::layout

@@ -4,6 +4,7 @@
 
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::data {
