@@ -17,7 +17,9 @@ namespace fouille::corpus::layout {
 constexpr std::size_t kMaxValueWords = 12;
 /// A line of at least this many words is narrative (a paragraph): menus,
 /// headings, buttons and footers are shorter. Boilerplate removers measure
-/// the same way (jusText calls blocks under ~10 words "short").
+/// the same way: jusText calls a block under 70 characters (about ten words)
+/// "short", decides it by its neighbours (boilerplate comes in clusters, as
+/// our runs of short lines do), and drops a block holding « © ».
 constexpr std::size_t kNarrativeWords = 15;
 
 enum class Kind { kBlank, kChrome, kFooter, kMarker, kLabel, kBare, kText };
