@@ -81,7 +81,8 @@ TEST(FacetsHold, RegionIsTheFundersOwnLabel) {
   test::write_file(dir / "pages/a.txt",
                    "Un projet caribéen\n\nRégion : Latin America and the Caribbean\n\nLe texte.\n");
   test::write_file(dir / "pages/b.txt", "Un autre projet\n\nRégion : Amérique latine et Caraïbes\n\nLe texte.\n");
-  test::write_file(dir / "pages/c.txt", "Un projet andin\n\nRégion : Amériques\n\nLe texte.\n");
+  test::write_file(dir / "pages/c.txt", "Un projet andin\n\nRégion : Amériques\n\nPays : Atlantide\n\nLe texte.\n");
+  test::write_file(dir / "pages/d.txt", "Un projet sous-marin\n\nPays : Atlantide du Nord\n\nLe texte.\n");
   index_into(dir / "db", {dir / "pages"});
   Searcher searcher((dir / "db").string());
   Request r;
@@ -90,6 +91,8 @@ TEST(FacetsHold, RegionIsTheFundersOwnLabel) {
   EXPECT_EQ(searcher.search(r).total, 2u);
   r.query.clear();
   r.filters = {{"region", "Amériques"}};
+  EXPECT_EQ(searcher.search(r).total, 1u);
+  r.filters = {{"countries", "Atlantide"}};  // a name kept as written is one value, found exactly
   EXPECT_EQ(searcher.search(r).total, 1u);
   r.filters.clear();
   r.lang = "en";

@@ -70,6 +70,7 @@ TEST(Vocabulary, KnowsTheFundsFocusAreasInBothLanguages) {
 
 TEST(Vocabulary, UnknownValuesStayAsWritten) {
   EXPECT_EQ(normalize_keyword("region", "  Corne de l'Afrique "), "Corne de l'Afrique");
+  EXPECT_EQ(normalize_keyword("region", "Corne  de\tl'Afrique"), "Corne de l'Afrique");
   EXPECT_EQ(vocabulary("region").label("Corne de l'Afrique", "en"), "Corne de l'Afrique");
   EXPECT_FALSE(vocabulary("region").canonical("latine").has_value());  // a word of a label is no label
 }
