@@ -33,15 +33,10 @@ std::size_t field_block(const std::vector<Line>& lines) {
   return kNone;
 }
 
-// A paragraph: long, and ending as a sentence ends (a long title does not).
-bool paragraph(const Line& line) {
-  if (line.kind != Kind::kText || line.menu || line.words < 6) return false;
-  std::string_view t = line.text;
-  return t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
-}
+using layout::paragraph;
 
 bool heading_like(const Line& line) {
-  return line.kind == Kind::kText && !line.menu && !line.marker && line.words >= 3;
+  return line.kind == Kind::kText && !line.menu && !line.marker && line.words >= 3 && !paragraph(line);
 }
 
 // The project's heading: right before the fields when they follow it (short

@@ -102,6 +102,12 @@ const std::regex& amount_shape() {
 
 }  // namespace
 
+bool paragraph(const Line& line) {
+  if (line.kind != Kind::kText || line.menu || line.words < 6) return false;
+  std::string_view t = line.text;
+  return t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
+}
+
 bool plausible(const Field& field, std::string_view value) {
   const std::string& k = field.key;
   if (k == "project_id") return matches(project_id_shape(), value);
@@ -265,7 +271,15 @@ void mark_runs(std::vector<Line>& lines) {
     while (j < lines.size() && short_item(lines[j])) ++j;
     bool inside = first < lines.size() && i > first && j <= last;
     if (j - i >= 3 && !inside) {
-      for (std::size_t k = i; k < j; ++k) {
+      // The last short line of the run, right before the fields or the first
+      // paragraph, is the page's heading (« Border Data Togo »), not a menu entry.
+      std::size_t next = j;
+      while (next < lines.size() && lines[next].kind == Kind::kBlank) ++next;
+      const bool content_follows = next < lines.size() && (lines[next].kind == Kind::kLabel ||
+                                                           lines[next].kind == Kind::kBare || paragraph(lines[next]));
+      const Line& end = lines[j - 1];
+      const std::size_t stop = content_follows && end.kind == Kind::kText && !end.marker && !end.menu ? j - 1 : j;
+      for (std::size_t k = i; k < stop; ++k) {
         if (lines[k].kind == Kind::kText || lines[k].kind == Kind::kBare) make_menu(lines[k]);
       }
     }

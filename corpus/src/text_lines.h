@@ -45,6 +45,10 @@ struct Line {
 
 std::size_t word_count(std::string_view s);
 
+/// A paragraph: text of six words or more ending as a sentence ends (a title,
+/// however long, does not).
+bool paragraph(const Line& line);
+
 /// Does `value` look like a value of `field`? Used where a label and a value
 /// share a line without a colon, so that narrative is not taken for a field.
 bool plausible(const Field& field, std::string_view value);
