@@ -69,7 +69,6 @@ Searcher::~Searcher() = default;
 std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
 
 Result Searcher::search(const Request& request) {
-  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
   try {
     return impl_->search(request);
   } catch (const Xapian::Error& e) {
@@ -198,6 +197,7 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
 // exact total and the facets; the ranked pass then weighs only what the page
 // needs, pruning by maximum weight.
 Result Searcher::Impl::search(const Request& request) {
+  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
   const auto started = std::chrono::steady_clock::now();
   db.reopen();  // see what the indexer committed since the last search
   Result result;
