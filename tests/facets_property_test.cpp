@@ -8,6 +8,7 @@
 #include "fouille/corpus/generator.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -73,6 +74,34 @@ TEST(FacetsHold, OnTheSavedWebPages) {
   EXPECT_GT(check_every_facet_value(dir / "db"), 60u);
 }
 
+// The region facet is the funder's label: « Amérique latine et Caraïbes » is
+// not folded into « Amériques », and a word of it finds it.
+TEST(FacetsHold, RegionIsTheFundersOwnLabel) {
+  test::ScratchDir dir("facets-region");
+  test::write_file(dir / "pages/a.txt",
+                   "Un projet caribéen\n\nRégion : Latin America and the Caribbean\n\nLe texte.\n");
+  test::write_file(dir / "pages/b.txt", "Un autre projet\n\nRégion : Amérique latine et Caraïbes\n\nLe texte.\n");
+  test::write_file(dir / "pages/c.txt", "Un projet andin\n\nRégion : Amériques\n\nPays : Atlantide\n\nLe texte.\n");
+  test::write_file(dir / "pages/d.txt", "Un projet sous-marin\n\nPays : Atlantide du Nord\n\nLe texte.\n");
+  index_into(dir / "db", {dir / "pages"});
+  Searcher searcher((dir / "db").string());
+  Request r;
+  r.limit = 0;
+  r.query = "region:latine";
+  EXPECT_EQ(searcher.search(r).total, 2u);
+  r.query.clear();
+  r.filters = {{"region", "Amériques"}};
+  EXPECT_EQ(searcher.search(r).total, 1u);
+  r.filters = {{"countries", "Atlantide"}};  // a name kept as written is one value, found exactly
+  EXPECT_EQ(searcher.search(r).total, 1u);
+  r.filters.clear();
+  r.lang = "en";
+  Result browse = searcher.search(r);
+  ASSERT_EQ(browse.facets["region"].size(), 2u);
+  EXPECT_EQ(browse.facets["region"][0].label, "Latin America and the Caribbean");
+  EXPECT_EQ(browse.facets["region"][0].count, 2u);
+}
+
 TEST(FacetsHold, OnAGeneratedCorpus) {
   test::ScratchDir dir("facets-generated");
   corpus::GeneratorOptions g;
@@ -86,7 +115,8 @@ TEST(FacetsHold, OnAGeneratedCorpus) {
 TEST(FacetsHold, BudgetBucketsAreHalfOpen) {
   test::ScratchDir dir("facets-budget");
   test::write_file(dir / "pages/a.txt", "Un projet au budget rond\n\nBudget (USD) : 100 000\n\nLe texte du projet.\n");
-  test::write_file(dir / "pages/b.txt", "Un projet au budget plus rond\n\nBudget (USD) : 200 000\n\nLe texte du projet.\n");
+  test::write_file(dir / "pages/b.txt",
+                   "Un projet au budget plus rond\n\nBudget (USD) : 200 000\n\nLe texte du projet.\n");
   index_into(dir / "db", {dir / "pages"});
   Searcher searcher((dir / "db").string());
   auto count = [&](const std::string& range) {

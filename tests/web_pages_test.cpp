@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fouille/corpus/vocabulary.h"
+
 #include "test_support.h"
 
 namespace fouille::test {

@@ -1,10 +1,10 @@
 #include "fouille/corpus/countries.h"
 
+#include <algorithm>
+
 #include <unicode/locid.h>
 #include <unicode/region.h>
 #include <unicode/unistr.h>
-
-#include <algorithm>
 
 #include "country_names.h"
 #include "table.h"
@@ -87,8 +87,8 @@ std::unordered_map<std::string, std::string> Countries::read_iso_names(
       for (auto name : detail::split(cols[c], '|')) names.emplace_back(name, code);
     }
     if (code.size() == 4 && !names_.count(code)) {  // a former country: its names from iso-codes
-      names_[code] = Names{std::string(detail::split(cols[2], '|').front()),
-                           std::string(detail::split(cols[1], '|').front()), {}, {}};
+      names_[code] = Names{
+          std::string(detail::split(cols[2], '|').front()), std::string(detail::split(cols[1], '|').front()), {}, {}};
     }
   });
   return english;

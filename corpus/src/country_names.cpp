@@ -1,11 +1,12 @@
 #include "country_names.h"
 
+#include <array>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <array>
-
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::corpus::detail {
@@ -57,7 +58,9 @@ std::vector<NameToken> name_tokens(std::string_view text) {
     }
     close_word(at);
     if (k != CharClass::kSpace) {
-      out.push_back({k == CharClass::kComma ? NameToken::kComma : NameToken::kBreak, {}, static_cast<std::size_t>(at),
+      out.push_back({k == CharClass::kComma ? NameToken::kComma : NameToken::kBreak,
+                     {},
+                     static_cast<std::size_t>(at),
                      static_cast<std::size_t>(i)});
     }
   }

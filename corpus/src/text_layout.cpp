@@ -8,6 +8,7 @@
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/fold.h"
+
 #include "text_lines.h"
 
 namespace fouille::corpus {
@@ -19,8 +20,8 @@ using layout::Line;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 bool bare_run_at(const std::vector<Line>& lines, std::size_t i) {
-  return lines[i].kind == Kind::kBare && ((i + 1 < lines.size() && lines[i + 1].kind == Kind::kBare) ||
-                                          (i > 0 && lines[i - 1].kind == Kind::kBare));
+  return lines[i].kind == Kind::kBare &&
+         ((i + 1 < lines.size() && lines[i + 1].kind == Kind::kBare) || (i > 0 && lines[i - 1].kind == Kind::kBare));
 }
 
 // The first line of the field block: a label, or two bare values in a row.
@@ -32,15 +33,10 @@ std::size_t field_block(const std::vector<Line>& lines) {
   return kNone;
 }
 
-// A paragraph: long, and ending as a sentence ends (a long title does not).
-bool paragraph(const Line& line) {
-  if (line.kind != Kind::kText || line.menu || line.words < 6) return false;
-  std::string_view t = line.text;
-  return t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
-}
+using layout::paragraph;
 
 bool heading_like(const Line& line) {
-  return line.kind == Kind::kText && !line.menu && !line.marker && line.words >= 3;
+  return line.kind == Kind::kText && !line.menu && !line.marker && line.words >= 3 && !paragraph(line);
 }
 
 // The project's heading: right before the fields when they follow it (short
@@ -175,8 +171,8 @@ Document parse_text(std::string_view utf8, const std::string& source) {
       bullets = bullets || line.marker;
       const std::size_t label_at = i;
       i = read_label_value(doc, lines, i);
-      std::fill(field.begin() + static_cast<std::ptrdiff_t>(label_at), field.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                true);
+      std::fill(field.begin() + static_cast<std::ptrdiff_t>(label_at),
+                field.begin() + static_cast<std::ptrdiff_t>(i) + 1, true);
       if (line.label.field->key == "title" && title_key.empty()) title_key = stemming::fold(doc.title);
     } else if (line.kind == Kind::kBare && bare_run_at(lines, i)) {
       // Bare values count in runs only, so a lone « Tadjikistan » in the narrative stays narrative.

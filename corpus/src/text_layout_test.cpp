@@ -220,6 +220,12 @@ TEST(WebPages, MenusHeadingsAndFootersByShape) {
        "Préparer la réinstallation des villages côtiers menacés par la montée des eaux à Fidji, au Vanuatu et aux "
        "Îles Salomon",
        "repérer les victimes", {"Le réseau", "Thèmes"}},
+      {"a short heading right after the menu, before the fields",
+       "Home\nAbout us\nProjects\nNews\nBorder Data Togo\nStatus: Active\n" + p + "\n", "Border Data Togo",
+       "repérer les victimes", {"About us", "News"}},
+      {"a short heading right after the menu, before the first paragraph",
+       "Home\nAbout us\nProjects\nNews\nBorder Data Togo\n\n" + p + "\n", "Border Data Togo", "repérer les victimes",
+       {"About us", "News"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

@@ -12,6 +12,7 @@
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::data {
@@ -54,8 +55,8 @@ std::size_t word_count(std::string_view s) {
 namespace {
 
 // Bullets and dashes that may stand before a label or a list item.
-const char* const kMarkers[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93",
-                                "\xE2\x80\x94", "-", "*", ">"};
+const char* const kMarkers[] = {
+    "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*", ">"};
 
 // `line` without a leading marker; sets *had_marker.
 std::string_view strip_marker(std::string_view line, bool* had_marker) {
@@ -64,7 +65,8 @@ std::string_view strip_marker(std::string_view line, bool* had_marker) {
     std::string_view mv(m);
     if (line.starts_with(mv)) {
       std::string_view rest = line.substr(mv.size());
-      if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' || static_cast<unsigned char>(rest.front()) == 0xC2) {
+      if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' ||
+          static_cast<unsigned char>(rest.front()) == 0xC2) {
         *had_marker = true;
         return detail::trim(rest);
       }
@@ -99,6 +101,12 @@ const std::regex& amount_shape() {
 }
 
 }  // namespace
+
+bool paragraph(const Line& line) {
+  if (line.kind != Kind::kText || line.menu || line.words < 6) return false;
+  std::string_view t = line.text;
+  return t.ends_with('.') || t.ends_with('!') || t.ends_with('?') || t.ends_with("\xE2\x80\xA6");
+}
 
 bool plausible(const Field& field, std::string_view value) {
   const std::string& k = field.key;
@@ -263,7 +271,15 @@ void mark_runs(std::vector<Line>& lines) {
     while (j < lines.size() && short_item(lines[j])) ++j;
     bool inside = first < lines.size() && i > first && j <= last;
     if (j - i >= 3 && !inside) {
-      for (std::size_t k = i; k < j; ++k) {
+      // The last short line of the run, right before the fields or the first
+      // paragraph, is the page's heading (« Border Data Togo »), not a menu entry.
+      std::size_t next = j;
+      while (next < lines.size() && lines[next].kind == Kind::kBlank) ++next;
+      const bool content_follows = next < lines.size() && (lines[next].kind == Kind::kLabel ||
+                                                           lines[next].kind == Kind::kBare || paragraph(lines[next]));
+      const Line& end = lines[j - 1];
+      const std::size_t stop = content_follows && end.kind == Kind::kText && !end.marker && !end.menu ? j - 1 : j;
+      for (std::size_t k = i; k < stop; ++k) {
         if (lines[k].kind == Kind::kText || lines[k].kind == Kind::kBare) make_menu(lines[k]);
       }
     }
@@ -320,6 +336,5 @@ std::vector<Line> classify(std::string_view text) {
   mark_menus(lines);
   return lines;
 }
-
 
 }  // namespace fouille::corpus::layout

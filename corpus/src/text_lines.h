@@ -17,7 +17,9 @@ namespace fouille::corpus::layout {
 constexpr std::size_t kMaxValueWords = 12;
 /// A line of at least this many words is narrative (a paragraph): menus,
 /// headings, buttons and footers are shorter. Boilerplate removers measure
-/// the same way (jusText calls blocks under ~10 words "short").
+/// the same way: jusText calls a block under 70 characters (about ten words)
+/// "short", decides it by its neighbours (boilerplate comes in clusters, as
+/// our runs of short lines do), and drops a block holding « © ».
 constexpr std::size_t kNarrativeWords = 15;
 
 enum class Kind { kBlank, kChrome, kFooter, kMarker, kLabel, kBare, kText };
@@ -42,6 +44,10 @@ struct Line {
 };
 
 std::size_t word_count(std::string_view s);
+
+/// A paragraph: text of six words or more ending as a sentence ends (a title,
+/// however long, does not).
+bool paragraph(const Line& line);
 
 /// Does `value` look like a value of `field`? Used where a label and a value
 /// share a line without a colon, so that narrative is not taken for a field.

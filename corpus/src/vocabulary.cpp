@@ -4,6 +4,7 @@
 
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::data {
@@ -87,7 +88,14 @@ std::string normalize_keyword(std::string_view field, std::string_view value) {
   if (field == "status" || field == "coverage" || field == "project_type" || field == "region") {
     if (auto label = vocabulary(field).canonical(value)) return *label;
   }
-  return std::string(detail::trim(value));
+  // As written, runs of spaces made one: « Corne  de l'Afrique » is « Corne de l'Afrique ».
+  std::string out;
+  for (char c : detail::trim(value)) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
 }
 
 }  // namespace fouille::corpus

@@ -43,20 +43,34 @@ TEST(Vocabulary, EverySpellingIsOneConceptWithTwoLabels) {
 // The IOM Development Fund's published focus areas, as its English and
 // French pages list them, are all project types.
 TEST(Vocabulary, KnowsTheFundsFocusAreasInBothLanguages) {
-  const char* areas[] = {
-      "Counter-trafficking", "Enhancement of inter-governmental dialogue and cooperation", "Labour migration",
-      "Migration and development", "Migration, environment and climate change", "Migration health",
-      "Migration and health", "Border management", "Policy and legal framework development",
-      "Research and assessment", "Assisted Voluntary Return and Re-integration", "Return and Re-integration",
-      "Lutte contre la traite", "Renforcement du dialogue et de la coopération inter-États", "Migration de travail",
-      "Migration et développement", "Migration, environnement et changement climatique", "Migration et santé",
-      "Gestion des frontières", "Elaboration d'un cadre politique et juridique", "Recherche et évaluation",
-      "Programmes de retour et de réintégration"};
+  const char* areas[] = {"Counter-trafficking",
+                         "Enhancement of inter-governmental dialogue and cooperation",
+                         "Labour migration",
+                         "Migration and development",
+                         "Migration, environment and climate change",
+                         "Migration health",
+                         "Migration and health",
+                         "Border management",
+                         "Policy and legal framework development",
+                         "Research and assessment",
+                         "Assisted Voluntary Return and Re-integration",
+                         "Return and Re-integration",
+                         "Lutte contre la traite",
+                         "Renforcement du dialogue et de la coopération inter-États",
+                         "Migration de travail",
+                         "Migration et développement",
+                         "Migration, environnement et changement climatique",
+                         "Migration et santé",
+                         "Gestion des frontières",
+                         "Elaboration d'un cadre politique et juridique",
+                         "Recherche et évaluation",
+                         "Programmes de retour et de réintégration"};
   for (const char* area : areas) EXPECT_TRUE(vocabulary("project_type").canonical(area).has_value()) << area;
 }
 
 TEST(Vocabulary, UnknownValuesStayAsWritten) {
   EXPECT_EQ(normalize_keyword("region", "  Corne de l'Afrique "), "Corne de l'Afrique");
+  EXPECT_EQ(normalize_keyword("region", "Corne  de\tl'Afrique"), "Corne de l'Afrique");
   EXPECT_EQ(vocabulary("region").label("Corne de l'Afrique", "en"), "Corne de l'Afrique");
   EXPECT_FALSE(vocabulary("region").canonical("latine").has_value());  // a word of a label is no label
 }

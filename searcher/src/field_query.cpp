@@ -125,6 +125,10 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     if (list.codes.empty()) {
       if (auto code = corpus::countries().code(value)) list.codes.push_back(*code);
     }
+    if (list.codes.empty() && db.term_exists(corpus::filter_term(field, value))) {
+      out.query = filter(field, value);  // a name kept as written, as the facet shows it
+      return out;
+    }
     if (list.codes.empty()) return text_query(value, field.text_prefix, true, analyzer);
     std::vector<Xapian::Query> codes;
     for (const auto& c : list.codes) codes.push_back(filter(field, c));

@@ -79,7 +79,6 @@ std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
 // generations leaves an open database on the old one. Either way the search
 // opens the database again from its path and starts over.
 Result Searcher::search(const Request& request) {
-  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
   for (int attempt = 1;; ++attempt) {
     try {
       return impl_->search(request);
@@ -252,6 +251,7 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
 // exact total and the facets; the ranked pass then weighs only what the page
 // needs, pruning by maximum weight.
 Result Searcher::Impl::search(const Request& request) {
+  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
   const auto started = std::chrono::steady_clock::now();
   followed.refresh();  // see what the indexer committed since the last search
   Result result;

@@ -65,9 +65,9 @@ class Countries {
   std::string english_area(std::string_view french) const;
 
  private:
-  std::unordered_map<std::string, std::string> by_name_;  // name key -> code
-  std::unordered_set<std::string> comma_keys_;            // keys of names written with a comma
-  std::unordered_map<std::string, std::string> areas_;    // folded name -> French name
+  std::unordered_map<std::string, std::string> by_name_;       // name key -> code
+  std::unordered_set<std::string> comma_keys_;                 // keys of names written with a comma
+  std::unordered_map<std::string, std::string> areas_;         // folded name -> French name
   std::unordered_map<std::string, std::string> area_english_;  // French name -> English name
   // Per code, read from ICU once: these are asked for every document.
   struct Names {
