@@ -186,5 +186,54 @@ TEST_F(QualityTest, FieldGroupsScopeEachWordToTheField) {
   EXPECT_THROW(search("titre:(trait*)"), QueryError);
 }
 
+// « pêche » typed with its accent ranks the pages that write it above the one
+// that writes « péché »: both fold to « peche » and stay matches.
+TEST_F(QualityTest, ExactAccentsRankAboveAccentFreeMatches) {
+  auto rank_of = [](const Result& r, const std::string& file) {
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+      if (fs::path(r.hits[i].fields.value("source", "")).filename() == file) return i;
+    }
+    return r.hits.size();
+  };
+  Result r = search("pêche");
+  const std::size_t sin = rank_of(r, "ng-chefs-religieux-traite.txt");
+  ASSERT_LT(sin, r.hits.size());  // still a match
+  for (const char* file : {"mr-peche-nouadhibou.txt", "sn-peche-artisanale-jeunes.txt"}) {
+    EXPECT_LT(rank_of(r, file), sin) << file;
+  }
+  // Typed without accents, nothing is preferred: the page ranks no lower.
+  EXPECT_LE(rank_of(search("peche"), "ng-chefs-religieux-traite.txt"), sin);
+}
+
+// A several-word synonym marks its words only where they occur together.
+TEST_F(QualityTest, SnippetsMarkOnlyWhatMatched) {
+  auto marked = [](const Result& r) {
+    std::set<std::string> words;
+    for (const auto& h : r.hits) {
+      for (const auto& s : h.snippet) {
+        if (s.match) words.insert(s.text);
+      }
+    }
+    return words;
+  };
+  for (const auto& w : marked(search("OIM"))) {
+    SCOPED_TRACE(w);
+    EXPECT_EQ(w.find("organis"), std::string::npos);
+    EXPECT_EQ(w.find("international"), std::string::npos);
+  }
+  // A phrase: each marked « traite » is followed by a marked « interne ».
+  std::size_t phrases = 0;
+  for (const auto& h : search("\"traite interne\"").hits) {
+    const auto& seg = h.snippet;
+    for (std::size_t i = 0; i < seg.size(); ++i) {
+      if (!seg[i].match || (seg[i].text != "traite" && seg[i].text != "Traite")) continue;
+      ASSERT_LT(i + 2, seg.size()) << h.id;
+      EXPECT_TRUE(seg[i + 2].match && seg[i + 2].text == "interne") << h.id;
+      ++phrases;
+    }
+  }
+  EXPECT_GT(phrases, 0u);
+}
+
 }  // namespace
 }  // namespace fouille::searcher

@@ -232,7 +232,8 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
   data.erase("body");
   hit.id = data.value("id", "");
   hit.title = data.value("title", "");
-  hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.wildcards);
+  hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.highlight_phrases,
+                             compiled.wildcards);
   hit.fields = std::move(data);
   return hit;
 }

@@ -6,6 +6,7 @@ namespace fouille::searcher {
 
 std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& analyzer,
                                   const std::unordered_set<std::string>& terms,
+                                  const std::vector<std::vector<std::string>>& phrases,
                                   const std::vector<std::string>& wildcards, std::size_t words) {
   std::vector<stemming::Token> tokens;
   analyzer.analyze(text, tokens);
@@ -17,6 +18,16 @@ std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& ana
     hit[i] = terms.count(t) ||
              std::any_of(wildcards.begin(), wildcards.end(), [&](const std::string& w) { return t.starts_with(w); });
     if (hit[i] && tokens[i].stopword && !terms.count(t)) hit[i] = 0;
+  }
+  for (const auto& p : phrases) {
+    if (p.empty()) continue;
+    for (std::size_t i = 0; i + p.size() <= tokens.size(); ++i) {
+      std::size_t k = 0;
+      while (k < p.size() && tokens[i + k].term == p[k]) ++k;
+      if (k < p.size()) continue;
+      // Stop words inside count as matched, so the window favours it.
+      for (k = 0; k < p.size(); ++k) hit[i + k] = 1;
+    }
   }
   // Best window: most distinct matched terms, then most matches, earliest.
   std::size_t best = 0, best_distinct = 0, best_hits = 0;

@@ -46,6 +46,7 @@ bool is_digit(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 0x80 && u_isdi
 struct Analyzer::Impl {
   struct Entry {
     std::string term;
+    std::string accent_term;
     bool stopword = false;
   };
 
@@ -60,6 +61,10 @@ struct Analyzer::Impl {
     Entry entry;
     entry.stopword = detail::stopwords().count(folded) > 0;
     if (!folded.empty()) entry.term = stemmer.stem_folded(folded);
+    if (!entry.stopword && !is_ascii(raw) && entry.term.find_first_of("0123456789") == std::string::npos) {
+      std::string accented = stemmer.snowball(lower(raw));
+      if (accented != entry.term) entry.accent_term = std::move(accented);
+    }
     return cache.emplace(std::string(raw), std::move(entry)).first->second;
   }
 
@@ -74,6 +79,7 @@ struct Analyzer::Impl {
     if (entry.term.empty()) return;
     Token token;
     token.term = entry.term;
+    token.accent_term = entry.accent_term;
     token.begin = static_cast<std::uint32_t>(begin);
     token.end = static_cast<std::uint32_t>(end);
     token.position = position++;

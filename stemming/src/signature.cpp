@@ -18,7 +18,7 @@ namespace {
 
 // Raised whenever the code of the chain changes what it makes of a text
 // (segmentation, folding, stemming, expressions); the tables count by content.
-constexpr std::string_view kRules = "fouille-analysis-3";
+constexpr std::string_view kRules = "fouille-analysis-4";
 
 std::string compute_signature() {
   // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
