@@ -2,14 +2,15 @@
 // web pages of tests/relevance/docs: IDs typed as words, places no page
 // writes, typos corrected, exact phrases, field phrases and groups, snippets
 // marking only what matched, "more like this".
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/error.h"
+
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -72,7 +73,8 @@ TEST_F(QualityTest, IdsTypedAsWordsFindTheirProject) {
     const char* query;
     const char* id;  // must be the first hit
   };
-  const Case cases[] = {{"PX.0432", "PX.0432"}, {"px.0432", "PX.0432"}, {"TM10P0524", "PX.0432"}, {"CT.0987", "CT.0987"}};
+  const Case cases[] = {
+      {"PX.0432", "PX.0432"}, {"px.0432", "PX.0432"}, {"TM10P0524", "PX.0432"}, {"CT.0987", "CT.0987"}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
     Result r = search(c.query);
