@@ -29,6 +29,11 @@ class QualityTest : public ::testing::Test {
     test::write_file(*dir_ / "in" / "extra" / "sud-est.txt",
                      "Appui aux communes frontalières des provinces du Sud-Est\n\n"
                      "Les provinces du Sud-Est accueillent des familles déplacées par les inondations.\n");
+    // Two pages alike but for one word that folds to the same spelling.
+    test::write_file(*dir_ / "in" / "extra" / "a-sin.txt",
+                     "Dialogue interreligieux au village\n\nLes chefs parlent du péché et du pardon.\n");
+    test::write_file(*dir_ / "in" / "extra" / "b-fish.txt",
+                     "Dialogue interreligieux au village\n\nLes chefs parlent du pêche et du pardon.\n");
     test::write_file(*dir_ / "in" / "extra" / "sud-ouest.txt",
                      "Appui aux communes frontalières des provinces du Sud-Ouest\n\n"
                      "Les provinces du Sud-Ouest accueillent des familles déplacées par les inondations.\n");
@@ -203,6 +208,9 @@ TEST_F(QualityTest, ExactAccentsRankAboveAccentFreeMatches) {
   for (const char* file : {"mr-peche-nouadhibou.txt", "sn-peche-artisanale-jeunes.txt"}) {
     EXPECT_LT(rank_of(r, file), sin) << file;
   }
+  // Two pages alike but for that word: the spelling typed comes first.
+  Result fish = search("pêche pardon");
+  EXPECT_LT(rank_of(fish, "b-fish.txt"), rank_of(fish, "a-sin.txt"));
   // Typed without accents, nothing is preferred: the page ranks no lower.
   EXPECT_LE(rank_of(search("peche"), "ng-chefs-religieux-traite.txt"), sin);
 }

@@ -73,6 +73,15 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
   };
   std::vector<Unit> units;
   std::vector<stemming::Token> tokens;
+  // Typed with accents: the same spelling ranks a little above an accent-free
+  // match (« pêche » above « péché »); the matches are unchanged.
+  auto with_accent = [](const Xapian::Query& q, const Unit& unit) {
+    if (unit.joined || unit.accent_term.empty()) return q;
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, q,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(corpus::schema().field("accent").text_prefix + unit.accent_term), kAccentWeight));
+  };
   for (const Node* w : words) {
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
@@ -146,6 +155,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+      if (last == u) clause.query = with_accent(clause.query, units[u]);
       if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
       u = last + 1;
     } else {
@@ -157,14 +167,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
                                      Xapian::Query(corpus::filter_term(corpus::schema().field("id"), unit.text)));
       }
-      if (!unit.joined && !unit.accent_term.empty()) {
-        // Typed with accents: the same spelling ranks a little above an
-        // accent-free match (« pêche » above « péché »); matches are unchanged.
-        clause.query = Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, clause.query,
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                          Xapian::Query(corpus::schema().field("accent").text_prefix + unit.accent_term), kAccentWeight));
-      }
+      clause.query = with_accent(clause.query, unit);
       clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
       if (unit.terms.size() == 1) {
         out.highlight.insert(unit.terms.front());
