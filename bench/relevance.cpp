@@ -4,11 +4,11 @@
 // SQLite FTS5 and PostgreSQL.
 //
 //   bench-relevance --set tests/relevance --run "sqlite fts5=runs/sqlite.tsv"
-#include <boost/program_options.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <set>
+
+#include <boost/program_options.hpp>
 
 #include "relevance_eval.h"
 
@@ -19,11 +19,11 @@ int main(int argc, char** argv) {
   std::string set_dir = "tests/relevance", work;
   std::vector<std::string> runs;
   po::options_description options("bench-relevance [options]");
-  options.add_options()
-    ("help,h", "show this help")
-    ("set", po::value(&set_dir), "judged set folder: queries.tsv, judgments.tsv, docs/ (default tests/relevance)")
-    ("work", po::value(&work), "scratch folder for the two databases (default: a temporary folder)")
-    ("run", po::value(&runs)->composing(), "NAME=FILE: another engine's run, lines qid<TAB>file best first (repeatable)");
+  options.add_options()("help,h", "show this help")(
+      "set", po::value(&set_dir), "judged set folder: queries.tsv, judgments.tsv, docs/ (default tests/relevance)")(
+      "work", po::value(&work), "scratch folder for the two databases (default: a temporary folder)")(
+      "run", po::value(&runs)->composing(),
+      "NAME=FILE: another engine's run, lines qid<TAB>file best first (repeatable)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   try {
     relevance::JudgedSet set = relevance::load(set_dir);
     const bool temporary = work.empty();
-    const relevance::fs::path dir = temporary ? relevance::fs::temp_directory_path() / "fouille-bench-relevance" : relevance::fs::path(work);
+    const relevance::fs::path dir =
+        temporary ? relevance::fs::temp_directory_path() / "fouille-bench-relevance" : relevance::fs::path(work);
     relevance::fs::remove_all(dir);
     relevance::fs::create_directories(dir);
     std::vector<std::pair<std::string, relevance::Run>> engines;

@@ -205,5 +205,36 @@ TEST_F(Interrupted, CtrlCCommitsWhatIsDoneAndSaysSo) {
   EXPECT_NE(again.output.find("unchanged"), std::string::npos);
 }
 
+// Typos corrected (or only suggested with --exact), IDs typed as words, and
+// --like, from the command line.
+TEST(Cli, CorrectsTyposFindsIdsAndListsSimilarProjects) {
+  test::ScratchDir dir("cli-quality");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run(kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES).status, 0);
+  auto corrected = run(kSearch + " --db " + db + " Tadjiksitan");
+  EXPECT_EQ(corrected.status, 0);
+  EXPECT_NE(corrected.output.find("Résultats pour « tadjikistan »"), std::string::npos) << corrected.output;
+  EXPECT_EQ(corrected.output.find("0 résultat"), std::string::npos) << corrected.output;
+  auto exact = run(kSearch + " --db " + db + " --exact Tadjiksitan");
+  EXPECT_NE(exact.output.find("Vouliez-vous dire : tadjikistan ?"), std::string::npos) << exact.output;
+  EXPECT_NE(exact.output.find("0 résultat"), std::string::npos) << exact.output;
+  auto json = run(kSearch + " --db " + db + " --json Tadjiksitan");
+  EXPECT_NE(json.output.find("\"corrected\": \"tadjikistan\""), std::string::npos) << json.output;
+
+  auto id = run(kSearch + " --db " + db + " PX.0432");
+  EXPECT_NE(id.output.find("[PX.0432]"), std::string::npos) << id.output;
+
+  auto like = run(kSearch + " --db " + db + " --like CT.1172");
+  EXPECT_EQ(like.status, 0);
+  EXPECT_NE(like.output.find("1. "), std::string::npos) << like.output;
+  EXPECT_EQ(like.output.find("[CT.1172]"), std::string::npos) << like.output;
+  auto like_json = run(kSearch + " --db " + db + " --json --like CT.1172");
+  EXPECT_NE(like_json.output.find("\"hits\": ["), std::string::npos);
+  auto unknown = run(kSearch + " --db " + db + " --like ZZ.0000");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_EQ(lines(unknown.errors), 1u);
+  EXPECT_NE(unknown.errors.find("--like ZZ.0000"), std::string::npos) << unknown.errors;
+}
+
 }  // namespace
 }  // namespace fouille

@@ -2,14 +2,15 @@
 // web pages of tests/relevance/docs: IDs typed as words, places no page
 // writes, typos corrected, exact phrases, field phrases and groups, snippets
 // marking only what matched, "more like this".
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/error.h"
+
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -28,6 +29,11 @@ class QualityTest : public ::testing::Test {
     test::write_file(*dir_ / "in" / "extra" / "sud-est.txt",
                      "Appui aux communes frontalières des provinces du Sud-Est\n\n"
                      "Les provinces du Sud-Est accueillent des familles déplacées par les inondations.\n");
+    // Two pages alike but for one word that folds to the same spelling.
+    test::write_file(*dir_ / "in" / "extra" / "a-sin.txt",
+                     "Dialogue interreligieux au village\n\nLes chefs parlent du péché et du pardon.\n");
+    test::write_file(*dir_ / "in" / "extra" / "b-fish.txt",
+                     "Dialogue interreligieux au village\n\nLes chefs parlent du pêche et du pardon.\n");
     test::write_file(*dir_ / "in" / "extra" / "sud-ouest.txt",
                      "Appui aux communes frontalières des provinces du Sud-Ouest\n\n"
                      "Les provinces du Sud-Ouest accueillent des familles déplacées par les inondations.\n");
@@ -72,7 +78,8 @@ TEST_F(QualityTest, IdsTypedAsWordsFindTheirProject) {
     const char* query;
     const char* id;  // must be the first hit
   };
-  const Case cases[] = {{"PX.0432", "PX.0432"}, {"px.0432", "PX.0432"}, {"TM10P0524", "PX.0432"}, {"CT.0987", "CT.0987"}};
+  const Case cases[] = {
+      {"PX.0432", "PX.0432"}, {"px.0432", "PX.0432"}, {"TM10P0524", "PX.0432"}, {"CT.0987", "CT.0987"}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
     Result r = search(c.query);
@@ -184,6 +191,58 @@ TEST_F(QualityTest, FieldGroupsScopeEachWordToTheField) {
   }
   EXPECT_LT(search("titre:(traite OU diaspora)").total, search("traite OU diaspora").total);
   EXPECT_THROW(search("titre:(trait*)"), QueryError);
+}
+
+// « pêche » typed with its accent ranks the pages that write it above the one
+// that writes « péché »: both fold to « peche » and stay matches.
+TEST_F(QualityTest, ExactAccentsRankAboveAccentFreeMatches) {
+  auto rank_of = [](const Result& r, const std::string& file) {
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+      if (fs::path(r.hits[i].fields.value("source", "")).filename() == file) return i;
+    }
+    return r.hits.size();
+  };
+  Result r = search("pêche");
+  const std::size_t sin = rank_of(r, "ng-chefs-religieux-traite.txt");
+  ASSERT_LT(sin, r.hits.size());  // still a match
+  for (const char* file : {"mr-peche-nouadhibou.txt", "sn-peche-artisanale-jeunes.txt"}) {
+    EXPECT_LT(rank_of(r, file), sin) << file;
+  }
+  // Two pages alike but for that word: the spelling typed comes first.
+  Result fish = search("pêche pardon");
+  EXPECT_LT(rank_of(fish, "b-fish.txt"), rank_of(fish, "a-sin.txt"));
+  // Typed without accents, nothing is preferred: the page ranks no lower.
+  EXPECT_LE(rank_of(search("peche"), "ng-chefs-religieux-traite.txt"), sin);
+}
+
+// A several-word synonym marks its words only where they occur together.
+TEST_F(QualityTest, SnippetsMarkOnlyWhatMatched) {
+  auto marked = [](const Result& r) {
+    std::set<std::string> words;
+    for (const auto& h : r.hits) {
+      for (const auto& s : h.snippet) {
+        if (s.match) words.insert(s.text);
+      }
+    }
+    return words;
+  };
+  for (const auto& w : marked(search("OIM"))) {
+    SCOPED_TRACE(w);
+    EXPECT_EQ(w.find("organis"), std::string::npos);
+    EXPECT_EQ(w.find("international"), std::string::npos);
+  }
+  // A phrase: each marked « traite » is followed by a marked « interne ».
+  std::size_t phrases = 0;
+  for (const auto& h : search("\"traite interne\"").hits) {
+    const auto& seg = h.snippet;
+    for (std::size_t i = 0; i < seg.size(); ++i) {
+      if (!seg[i].match || (seg[i].text != "traite" && seg[i].text != "Traite")) continue;
+      ASSERT_LT(i + 2, seg.size()) << h.id;
+      EXPECT_TRUE(seg[i + 2].match && seg[i + 2].text == "interne") << h.id;
+      ++phrases;
+    }
+  }
+  EXPECT_GT(phrases, 0u);
 }
 
 }  // namespace

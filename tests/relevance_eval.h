@@ -90,7 +90,8 @@ inline double ndcg10(const std::vector<std::string>& ranked, const std::map<std:
   for (const auto& [file, g] : grades) ideal.push_back(g);
   std::sort(ideal.rbegin(), ideal.rend());
   double idcg = 0;
-  for (std::size_t i = 0; i < ideal.size() && i < 10; ++i) idcg += gain(ideal[i]) / std::log2(static_cast<double>(i) + 2.0);
+  for (std::size_t i = 0; i < ideal.size() && i < 10; ++i)
+    idcg += gain(ideal[i]) / std::log2(static_cast<double>(i) + 2.0);
   return idcg > 0 ? dcg / idcg : 0;
 }
 

@@ -1,10 +1,10 @@
 // nDCG@10 on the judged set of tests/relevance/: fouille must stay at or above
 // the score recorded in tests/relevance_score.txt (less a small tolerance for
 // ties broken differently) and ahead of a plain Xapian BM25 engine.
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "relevance_eval.h"
 #include "test_support.h"

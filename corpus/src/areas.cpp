@@ -70,9 +70,15 @@ std::vector<std::string_view> Areas::names(const Document& doc) const {
   for (const auto& area : areas_) {
     bool in = false;
     switch (area.kind) {
-      case Area::Kind::kContinent: in = holds_any(area.members, doc.continent, true); break;
-      case Area::Kind::kSubregion: in = holds_any(area.members, doc.subregion, true); break;
-      case Area::Kind::kCountries: in = holds_any(area.members, doc.countries, false); break;
+      case Area::Kind::kContinent:
+        in = holds_any(area.members, doc.continent, true);
+        break;
+      case Area::Kind::kSubregion:
+        in = holds_any(area.members, doc.subregion, true);
+        break;
+      case Area::Kind::kCountries:
+        in = holds_any(area.members, doc.countries, false);
+        break;
     }
     if (in) out.insert(out.end(), area.names.begin(), area.names.end());
   }

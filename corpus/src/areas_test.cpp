@@ -1,8 +1,8 @@
 #include "fouille/corpus/areas.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+
+#include <gtest/gtest.h>
 
 #include "fouille/corpus/countries.h"
 #include "fouille/stemming/error.h"

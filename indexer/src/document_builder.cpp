@@ -35,6 +35,7 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
     last = position + t.position;
     xdoc.add_posting(t.term, last, wdf);
     if (!prefix.empty()) xdoc.add_posting(prefix + t.term, last, 1);
+    if (!t.accent_term.empty()) xdoc.add_term(accent_prefix_ + t.accent_term, wdf);
     if (spelling_ && !t.stopword && t.end - t.begin >= 3) {
       std::string_view word = text.substr(t.begin, t.end - t.begin);
       if (word.find_first_of("0123456789'\xE2") != std::string_view::npos) continue;

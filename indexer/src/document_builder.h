@@ -42,6 +42,7 @@ class DocumentBuilder {
   std::vector<std::string_view> expression_keys_;
   std::unordered_set<std::string> seen_;  // terms an area name gave already
   const std::string& expression_prefix_ = corpus::schema().field("expression").text_prefix;
+  const std::string& accent_prefix_ = corpus::schema().field("accent").text_prefix;
   SpellingCounts* spelling_;
 };
 

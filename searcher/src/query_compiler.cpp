@@ -13,6 +13,8 @@ namespace {
 
 // NEAR: terms within this many positions of each other.
 constexpr Xapian::termcount kNearWindow = 10;
+// The weight of an exact accented spelling, against 1 for the word itself.
+constexpr double kAccentWeight = 0.1;
 // A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kWildcardLimit = 200;
 
@@ -68,9 +70,19 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     std::string text;  // as typed
     std::size_t begin = 0;  // byte offset of the text in the query
     bool code = false;      // code-shaped (PX.0432, TM10P0524): also an ID
+    std::string accent_term;  // the word's stem with its accents, if typed with any
   };
   std::vector<Unit> units;
   std::vector<stemming::Token> tokens;
+  // Typed with accents: the same spelling ranks a little above an accent-free
+  // match (« pêche » above « péché »); the matches are unchanged.
+  auto with_accent = [](const Xapian::Query& q, const Unit& unit) {
+    if (unit.joined || unit.accent_term.empty()) return q;
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, q,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(corpus::schema().field("accent").text_prefix + unit.accent_term), kAccentWeight));
+  };
   for (const Node* w : words) {
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
@@ -95,6 +107,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       u.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
       u.begin = offset + tokens[i].begin;
       u.code = is_code(u.terms.front());
+      u.accent_term = tokens[i].accent_term;
       units.push_back(std::move(u));
     }
   }
@@ -134,13 +147,16 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       for (const auto& spelling : *m.group) {
         if (spelling.terms != typed) others.push_back(spelling.text);
         alternatives.push_back(phrase(spelling.terms, spelling.stop));
-        for (std::size_t i = 0; i < spelling.terms.size(); ++i) {
-          if (!spelling.stop[i]) out.highlight.insert(spelling.terms[i]);
+        if (spelling.terms.size() == 1) {
+          out.highlight.insert(spelling.terms.front());
+        } else {
+          out.highlight_phrases.push_back(spelling.terms);
         }
       }
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+      if (last == u) clause.query = with_accent(clause.query, units[u]);
       if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
       u = last + 1;
     } else {
@@ -152,8 +168,13 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
                                      Xapian::Query(corpus::filter_term(corpus::schema().field("id"), unit.text)));
       }
+      clause.query = with_accent(clause.query, unit);
       clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
-      for (const auto& t : unit.terms) out.highlight.insert(t);
+      if (unit.terms.size() == 1) {
+        out.highlight.insert(unit.terms.front());
+      } else {
+        out.highlight_phrases.push_back(unit.terms);
+      }
       // Spelling suggestions are for plain words: not a synonym, not a
       // compound's part, not a code.
       if (!unit.joined && !unit.code) {
@@ -235,7 +256,13 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       return sequence(seq, out, false);
     }
     case Node::Kind::kPhrase: {
-      stemming::Spelling words = literal(n.text, out);
+      CompiledQuery scratch;  // a phrase marks its words only where they occur together
+      stemming::Spelling words = literal(n.text, scratch);
+      if (words.terms.size() > 1) {
+        out.highlight_phrases.push_back(words.terms);
+      } else {
+        out.highlight.insert(scratch.highlight.begin(), scratch.highlight.end());
+      }
       return words.terms.empty() ? Xapian::Query() : phrase(words.terms, words.stop);
     }
     case Node::Kind::kWildcard: {

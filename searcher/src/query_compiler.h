@@ -20,6 +20,10 @@ struct CompiledQuery {
   Xapian::Query query;                       ///< MatchAll for an empty query
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
+  /// Term sequences to mark only where they occur whole (phrases, compounds,
+  /// several-word synonyms: « Organisation internationale pour les
+  /// migrations » marks no lone « international »).
+  std::vector<std::vector<std::string>> highlight_phrases;
   std::vector<std::string> wildcards;        ///< wildcard prefixes to mark
   /// A plain word of the query (outside synonyms, compounds and codes) where
   /// it stands in the query, for spelling suggestions and corrections.

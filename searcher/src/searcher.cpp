@@ -123,13 +123,18 @@ namespace {
 // A more-like-this query is the document's most telling terms, OR-ed.
 constexpr Xapian::termcount kLikeTerms = 25;
 
-// Words only: no prefixed term (fields, filters, expressions), no number or code.
-class WordsOnly : public Xapian::ExpandDecider {
+// Words only: no prefixed term (fields, filters, expressions), no number or
+// code, and none the document alone holds (it could find no other one).
+class SharedWordsOnly : public Xapian::ExpandDecider {
  public:
+  explicit SharedWordsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
     if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    return term.find_first_of("0123456789") == std::string::npos;
+    return term.find_first_of("0123456789") == std::string::npos && db_.get_termfreq(term) >= 2;
   }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 }  // namespace
@@ -146,7 +151,7 @@ Xapian::Query Searcher::Impl::more_like(const std::string& id, CompiledQuery& co
   Xapian::RSet rset;
   rset.add_document(*doc);
   Xapian::Enquire enquire(db);
-  WordsOnly decider;
+  SharedWordsOnly decider(db);
   Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
   std::vector<Xapian::Query> terms;
   for (auto it = eset.begin(); it != eset.end(); ++it) {
@@ -240,7 +245,8 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
   data.erase("body");
   hit.id = data.value("id", "");
   hit.title = data.value("title", "");
-  hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.wildcards);
+  hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.highlight_phrases,
+                             compiled.wildcards);
   hit.fields = std::move(data);
   return hit;
 }

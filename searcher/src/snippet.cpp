@@ -13,6 +13,7 @@ constexpr std::size_t kMaxScannedBytes = 1024 * 1024;
 
 std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& analyzer,
                                     const std::unordered_set<std::string>& terms,
+                                    const std::vector<std::vector<std::string>>& phrases,
                                     const std::vector<std::string>& wildcards, std::size_t words) {
   std::vector<stemming::Token> tokens;
   analyzer.analyze(text, tokens);
@@ -24,6 +25,16 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
     hit[i] = terms.count(t) ||
              std::any_of(wildcards.begin(), wildcards.end(), [&](const std::string& w) { return t.starts_with(w); });
     if (hit[i] && tokens[i].stopword && !terms.count(t)) hit[i] = 0;
+  }
+  for (const auto& p : phrases) {
+    if (p.empty()) continue;
+    for (std::size_t i = 0; i + p.size() <= tokens.size(); ++i) {
+      std::size_t k = 0;
+      while (k < p.size() && tokens[i + k].term == p[k]) ++k;
+      if (k < p.size()) continue;
+      // Stop words inside count as matched, so the window favours it.
+      for (k = 0; k < p.size(); ++k) hit[i + k] = 1;
+    }
   }
   // Best window: most distinct matched terms, then most matches, earliest.
   std::size_t best = 0, best_distinct = 0, best_hits = 0;
@@ -86,8 +97,9 @@ bool holds_match(std::string_view text, stemming::Analyzer& analyzer, const std:
 
 std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& analyzer,
                                   const std::unordered_set<std::string>& terms,
+                                  const std::vector<std::vector<std::string>>& phrases,
                                   const std::vector<std::string>& wildcards, std::size_t words) {
-  if (text.size() <= kWindowBytes) return window_snippet(text, analyzer, terms, wildcards, words);
+  if (text.size() <= kWindowBytes) return window_snippet(text, analyzer, terms, phrases, wildcards, words);
   // The first window holding a match (cut after a space), else the first.
   std::size_t from = 0, to = std::min(text.size(), kWindowBytes);
   for (std::size_t at = 0, end = 0; at < text.size() && at < kMaxScannedBytes; at = end) {
@@ -102,7 +114,7 @@ std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& ana
       break;
     }
   }
-  std::vector<Segment> out = window_snippet(text.substr(from, to - from), analyzer, terms, wildcards, words);
+  std::vector<Segment> out = window_snippet(text.substr(from, to - from), analyzer, terms, phrases, wildcards, words);
   if (from > 0 && !out.empty() && !out.front().text.starts_with("…")) out.insert(out.begin(), Segment{"…", false});
   if (to < text.size() && !out.empty() && !out.back().text.ends_with("…")) out.push_back(Segment{"…", false});
   return out;

@@ -13,8 +13,11 @@
 
 namespace fouille::searcher {
 
+/// `terms` mark wherever they occur; each of `phrases` marks its words only
+/// where the whole sequence occurs (stop words included).
 std::vector<Segment> make_snippet(std::string_view text, stemming::Analyzer& analyzer,
                                   const std::unordered_set<std::string>& terms,
+                                  const std::vector<std::vector<std::string>>& phrases,
                                   const std::vector<std::string>& wildcards, std::size_t words = 30);
 
 }  // namespace fouille::searcher

@@ -49,6 +49,7 @@ bool is_digit(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 0x80 && u_isdi
 struct Analyzer::Impl {
   struct Entry {
     std::string term;
+    std::string accent_term;
     bool stopword = false;
   };
 
@@ -64,6 +65,10 @@ struct Analyzer::Impl {
     entry.stopword = detail::stopwords().count(folded) > 0;
     if (!folded.empty() && folded.size() <= kMaxWordBytes) entry.term = stemmer.stem_folded(folded);
     if (entry.term.size() > kMaxWordBytes) entry.term.clear();
+    if (!entry.term.empty() && !entry.stopword && !is_ascii(raw) && entry.term.find_first_of("0123456789") == std::string::npos) {
+      std::string accented = stemmer.snowball(lower(raw));
+      if (accented != entry.term && accented.size() <= kMaxWordBytes) entry.accent_term = std::move(accented);
+    }
     return cache.emplace(std::string(raw), std::move(entry)).first->second;
   }
 
@@ -78,6 +83,7 @@ struct Analyzer::Impl {
     if (entry.term.empty()) return;
     Token token;
     token.term = entry.term;
+    token.accent_term = entry.accent_term;
     token.begin = static_cast<std::uint32_t>(begin);
     token.end = static_cast<std::uint32_t>(end);
     token.position = position++;

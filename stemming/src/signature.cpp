@@ -20,7 +20,7 @@ namespace {
 // (segmentation, folding, stemming, expressions, areas, word families) or
 // the terms a document gets (folded terms capped, JSON Lines source terms
 // joined by NUL); the tables count by content.
-constexpr std::string_view kRules = "fouille-analysis-4";
+constexpr std::string_view kRules = "fouille-analysis-5";
 
 std::string compute_signature() {
   // FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.

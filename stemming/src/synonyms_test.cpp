@@ -1,10 +1,11 @@
 #include "fouille/stemming/synonyms.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 
+#include <gtest/gtest.h>
+
 #include "fouille/stemming/fold.h"
+
 #include "word_lists.h"
 
 namespace fouille::data {
@@ -59,8 +60,8 @@ TEST(Synonyms, MatchesLongestSpellingAndBothLanguages) {
   Synonyms synonyms(shipped_synonyms(), analyzer);
   struct Case {
     const char* query;
-    std::size_t length;      // terms the match covers; 0: none
-    const char* other;       // a spelling the matched group holds
+    std::size_t length;  // terms the match covers; 0: none
+    const char* other;   // a spelling the matched group holds
   };
   const Case cases[] = {
       {"ONU", 1, "United Nations"},

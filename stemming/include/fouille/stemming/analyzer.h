@@ -34,6 +34,10 @@ struct Token {
   std::uint32_t position = 0;  ///< word position, counted from 0 per analyze() call
   bool stopword = false;   ///< French stop word: no weight in ranked queries
   bool joined = false;     ///< hyphen-joined to the previous token (same compound)
+  /// For a word written with accents: Snowball's stem of it lower-cased with
+  /// its accents ("pêche" -> "pêch", "péché" -> "péch"), so an exact spelling
+  /// can rank above an accent-free match; empty for an ASCII word.
+  std::string accent_term;
 };
 
 /// Not thread-safe (it caches terms and owns a stemmer): one per thread.
