@@ -18,6 +18,8 @@
 #include <set>
 #include <thread>
 
+#include <sys/resource.h>
+
 #include <xapian.h>
 
 #include "database_layout.h"
@@ -46,6 +48,23 @@ constexpr std::size_t kMinShardedFiles = 200;
 // commit costs more as a shard grows, and compaction merges any number.
 constexpr std::size_t kShardDocuments = 10000;
 
+double seconds_since(Clock::time_point started) {
+  return std::chrono::duration<double>(Clock::now() - started).count();
+}
+
+// Adds the time a scope takes to one phase (a thread's own PhaseTimes).
+class Timed {
+ public:
+  explicit Timed(double& phase) : phase_(phase), started_(Clock::now()) {}
+  ~Timed() { phase_ += seconds_since(started_); }
+  Timed(const Timed&) = delete;
+  Timed& operator=(const Timed&) = delete;
+
+ private:
+  double& phase_;
+  Clock::time_point started_;
+};
+
 struct Parsed {
   std::size_t file = 0;
   std::vector<Xapian::Document> docs;
@@ -55,12 +74,17 @@ struct Parsed {
   std::optional<std::string> skipped;  // why the file was skipped
 };
 
-Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read) {
+// Reads, parses and analyses one file, adding the time of each phase to `times`.
+Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read,
+                  PhaseTimes& times) {
   Parsed parsed;
   parsed.file = index;
+  corpus::ReadTimes read_times;
   try {
-    corpus::FileResult result = corpus::read_file(file.path, read);
+    corpus::FileResult result = corpus::read_file(file.path, read, &read_times);
     parsed.warnings = std::move(result.warnings);
+    const auto started = Clock::now();
+    const double analysed = builder.analyse_seconds();
     for (const auto& doc : result.documents) {
       parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
       parsed.source_terms.push_back(corpus::source_term(doc.source));
@@ -68,6 +92,9 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
         if (c.size() != 2) parsed.unknown_countries.push_back(c);  // codes are two letters
       }
     }
+    const double analyse = builder.analyse_seconds() - analysed;
+    times.analyse += analyse;
+    times.build += seconds_since(started) - analyse;
   } catch (const Error& e) {
     parsed.skipped = e.what();
     parsed.docs.clear();
@@ -75,6 +102,8 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
     parsed.skipped = file.path + ": skipped: " + e.what();
     parsed.docs.clear();
   }
+  times.read += read_times.read;
+  times.parse += read_times.parse;
   return parsed;
 }
 
@@ -241,6 +270,7 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
   std::vector<std::string> shards;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
+      PhaseTimes times;
       try {
         SpellingCounts spelling;
         DocumentBuilder builder(run.o_.spelling ? &spelling : nullptr);
@@ -253,20 +283,30 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
           shard->set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());  // kept by compaction
           in_shard = 0;
         };
-        open_shard();
+        {
+          Timed timed(times.write);
+          open_shard();
+        }
         while (auto index = run.take()) {
-          Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read);
-          for (std::size_t d = 0; d < p.docs.size(); ++d) {
-            if (p.docs.size() == 1) {
-              shard->add_document(p.docs[d]);
-            } else {
-              shard->replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+          Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read, times);
+          {
+            Timed timed(times.write);
+            for (std::size_t d = 0; d < p.docs.size(); ++d) {
+              if (p.docs.size() == 1) {
+                shard->add_document(p.docs[d]);
+              } else {
+                shard->replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+              }
             }
           }
           since_commit += p.docs.size();
           in_shard += p.docs.size();
           run.done(p, p.docs.size(), 0);
-          if (spelling.size() >= kSpellingFlushWords) flush_spelling(*shard, spelling);
+          if (spelling.size() >= kSpellingFlushWords) {
+            Timed timed(times.spelling);
+            flush_spelling(*shard, spelling);
+          }
+          Timed timed(times.write);
           if (since_commit >= run.o_.batch) {
             shard->commit();
             since_commit = 0;
@@ -276,21 +316,29 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
             open_shard();
           }
         }
-        flush_spelling(*shard, spelling);
+        {
+          Timed timed(times.spelling);
+          flush_spelling(*shard, spelling);
+        }
+        Timed timed(times.write);
         shard->commit();
         shard->close();
       } catch (...) {
         errors[w] = std::current_exception();
         run.abort();
       }
+      std::lock_guard lock(shards_mutex);
+      stats.phases += times;
     });
   }
   for (auto& t : workers) t.join();
+  stats.threads = jobs;
   for (auto& e : errors) {
     if (e) std::rethrow_exception(e);
   }
   if (run.stopped()) stats.interrupted = true;
   if (stats.added > 0) {
+    Timed timed(stats.phases.compact);
     Xapian::Database all;
     for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
     all.compact(layout.next_generation().string());
@@ -315,16 +363,21 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   SpellingCounts spelling;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
+      PhaseTimes times;
       SpellingCounts mine;
       DocumentBuilder builder(run.o_.spelling ? &mine : nullptr);
-      while (auto index = run.take()) queue.push(parse_file(run.files_[*index], *index, builder, run.o_.read));
+      while (auto index = run.take()) queue.push(parse_file(run.files_[*index], *index, builder, run.o_.read, times));
       {
         std::lock_guard lock(spelling_mutex);
+        Timed timed(times.spelling);
         for (auto& [word, count] : mine) spelling[word] += count;
+        stats.phases += times;
       }
       queue.producer_done();
     });
   }
+  stats.threads = jobs + 1;  // and this one, the writer
+  PhaseTimes mine;           // the writer's, added once the producers are done
   std::size_t since_commit = 0;
   try {
     while (auto parsed = queue.pop()) {
@@ -332,6 +385,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       std::size_t added = 0, updated = 0;
       if (parsed->skipped && known.count(file.path)) ours = false;
       if (!parsed->skipped) {
+        Timed timed(mine.write);
         auto old = known.find(file.path);
         bool changed = old != known.end();
         if (changed) {
@@ -353,6 +407,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       }
       run.done(*parsed, added, updated);
       if (since_commit >= run.o_.batch) {
+        Timed timed(mine.write);
         db.commit();
         since_commit = 0;
       }
@@ -371,18 +426,44 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   for (auto& t : workers) t.join();
   if (run.stopped()) stats.interrupted = true;
   if (run.o_.prune && !stats.interrupted) {
+    Timed timed(mine.write);
     for (const auto& [path, k] : known) {
       if (fs::exists(path)) continue;
       for (Xapian::docid id : k.docs) db.delete_document(id);
       stats.removed += k.docs.size();
     }
   }
-  flush_spelling(db, spelling);
-  if (ours && !(stale && stats.interrupted)) db.set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());
-  db.commit();
+  {
+    Timed timed(mine.spelling);
+    flush_spelling(db, spelling);
+  }
+  {
+    Timed timed(mine.write);
+    if (ours && !(stale && stats.interrupted)) db.set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());
+    db.commit();
+  }
+  stats.phases += mine;
+}
+
+std::uint64_t peak_rss_bytes() {
+  struct rusage usage {};
+  if (::getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux counts KiB
 }
 
 }  // namespace
+
+PhaseTimes& PhaseTimes::operator+=(const PhaseTimes& o) {
+  scan += o.scan;
+  read += o.read;
+  parse += o.parse;
+  analyse += o.analyse;
+  build += o.build;
+  write += o.write;
+  compact += o.compact;
+  spelling += o.spelling;
+  return *this;
+}
 
 std::uint64_t directory_bytes(const fs::path& dir) {
   std::uint64_t total = 0;
@@ -395,8 +476,8 @@ std::uint64_t directory_bytes(const fs::path& dir) {
 
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop) {
   const auto started = Clock::now();
-  std::vector<InputFile> files = scan_inputs(options.inputs);
   Stats stats;
+  std::vector<InputFile> files = scan_inputs(options.inputs);
   stats.files = files.size();
 
   DatabaseLayout layout(options.db);
@@ -425,6 +506,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
       }
     }
     Run run(options, files, std::move(todo), stats, warn, progress, stop);
+    stats.phases.scan = seconds_since(started);
     if (db.get_doccount() == 0 && layout.has_generations() && run.jobs() > 1 && run.todo() >= kMinShardedFiles) {
       sharded_build(run, layout, db, stats);
     } else {
@@ -438,8 +520,9 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   } catch (const Xapian::Error& e) {
     throw IndexError(options.db.string() + ": cannot reopen after indexing: " + e.get_msg());
   }
-  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  stats.seconds = seconds_since(started);
   stats.db_bytes = directory_bytes(options.db);
+  stats.peak_rss_bytes = peak_rss_bytes();
   return stats;
 }
 
