@@ -127,18 +127,20 @@ struct Known {
   std::vector<Xapian::docid> docs;
 };
 
+// Both value streams run in document id order: they are read side by side,
+// so memory grows with the files known, not twice over.
 std::map<std::string, Known> known_files(Xapian::Database& db) {
   const auto& s = corpus::schema();
   std::map<std::string, Known> known;
-  std::map<Xapian::docid, std::string> stamps;
   const unsigned stamp_slot = s.field("stamp").slot, source_slot = s.field("source").slot;
-  for (auto it = db.valuestream_begin(stamp_slot); it != db.valuestream_end(stamp_slot); ++it) {
-    stamps.emplace(it.get_docid(), *it);
-  }
+  auto stamp = db.valuestream_begin(stamp_slot);
+  const auto stamps_end = db.valuestream_end(stamp_slot);
   for (auto it = db.valuestream_begin(source_slot); it != db.valuestream_end(source_slot); ++it) {
+    const Xapian::docid id = it.get_docid();
     Known& k = known[*it];
-    k.docs.push_back(it.get_docid());
-    if (auto st = stamps.find(it.get_docid()); st != stamps.end()) k.stamp = st->second;
+    k.docs.push_back(id);
+    if (stamp != stamps_end && stamp.get_docid() < id) stamp.skip_to(id);
+    if (stamp != stamps_end && stamp.get_docid() == id) k.stamp = *stamp;
   }
   return known;
 }
