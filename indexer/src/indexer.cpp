@@ -9,6 +9,8 @@
 // An update commits every `batch` documents; a shard, every kShardCommitDocuments.
 #include "fouille/indexer/indexer.h"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -17,8 +19,6 @@
 #include <optional>
 #include <set>
 #include <thread>
-
-#include <sys/resource.h>
 
 #include <xapian.h>
 

@@ -1,27 +1,24 @@
 #include "fouille/indexer/summary.h"
 
 #include <cstdio>
-#include <utility>
 
 #include <nlohmann/json.hpp>
 
 namespace fouille::indexer {
 namespace {
 
-// Phase names as the text and the JSON show them, in pipeline order.
-std::pair<const char*, double> phase_list(const PhaseTimes& p, std::size_t i, bool json) {
-  switch (i) {
-    case 0: return {"scan", p.scan};
-    case 1: return {json ? "read" : "read/decode", p.read};
-    case 2: return {"parse", p.parse};
-    case 3: return {"analyse", p.analyse};
-    case 4: return {"build", p.build};
-    case 5: return {"write", p.write};
-    case 6: return {"compact", p.compact};
-    default: return {"spelling", p.spelling};
-  }
-}
-constexpr std::size_t kPhases = 8;
+// The phases in pipeline order: the text's name, the JSON key, the figure.
+struct Phase {
+  const char* text;
+  const char* key;
+  double PhaseTimes::*seconds;
+};
+constexpr Phase kPhases[] = {
+    {"scan", "scan", &PhaseTimes::scan},          {"read/decode", "read", &PhaseTimes::read},
+    {"parse", "parse", &PhaseTimes::parse},       {"analyse", "analyse", &PhaseTimes::analyse},
+    {"build", "build", &PhaseTimes::build},       {"write", "write", &PhaseTimes::write},
+    {"compact", "compact", &PhaseTimes::compact}, {"spelling", "spelling", &PhaseTimes::spelling},
+};
 
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0.0; }
 
@@ -43,10 +40,11 @@ std::string summary_line(const Stats& s, const std::string& db) {
 std::string phases_line(const Stats& s) {
   std::string out = "time:";
   char part[64];
-  for (std::size_t i = 0; i < kPhases; ++i) {
-    auto [name, seconds] = phase_list(s.phases, i, false);
-    std::snprintf(part, sizeof part, "%s %s %.2f s", i ? "," : "", name, seconds);
+  const char* separator = "";
+  for (const Phase& p : kPhases) {
+    std::snprintf(part, sizeof part, "%s %s %.2f s", separator, p.text, s.phases.*p.seconds);
     out += part;
+    separator = ",";
   }
   std::snprintf(part, sizeof part, " (%u threads); peak RSS %.0f MB", s.threads,
                 static_cast<double>(s.peak_rss_bytes) / (1024.0 * 1024.0));
@@ -55,10 +53,7 @@ std::string phases_line(const Stats& s) {
 
 std::string summary_json(const Stats& s, const std::string& db) {
   nlohmann::ordered_json phases = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < kPhases; ++i) {
-    auto [name, seconds] = phase_list(s.phases, i, true);
-    phases[name] = seconds;
-  }
+  for (const Phase& p : kPhases) phases[p.key] = s.phases.*p.seconds;
   nlohmann::ordered_json j = {
       {"files", s.files},
       {"added", s.added},

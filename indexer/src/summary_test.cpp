@@ -50,7 +50,7 @@ TEST(Summary, JsonHoldsEveryFigureAndEachPhase) {
     const char* phase;
     double seconds;
   };
-  const Case cases[] = {{"scan", 0.25}, {"read", 0.5},    {"parse", 0.75},   {"analyse", 1.5},
+  const Case cases[] = {{"scan", 0.25},  {"read", 0.5},  {"parse", 0.75},    {"analyse", 1.5},
                         {"build", 1.25}, {"write", 0.5}, {"compact", 0.125}, {"spelling", 0.0625}};
   ASSERT_EQ(j["phases"].size(), std::size(cases));
   for (const auto& c : cases) {
