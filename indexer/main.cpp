@@ -17,6 +17,7 @@
 #include "fouille/corpus/printable.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/indexer.h"
+#include "fouille/indexer/summary.h"
 #include "fouille/stemming/error.h"
 #include "fouille/version.h"
 #include "progress_bar.h"
@@ -99,6 +100,8 @@ int main(int argc, char** argv) {
     ("follow-links", "also read files and folders that symbolic links under the inputs point to outside them "
      "(by default such links are skipped with a warning; e.g. --follow-links)")
     ("quiet,q", "no progress bar and no warnings; the summary line only (e.g. -q in scripts)")
+    ("json", "print the summary as one JSON object: counts, seconds, peak RSS and the time of each phase "
+     "(e.g. -q --json)")
     ("dump", "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
      "(e.g. --dump corpus/samples)");
   po::options_description hidden;
@@ -156,13 +159,13 @@ int main(int argc, char** argv) {
     };
     indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
     bar.clear();
-    std::printf(
-        "fouille-index: %zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped in %.2f s "
-        "(%.0f docs/s, %.2f MB/s); %s: %zu documents, %.1f MB\n",
-        s.added, s.updated, s.unchanged, s.removed, s.skipped, s.seconds,
-        s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0,
-        s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0, db.c_str(), s.db_documents,
-        static_cast<double>(s.db_bytes) / 1e6);
+    if (vm.count("json")) {
+      std::cout << indexer::summary_json(s, db) << std::endl;
+    } else {
+      std::cout << "fouille-index: " << indexer::summary_line(s, db) << "\n";
+      if (!quiet) std::cout << "fouille-index: " << indexer::phases_line(s) << "\n";
+      std::cout.flush();
+    }
     if (s.interrupted) {
       std::cerr << "fouille-index: interrupted; the work done so far is committed, run again to finish\n";
       return 130;

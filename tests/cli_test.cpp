@@ -5,10 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "fouille/corpus/generator.h"
@@ -147,6 +150,66 @@ int interrupt_run(const std::string& db, const std::string& input, const std::st
   kill(pid, sig);
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// Checks one --json summary: every phase present, none negative, and no more
+// time in all than the threads that ran had between them.
+void expect_sane_phases(const nlohmann::json& j) {
+  const double seconds = j.at("seconds").get<double>();
+  const unsigned threads = j.at("threads").get<unsigned>();
+  ASSERT_EQ(j.at("phases").size(), 8u) << j.dump();
+  double sum = 0;
+  for (const char* phase : {"scan", "read", "parse", "analyse", "build", "write", "compact", "spelling"}) {
+    SCOPED_TRACE(phase);
+    ASSERT_TRUE(j["phases"].contains(phase)) << j.dump();
+    const double t = j["phases"][phase].get<double>();
+    EXPECT_GE(t, 0.0);
+    sum += t;
+  }
+  EXPECT_GT(sum, 0.0);
+  EXPECT_LE(sum, threads * seconds + 1e-6) << j.dump();
+  EXPECT_GT(j.at("peak_rss_bytes").get<std::uint64_t>(), 1u << 20);
+}
+
+TEST(Cli, JsonSummaryTimesEachPhaseOfABuildAndAnUpdate) {
+  test::ScratchDir dir("cli-phases");
+  corpus::GeneratorOptions g;
+  g.documents = 400;  // enough for a build in shards
+  corpus::generate(g, dir / "in");
+  const std::string db = (dir / "db").string(), in = (dir / "in").string();
+  auto built = run(kIndex + " --json --jobs 2 --db " + db + " " + in);
+  ASSERT_EQ(built.status, 0) << built.errors;
+  ASSERT_EQ(lines(built.output), 1u) << built.output;
+  auto fresh = nlohmann::json::parse(built.output);
+  EXPECT_EQ(fresh["added"], 400);
+  EXPECT_EQ(fresh["threads"], 2);
+  expect_sane_phases(fresh);
+  for (const char* phase : {"read", "parse", "analyse", "build", "write", "compact", "spelling"}) {
+    EXPECT_GT(fresh["phases"][phase].get<double>(), 0.0) << phase << " " << fresh.dump();
+  }
+
+  // An update: one more thread, the writer, and nothing to compact.
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(in)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());  // one document each
+  }
+  std::sort(files.begin(), files.end());
+  for (std::size_t i = 0; i < 10; ++i) std::ofstream(files[i], std::ios::app) << "\nParagraphe ajouté.\n";
+  auto updated = run(kIndex + " --json --jobs 2 --db " + db + " " + in);
+  ASSERT_EQ(updated.status, 0) << updated.errors;
+  auto update = nlohmann::json::parse(updated.output);
+  EXPECT_EQ(update["updated"], 10);
+  EXPECT_EQ(update["unchanged"].get<int>(), fresh["files"].get<int>() - 10);
+  EXPECT_EQ(update["threads"], 3);
+  EXPECT_EQ(update["phases"]["compact"].get<double>(), 0.0);
+  EXPECT_GT(update["phases"]["write"].get<double>(), 0.0);
+  expect_sane_phases(update);
+
+  // The text summary names the phases on a second line; --quiet keeps one line.
+  auto text = run(kIndex + " --db " + db + " " + in);
+  EXPECT_NE(text.output.find("\nfouille-index: time: scan "), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("peak RSS"), std::string::npos) << text.output;
+  EXPECT_EQ(lines(run(kIndex + " -q --db " + db + " " + in).output), 1u);
 }
 
 class Interrupted : public ::testing::Test {

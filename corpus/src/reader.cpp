@@ -1,5 +1,6 @@
 #include "fouille/corpus/reader.h"
 
+#include <chrono>
 #include <fstream>
 
 #include "fouille/corpus/document_json.h"
@@ -32,7 +33,23 @@ FileResult parse_jsonl(std::string_view utf8, const std::string& source) {
   return result;
 }
 
-FileResult read_file(const std::filesystem::path& path, const ReadOptions& options) {
+FileResult read_file(const std::filesystem::path& path, const ReadOptions& options, ReadTimes* times) {
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  auto decoded = started;
+  // Adds the time since `decoded` to the parse phase, the rest to reading.
+  struct Timer {
+    ReadTimes* times;
+    const Clock::time_point& started;
+    const Clock::time_point& decoded;
+    ~Timer() {
+      if (!times) return;
+      const auto now = Clock::now();
+      const auto read_end = decoded > started ? decoded : now;
+      times->read += std::chrono::duration<double>(read_end - started).count();
+      times->parse += std::chrono::duration<double>(now - read_end).count();
+    }
+  } timer{times, started, decoded};
   const std::string name = path.string();
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
@@ -69,6 +86,7 @@ FileResult read_file(const std::filesystem::path& path, const ReadOptions& optio
     result.warnings.push_back(name + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
                               (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
   }
+  decoded = Clock::now();
   if (path.extension() == ".jsonl") {
     FileResult jsonl = parse_jsonl(text, name);
     jsonl.encoding = result.encoding;

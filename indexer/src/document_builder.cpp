@@ -1,5 +1,7 @@
 #include "document_builder.h"
 
+#include <chrono>
+
 #include "fouille/corpus/areas.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
@@ -26,10 +28,16 @@ std::string join(const std::vector<std::string>& values) {
 
 }  // namespace
 
-void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
-                                 Xapian::termpos& position, Xapian::termcount wdf) {
+void DocumentBuilder::analyze(std::string_view text) {
+  const auto started = std::chrono::steady_clock::now();
   tokens_.clear();
   analyzer_.analyze(text, tokens_);
+  analyse_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
+                                 Xapian::termpos& position, Xapian::termcount wdf) {
+  analyze(text);
   Xapian::termpos last = position;
   for (const auto& t : tokens_) {
     last = position + t.position;
@@ -61,8 +69,7 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
 void DocumentBuilder::index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position) {
   seen_.clear();
   for (std::string_view name : corpus::areas().names(doc)) {
-    tokens_.clear();
-    analyzer_.analyze(name, tokens_);
+    analyze(name);
     Xapian::termpos last = position;
     for (const auto& t : tokens_) {
       last = position + t.position;

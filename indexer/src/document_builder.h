@@ -30,7 +30,11 @@ class DocumentBuilder {
   /// `stamp` identifies the source file's version (size and mtime).
   Xapian::Document build(const corpus::Document& doc, const std::string& file, const std::string& stamp);
 
+  /// Seconds spent in the analysis chain by build() so far (part of its time).
+  double analyse_seconds() const { return analyse_seconds_; }
+
  private:
+  void analyze(std::string_view text);  // into tokens_, timed
   void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
                   Xapian::termpos& position, Xapian::termcount wdf);
   void index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position);
@@ -44,6 +48,7 @@ class DocumentBuilder {
   const std::string& expression_prefix_ = corpus::schema().field("expression").text_prefix;
   const std::string& accent_prefix_ = corpus::schema().field("accent").text_prefix;
   SpellingCounts* spelling_;
+  double analyse_seconds_ = 0;
 };
 
 }  // namespace fouille::indexer

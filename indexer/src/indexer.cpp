@@ -6,10 +6,11 @@
 //   the single Xapian writer is the bottleneck otherwise;
 // - an update: threads feed one writer through a bounded queue, which deletes
 //   a changed file's old documents and adds the new ones.
-// Either way every shard or the database commits every `batch` documents.
+// An update commits every `batch` documents; a shard, every kShardCommitDocuments.
 #include "fouille/indexer/indexer.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -50,6 +51,31 @@ constexpr std::size_t kMinShardedFiles = 200;
 // A shard is closed and a new one started after this many documents: a
 // commit costs more as a shard grows, and compaction merges any number.
 constexpr std::size_t kShardDocuments = 10000;
+// A shard commits every this many documents, whatever --batch says (its
+// commits are never seen: a run killed before the merge starts over). Xapian
+// buffers a batch's postings in sorted maps that get dearer as they grow. On
+// 10,000 documents with 2 jobs (the --json phases of alternated runs), the
+// write phase took 1.40-1.61 times the time of read + parse + analyse + build
+// committing every 1000 documents, 1.18-1.28 times every 300 (100 and 200: no
+// better), 1.78-1.80 times for shards of 2000 in one commit, 2.1 for 5000.
+constexpr std::size_t kShardCommitDocuments = 300;
+
+double seconds_since(Clock::time_point started) {
+  return std::chrono::duration<double>(Clock::now() - started).count();
+}
+
+// Adds the time a scope takes to one phase (a thread's own PhaseTimes).
+class Timed {
+ public:
+  explicit Timed(double& phase) : phase_(phase), started_(Clock::now()) {}
+  ~Timed() { phase_ += seconds_since(started_); }
+  Timed(const Timed&) = delete;
+  Timed& operator=(const Timed&) = delete;
+
+ private:
+  double& phase_;
+  Clock::time_point started_;
+};
 
 struct Parsed {
   std::size_t file = 0;
@@ -61,12 +87,17 @@ struct Parsed {
   bool no_content = false;              // skipped as empty, binary or too large: its old documents go
 };
 
-Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read) {
+// Reads, parses and analyses one file, adding the time of each phase to `times`.
+Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read,
+                  PhaseTimes& times) {
   Parsed parsed;
   parsed.file = index;
+  corpus::ReadTimes read_times;
   try {
-    corpus::FileResult result = corpus::read_file(file.path, read);
+    corpus::FileResult result = corpus::read_file(file.path, read, &read_times);
     parsed.warnings = std::move(result.warnings);
+    const auto started = Clock::now();
+    const double analysed = builder.analyse_seconds();
     for (const auto& doc : result.documents) {
       parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
       parsed.source_terms.push_back(corpus::source_term(file.path, doc.source));
@@ -74,6 +105,9 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
         if (c.size() != 2) parsed.unknown_countries.push_back(c);  // codes are two letters
       }
     }
+    const double analyse = builder.analyse_seconds() - analysed;
+    times.analyse += analyse;
+    times.build += seconds_since(started) - analyse;
   } catch (const NoContentError& e) {
     parsed.skipped = e.what();
     parsed.no_content = true;
@@ -85,6 +119,8 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
     parsed.skipped = file.path + ": skipped: " + e.what();
     parsed.docs.clear();
   }
+  times.read += read_times.read;
+  times.parse += read_times.parse;
   return parsed;
 }
 
@@ -108,18 +144,20 @@ struct Known {
   std::vector<Xapian::docid> docs;
 };
 
+// Both value streams run in document id order: they are read side by side,
+// so memory grows with the files known, not twice over.
 std::map<std::string, Known> known_files(Xapian::Database& db) {
   const auto& s = corpus::schema();
   std::map<std::string, Known> known;
-  std::map<Xapian::docid, std::string> stamps;
   const unsigned stamp_slot = s.field("stamp").slot, source_slot = s.field("source").slot;
-  for (auto it = db.valuestream_begin(stamp_slot); it != db.valuestream_end(stamp_slot); ++it) {
-    stamps.emplace(it.get_docid(), *it);
-  }
+  auto stamp = db.valuestream_begin(stamp_slot);
+  const auto stamps_end = db.valuestream_end(stamp_slot);
   for (auto it = db.valuestream_begin(source_slot); it != db.valuestream_end(source_slot); ++it) {
+    const Xapian::docid id = it.get_docid();
     Known& k = known[*it];
-    k.docs.push_back(it.get_docid());
-    if (auto st = stamps.find(it.get_docid()); st != stamps.end()) k.stamp = st->second;
+    k.docs.push_back(id);
+    if (stamp != stamps_end && stamp.get_docid() < id) stamp.skip_to(id);
+    if (stamp != stamps_end && stamp.get_docid() == id) k.stamp = *stamp;
   }
   return known;
 }
@@ -298,6 +336,7 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
   std::vector<std::string> shards;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
+      PhaseTimes times;
       try {
         SpellingCounts spelling;
         DocumentBuilder builder(run.o_.spelling ? &spelling : nullptr);
@@ -306,25 +345,39 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
         auto open_shard = [&] {
           std::lock_guard lock(shards_mutex);
           shards.push_back((scratch / ("shard-" + std::to_string(w) + "-" + std::to_string(shards.size()))).string());
-          shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE);
+          // A shard is scratch (see kShardCommitDocuments): its commits need
+          // not reach the disk (no fsync), and nobody reads it while it grows
+          // (blocks are rewritten in place). The merged generation is written
+          // with Xapian's usual syncing.
+          shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
           shard->set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());  // kept by compaction
           in_shard = 0;
         };
-        open_shard();
+        {
+          Timed timed(times.write);
+          open_shard();
+        }
         while (auto index = run.take()) {
-          Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read);
-          for (std::size_t d = 0; d < p.docs.size(); ++d) {
-            if (p.docs.size() == 1) {
-              shard->add_document(p.docs[d]);
-            } else {
-              shard->replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+          Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read, times);
+          {
+            Timed timed(times.write);
+            for (std::size_t d = 0; d < p.docs.size(); ++d) {
+              if (p.docs.size() == 1) {
+                shard->add_document(p.docs[d]);
+              } else {
+                shard->replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+              }
             }
           }
           since_commit += p.docs.size();
           in_shard += p.docs.size();
           run.done(p, p.docs.size(), 0);
-          if (spelling.size() >= kSpellingFlushWords) flush_spelling(*shard, spelling);
-          if (since_commit >= run.o_.batch) {
+          if (spelling.size() >= kSpellingFlushWords) {
+            Timed timed(times.spelling);
+            flush_spelling(*shard, spelling);
+          }
+          Timed timed(times.write);
+          if (since_commit >= kShardCommitDocuments) {
             shard->commit();
             since_commit = 0;
           }
@@ -333,21 +386,29 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
             open_shard();
           }
         }
-        flush_spelling(*shard, spelling);
+        {
+          Timed timed(times.spelling);
+          flush_spelling(*shard, spelling);
+        }
+        Timed timed(times.write);
         shard->commit();
         shard->close();
       } catch (...) {
         errors[w] = std::current_exception();
         run.abort();
       }
+      std::lock_guard lock(shards_mutex);
+      stats.phases += times;
     });
   }
   for (auto& t : workers) t.join();
+  stats.threads = jobs;
   for (auto& e : errors) {
     if (e) std::rethrow_exception(e);
   }
   if (run.stopped()) stats.interrupted = true;
   if (stats.added > 0) {
+    Timed timed(stats.phases.compact);
     Xapian::Database all;
     for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
     cleanup.unfinished = layout.next_generation();
@@ -380,16 +441,21 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   SpellingCounts spelling;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
+      PhaseTimes times;
       SpellingCounts mine;
       DocumentBuilder builder(run.o_.spelling ? &mine : nullptr);
-      while (auto index = run.take()) queue.push(parse_file(run.files_[*index], *index, builder, run.o_.read));
+      while (auto index = run.take()) queue.push(parse_file(run.files_[*index], *index, builder, run.o_.read, times));
       {
         std::lock_guard lock(spelling_mutex);
+        Timed timed(times.spelling);
         for (auto& [word, count] : mine) spelling[word] += count;
+        stats.phases += times;
       }
       queue.producer_done();
     });
   }
+  stats.threads = jobs + 1;  // and this one, the writer
+  PhaseTimes mine;           // the writer's, added once the producers are done
   std::size_t since_commit = 0;
   try {
     while (auto parsed = queue.pop()) {
@@ -407,6 +473,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
         ours = false;
       }
       if (!parsed->skipped) {
+        Timed timed(mine.write);
         auto old = known.find(file.path);
         bool changed = old != known.end();
         if (changed) {
@@ -428,6 +495,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       }
       run.done(*parsed, added, updated);
       if (since_commit >= run.o_.batch) {
+        Timed timed(mine.write);
         db.commit();
         since_commit = 0;
       }
@@ -446,6 +514,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   for (auto& t : workers) t.join();
   if (run.stopped()) stats.interrupted = true;
   if (run.o_.prune && !stats.interrupted) {
+    Timed timed(mine.write);
     for (const auto& [path, k] : known) {
       if (run.stopped()) {  // Ctrl-C while pruning: what is removed so far is committed
         stats.interrupted = true;
@@ -456,9 +525,22 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       stats.removed += k.docs.size();
     }
   }
-  flush_spelling(db, spelling);
-  if (ours && !(stale && stats.interrupted)) db.set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());
-  db.commit();
+  {
+    Timed timed(mine.spelling);
+    flush_spelling(db, spelling);
+  }
+  {
+    Timed timed(mine.write);
+    if (ours && !(stale && stats.interrupted)) db.set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());
+    db.commit();
+  }
+  stats.phases += mine;
+}
+
+std::uint64_t peak_rss_bytes() {
+  struct rusage usage {};
+  if (::getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux counts KiB
 }
 
 }  // namespace
@@ -471,6 +553,18 @@ std::vector<fs::path> list_files(const std::vector<fs::path>& inputs, bool follo
   std::vector<fs::path> files;
   for (const auto& f : scan.files) files.emplace_back(f.listed);
   return files;
+}
+
+PhaseTimes& PhaseTimes::operator+=(const PhaseTimes& o) {
+  scan += o.scan;
+  read += o.read;
+  parse += o.parse;
+  analyse += o.analyse;
+  build += o.build;
+  write += o.write;
+  compact += o.compact;
+  spelling += o.spelling;
+  return *this;
 }
 
 std::uint64_t directory_bytes(const fs::path& dir) {
@@ -519,6 +613,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
       }
     }
     Run run(options, files, std::move(todo), stats, warn, progress, stop);
+    stats.phases.scan = seconds_since(started);
     if (db.get_doccount() == 0 && layout.has_generations() && run.jobs() > 1 && run.todo() >= kMinShardedFiles) {
       sharded_build(run, layout, db, stats);
     } else {
@@ -532,8 +627,9 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   } catch (const Xapian::Error& e) {
     throw IndexError(options.db.string() + ": cannot reopen after indexing: " + e.get_msg());
   }
-  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  stats.seconds = seconds_since(started);
   stats.db_bytes = directory_bytes(options.db);
+  stats.peak_rss_bytes = peak_rss_bytes();
   return stats;
 }
 

@@ -31,10 +31,17 @@ struct FileResult {
   std::string encoding;               ///< what the bytes were read as
 };
 
+/// Seconds spent in read_file, by phase; read_file adds to them.
+struct ReadTimes {
+  double read = 0;   ///< reading the bytes and decoding them to UTF-8
+  double parse = 0;  ///< layouts and fields
+};
+
 /// Reads one file. Throws CorpusError, whose message names the file and the
 /// reason, when the whole file is skipped (missing, empty, binary, too large,
-/// unreadable); a bad JSON Lines record only adds a warning.
-FileResult read_file(const std::filesystem::path& path, const ReadOptions& options);
+/// unreadable); a bad JSON Lines record only adds a warning. When `times` is
+/// given, the time spent is added to it.
+FileResult read_file(const std::filesystem::path& path, const ReadOptions& options, ReadTimes* times = nullptr);
 
 /// Decodes file bytes to UTF-8 with LF line ends: UTF-8 with or without BOM,
 /// UTF-16 with or without BOM, else the legacy charset ICU detects

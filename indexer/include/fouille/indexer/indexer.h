@@ -44,6 +44,24 @@ struct Progress {
   double seconds = 0;
 };
 
+/// Where a run's time went, in seconds. Phases that run on the worker threads
+/// (read, parse, analyse, build, and write in a fresh build of several jobs)
+/// are each thread's time summed over the threads, so with N threads they can
+/// add up to N times the wall time; the others run on one thread.
+struct PhaseTimes {
+  double scan = 0;      ///< listing the input files and what the database holds
+  double read = 0;      ///< reading files and decoding them to UTF-8
+  double parse = 0;     ///< telling layouts and fields apart
+  double analyse = 0;   ///< the French analysis chain over the text
+  double build = 0;     ///< turning analysed documents into Xapian documents
+  double write = 0;     ///< adding, replacing, deleting documents and commits
+  double compact = 0;   ///< merging the shards of a fresh build
+  double spelling = 0;  ///< writing the spelling dictionary
+  /// The sum of every phase.
+  double total() const { return scan + read + parse + analyse + build + write + compact + spelling; }
+  PhaseTimes& operator+=(const PhaseTimes& o);
+};
+
 struct Stats {
   std::size_t files = 0;      ///< files found under the inputs
   std::size_t added = 0;      ///< documents new to the database
@@ -56,6 +74,9 @@ struct Stats {
   std::uint64_t db_bytes = 0;       ///< database size on disk at the end
   std::size_t db_documents = 0;     ///< documents in the database at the end
   bool interrupted = false;         ///< stopped early; what was done is committed
+  unsigned threads = 1;             ///< threads the phases were timed on (jobs, plus the writer of an update)
+  PhaseTimes phases;                ///< where the time went
+  std::uint64_t peak_rss_bytes = 0; ///< the process's peak resident memory so far
 };
 
 using Warn = std::function<void(const std::string& line)>;

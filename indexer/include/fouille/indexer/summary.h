@@ -1,0 +1,28 @@
+// What fouille-index prints when a run ends: the summary line, the line of
+// phase timings, and the same figures as one JSON object.
+//
+//   fouille::indexer::Stats stats = fouille::indexer::index(options, {}, {}, nullptr);
+//   std::puts(fouille::indexer::summary_line(stats, "projets.db").c_str());
+//   std::puts(fouille::indexer::phases_line(stats).c_str());
+//   std::puts(fouille::indexer::summary_json(stats, "projets.db").c_str());
+#pragma once
+
+#include <string>
+
+#include "fouille/indexer/indexer.h"
+
+namespace fouille::indexer {
+
+/// "N added, N updated, … in S s (docs/s, MB/s); DB: N documents, MB", no newline.
+std::string summary_line(const Stats& stats, const std::string& db);
+
+/// "time: scan S s, read/decode S s, … ; peak RSS N MB", no newline.
+std::string phases_line(const Stats& stats);
+
+/// Every figure of `stats` as one JSON object on one line, no newline:
+/// counts, seconds, docs_per_second, db, db_documents, db_bytes, interrupted,
+/// threads, peak_rss_bytes and "phases": {scan, read, parse, analyse, build,
+/// write, compact, spelling} in seconds.
+std::string summary_json(const Stats& stats, const std::string& db);
+
+}  // namespace fouille::indexer

@@ -1,0 +1,71 @@
+#include "fouille/indexer/summary.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace fouille::indexer {
+namespace {
+
+Stats sample() {
+  Stats s;
+  s.files = 12;
+  s.added = 10;
+  s.updated = 2;
+  s.skipped = 1;
+  s.bytes = 3'000'000;
+  s.seconds = 2.0;
+  s.db_documents = 11;
+  s.db_bytes = 5'500'000;
+  s.threads = 3;
+  s.peak_rss_bytes = 64ull << 20;
+  s.phases = PhaseTimes{0.25, 0.5, 0.75, 1.5, 1.25, 0.5, 0.125, 0.0625};
+  return s;
+}
+
+TEST(Summary, LineGivesCountsRatesAndTheDatabase) {
+  EXPECT_EQ(summary_line(sample(), "projets.db"),
+            "10 added, 2 updated, 0 unchanged, 0 removed, 1 skipped in 2.00 s (6 docs/s, 1.50 MB/s); "
+            "projets.db: 11 documents, 5.5 MB");
+}
+
+TEST(Summary, PhasesLineNamesEveryPhaseInOrder) {
+  EXPECT_EQ(phases_line(sample()),
+            "time: scan 0.25 s, read/decode 0.50 s, parse 0.75 s, analyse 1.50 s, build 1.25 s, write 0.50 s, "
+            "compact 0.12 s, spelling 0.06 s (3 threads); peak RSS 64 MB");
+}
+
+TEST(Summary, JsonHoldsEveryFigureAndEachPhase) {
+  auto j = nlohmann::json::parse(summary_json(sample(), "projets.db"));
+  EXPECT_EQ(j["added"], 10);
+  EXPECT_EQ(j["updated"], 2);
+  EXPECT_EQ(j["skipped"], 1);
+  EXPECT_EQ(j["files"], 12);
+  EXPECT_EQ(j["db"], "projets.db");
+  EXPECT_EQ(j["db_documents"], 11);
+  EXPECT_EQ(j["threads"], 3);
+  EXPECT_EQ(j["peak_rss_bytes"], 64ull << 20);
+  EXPECT_DOUBLE_EQ(j["docs_per_second"].get<double>(), 6.0);
+  EXPECT_FALSE(j["interrupted"].get<bool>());
+  struct Case {
+    const char* phase;
+    double seconds;
+  };
+  const Case cases[] = {{"scan", 0.25},  {"read", 0.5},  {"parse", 0.75},    {"analyse", 1.5},
+                        {"build", 1.25}, {"write", 0.5}, {"compact", 0.125}, {"spelling", 0.0625}};
+  ASSERT_EQ(j["phases"].size(), std::size(cases));
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.phase);
+    EXPECT_DOUBLE_EQ(j["phases"][c.phase].get<double>(), c.seconds);
+  }
+}
+
+TEST(Summary, PhaseTimesAddUp) {
+  PhaseTimes a{1, 2, 3, 4, 5, 6, 7, 8};
+  a += PhaseTimes{1, 1, 1, 1, 1, 1, 1, 1};
+  EXPECT_DOUBLE_EQ(a.total(), 36 + 8);
+  EXPECT_DOUBLE_EQ(a.compact, 8);
+  EXPECT_DOUBLE_EQ(a.spelling, 9);
+}
+
+}  // namespace
+}  // namespace fouille::indexer
