@@ -115,9 +115,15 @@ void Server::Impl::routes() {
 }
 
 void Server::Impl::log(const httplib::Request& req, const httplib::Response& res) {
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+  // A request refused before routing (a URL too long) was never timed.
   char line[64];
-  std::snprintf(line, sizeof line, " %d %.1f ms\n", res.status, ms);
+  if (request_started == std::chrono::steady_clock::time_point{}) {
+    std::snprintf(line, sizeof line, " %d - ms\n", res.status);
+  } else {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+    std::snprintf(line, sizeof line, " %d %.1f ms\n", res.status, ms);
+  }
+  request_started = {};
   std::lock_guard lock(log_mutex);
   std::ostream& out = options.log ? *options.log : std::cerr;
   out << req.method << ' ' << req.path << line << std::flush;
