@@ -68,6 +68,10 @@ std::vector<searcher::Request> requests(const std::vector<std::string>& common) 
     r.query = std::move(q);
     r.filters = std::move(filters);
     r.limit = 5;
+    // Words as indexed: no typo correction, which reads the spelling table,
+    // and that table keeps the words of replaced documents (Xapian never
+    // forgets a spelling), so it differs from a fresh index's by design.
+    r.exact = true;
     out.push_back(r);
   };
   for (const auto& w : common) {

@@ -112,7 +112,7 @@ Response Api::get(const std::string& path, const Params& params) {
       std::string id = path.substr(p.size());
       check_length("id", id, options_.max_query_bytes);
       if (p == "/api/documents/") return document(id);
-      return error_response(501, "not_implemented", "similar documents are not available in this version");
+      return similar(id, params);
     }
     return error_response(404, "not_found", path + ": no such route");
   } catch (const UsageError& e) {
@@ -130,22 +130,45 @@ Response Api::search(const Params& params) {
   const searcher::Request request = parse_search(params, options_);
   const std::string lang = single(params, "lang");
   if (!lang.empty() && lang != "fr" && lang != "en") throw UsageError("lang " + lang + ": expected fr or en");
-  searcher::Result result;
-  // A search that meets a database being replaced under it is tried once
-  // more on a fresh Session.
+  searcher::Request localised = request;
+  if (!lang.empty()) localised.lang = lang;
+  json j = searcher::to_json(run(localised));
+  if (lang == "en") label_in_english(j["facets"]);
+  return json_response(j);
+}
+
+// A search that meets a database being replaced under it is tried once more
+// on a fresh Session.
+searcher::Result Api::run(const searcher::Request& request) {
   for (int attempt = 0;; ++attempt) {
     SessionPool::Lease session = pool_.acquire();
     try {
-      result = session->search(request);
-      break;
+      return session->search(request);
     } catch (const IndexError&) {
       session.discard();
       if (attempt == 1) throw;
     }
   }
-  json j = searcher::to_json(result);
-  if (lang == "en") label_in_english(j["facets"]);
-  return json_response(j);
+}
+
+// More like this: the projects most similar to document `id`, as a search
+// result (the searcher's `like`); `limit` as for a search.
+Response Api::similar(const std::string& id, const Params& params) {
+  for (const auto& [k, v] : params) {
+    if (k != "limit") throw UsageError(k + ": unknown parameter (limit)");
+  }
+  searcher::Request request;
+  request.like = id;
+  request.no_facets = true;
+  request.limit = 5;
+  if (std::string limit = single(params, "limit"); !limit.empty()) {
+    request.limit = searcher::parse_count(limit, "limit", options_.max_limit);
+  }
+  try {
+    return json_response(searcher::to_json(run(request)));
+  } catch (const QueryError& e) {
+    return error_response(404, "not_found", e.what());  // no document has this ID
+  }
 }
 
 Response Api::document(const std::string& id) {

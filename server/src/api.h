@@ -35,6 +35,8 @@ class Api {
  private:
   Response search(const Params& params);
   Response document(const std::string& id);
+  Response similar(const std::string& id, const Params& params);
+  searcher::Result run(const searcher::Request& request);
   Response analyze(const Params& params);
   Response health();
 

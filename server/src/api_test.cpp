@@ -89,8 +89,12 @@ TEST_F(ApiTest, DocumentsHoldEveryFieldAndTheirTextAsIs) {
   EXPECT_EQ(missing["error"]["code"], "not_found");
 }
 
-TEST_F(ApiTest, SimilarIsNotAvailableYet) {
-  EXPECT_EQ(get("/api/similar/CT.9901", {}, 501)["error"]["code"], "not_implemented");
+TEST_F(ApiTest, SimilarListsOtherProjectsNotItself) {
+  json similar = get("/api/similar/CT.9901", {}, 200);
+  ASSERT_TRUE(similar["hits"].is_array());
+  EXPECT_FALSE(similar["hits"].empty());
+  for (const auto& h : similar["hits"]) EXPECT_NE(h["id"], "CT.9901") << "a document is not similar to itself";
+  EXPECT_EQ(get("/api/similar/ZZ.0000", {}, 404)["error"]["code"], "not_found");
 }
 
 TEST_F(ApiTest, AnalyzeAndHealth) {
