@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
      "address to listen on; anything but a loopback address exposes the database (e.g. --bind 0.0.0.0)")
     ("port,p", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one (e.g. --port 9000)")
     ("threads", po::value(&options.threads)->default_value(options.threads), "connections served at once; an idle kept-alive one holds a thread up to 2 s (e.g. --threads 16)")
+    ("search-seconds", po::value(&options.search_seconds)->default_value(options.search_seconds),
+     "seconds a search counts every match for; past it totals and facets are estimates (e.g. --search-seconds 0.5)")
     ("cors", po::value(&options.cors), "let pages from ORIGIN call the API (e.g. --cors https://intranet.example.org); off by default")
     ("quiet,q", "no access log line per request");
   po::variables_map vm;

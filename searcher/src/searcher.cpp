@@ -226,10 +226,11 @@ void set_sort(Xapian::Enquire& enquire, const std::string& sort) {
 
 // Every match of `query`, with boolean weights: no BM25 to compute, about 3x
 // cheaper per document. For exact totals and facet counts.
-Xapian::MSet count_all(const Xapian::Database& db, const Xapian::Query& query, FacetSpy* spy) {
+Xapian::MSet count_all(const Xapian::Database& db, const Xapian::Query& query, FacetSpy* spy, double time_limit) {
   Xapian::Enquire counter(db);
   counter.set_weighting_scheme(Xapian::BoolWeight());
   if (spy) counter.add_matchspy(spy);
+  if (time_limit > 0) counter.set_time_limit(time_limit);
   counter.set_query(guard_full_terms(query, db, /*weighted=*/false));
   return counter.get_mset(0, 0, db.get_doccount());
 }
@@ -299,6 +300,7 @@ Result Searcher::Impl::search(const Request& request) {
   const std::vector<const corpus::Field*> facet_list = facet_fields(request);
   const FacetTable* table = facet_list.empty() ? nullptr : &facets();
   Xapian::Enquire enquire(db);
+  if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
   set_sort(enquire, request.sort);
   if (request.collapse) enquire.set_collapse_key(corpus::schema().field("project_id").slot);
 
@@ -310,7 +312,7 @@ Result Searcher::Impl::search(const Request& request) {
   std::optional<FacetSpy> spy;
   auto count_main = [&] {
     if (!free_columns.empty()) spy.emplace(*table, free_columns);
-    return count_all(db, filtered(compiled.query, groups), spy ? &*spy : nullptr);
+    return count_all(db, filtered(compiled.query, groups), spy ? &*spy : nullptr, request.time_limit);
   };
   Xapian::MSet counted = count_main();
   // Every word together finds too few: any word may match, after the documents
@@ -338,7 +340,7 @@ Result Searcher::Impl::search(const Request& request) {
     if (!groups.count(f->key)) continue;
     int column = table->column_of(f->key);
     FacetSpy side_spy(*table, {column});
-    count_all(db, filtered(compiled.query, groups, f->key), &side_spy);
+    count_all(db, filtered(compiled.query, groups, f->key), &side_spy, request.time_limit);
     result.facets[f->key] = side_spy.values(column, request.lang);
   }
 

@@ -84,6 +84,7 @@ searcher::Request parse_search(const Params& params, const Options& options) {
   if (!offset.empty()) request.offset = searcher::parse_count(offset, "offset", options.max_offset);
   if (!op.empty()) request.op = searcher::parse_operator(op, "operator");
   request.collapse = flag(params, "collapse");
+  request.time_limit = options.search_seconds;
   return request;
 }
 
@@ -160,6 +161,7 @@ Response Api::similar(const std::string& id, const Params& params) {
   searcher::Request request;
   request.like = id;
   request.no_facets = true;
+  request.time_limit = options_.search_seconds;
   request.limit = 5;
   if (std::string limit = single(params, "limit"); !limit.empty()) {
     request.limit = searcher::parse_count(limit, "limit", options_.max_limit);

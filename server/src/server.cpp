@@ -137,6 +137,9 @@ Server::Server(Options options) {
   if (options.port < 0 || options.port > 65535) {
     throw UsageError("--port " + std::to_string(options.port) + ": expected 0 to 65535");
   }
+  if (!(options.search_seconds > 0 && options.search_seconds <= 60)) {
+    throw UsageError("--search-seconds " + std::to_string(options.search_seconds) + ": expected more than 0, at most 60");
+  }
   if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError("--cors: one origin, on one line");
   impl_ = std::make_unique<Impl>(std::move(options));
   impl_->routes();

@@ -238,6 +238,11 @@ TEST(ServerOptions, BadOptionsAreRefused) {
   o.port = 70000;
   EXPECT_THROW(Server{o}, UsageError);
   o.port = 8080;
+  o.search_seconds = 0;
+  EXPECT_THROW(Server{o}, UsageError);
+  o.search_seconds = 61;
+  EXPECT_THROW(Server{o}, UsageError);
+  o.search_seconds = 2;
   o.db = "";
   EXPECT_THROW(Server{o}, UsageError);
 }

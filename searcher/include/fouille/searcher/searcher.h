@@ -51,6 +51,9 @@ struct Request {
   /// of its IDs), ranked by the terms that set it apart; a non-empty query
   /// restricts them. QueryError when no document has the ID.
   std::string like;
+  /// Seconds after which each pass stops counting every match (0: never);
+  /// past it, totals and facet counts are estimates (Result::exact false).
+  double time_limit = 0;
 };
 
 /// A piece of a snippet; `match` pieces are the query's words (any inflection).

@@ -35,6 +35,9 @@ struct Options {
   std::size_t max_filters = 50;           ///< filter parameters per request
   std::size_t max_request_bytes = 65536;  ///< request body
   int io_timeout_seconds = 5;             ///< reading a request, writing a response
+  /// Seconds a search counts every match for; past it the counts are
+  /// estimates (`total.exact` false) and the page is still ranked.
+  double search_seconds = 2.0;
 };
 
 class Server {
