@@ -13,6 +13,7 @@
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+#include "relevance_eval.h"
 #include "test_support.h"
 
 namespace fouille {
@@ -36,21 +37,6 @@ Judgments load_judgments() {
     j[query][file] = std::stoi(grade);
   }
   return j;
-}
-
-double ndcg10(const std::vector<std::string>& ranked, const std::map<std::string, int>& grades) {
-  auto gain = [](int g) { return std::pow(2.0, g) - 1.0; };
-  double dcg = 0;
-  for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
-    auto it = grades.find(ranked[i]);
-    if (it != grades.end()) dcg += gain(it->second) / std::log2(static_cast<double>(i) + 2.0);
-  }
-  std::vector<int> ideal;
-  for (const auto& [file, g] : grades) ideal.push_back(g);
-  std::sort(ideal.rbegin(), ideal.rend());
-  double idcg = 0;
-  for (std::size_t i = 0; i < ideal.size() && i < 10; ++i) idcg += gain(ideal[i]) / std::log2(static_cast<double>(i) + 2.0);
-  return idcg > 0 ? dcg / idcg : 0;
 }
 
 std::string slurp(const fs::path& p) {
@@ -111,7 +97,7 @@ TEST(Ranking, NdcgAtTenBeatsPlainBm25) {
     for (auto it = enquire.get_mset(0, 10).begin(); it != enquire.get_mset(0, 10).end(); ++it) {
       theirs.push_back(it.get_document().get_data());
     }
-    double a = ndcg10(ours, grades), b = ndcg10(theirs, grades);
+    double a = relevance::ndcg10(ours, grades), b = relevance::ndcg10(theirs, grades);
     sum_fouille += a;
     sum_plain += b;
     std::printf("  %-40s fouille %.3f  plain BM25 %.3f\n", query.c_str(), a, b);
