@@ -227,7 +227,9 @@ TEST(Faults, TwoIndexersOnANewFolderDoNotMisreadEachOther) {
     std::size_t ended = 0;
     for (std::size_t at = r.output.find("exit "); at != std::string::npos; at = r.output.find("exit ", at + 1)) ++ended;
     EXPECT_EQ(ended, 2u) << r.output;  // both ran to an end
-    if (has(r.output, "exit 4")) EXPECT_TRUE(has(r.output, "being indexed by another process")) << r.output;
+    if (has(r.output, "exit 4")) {
+      EXPECT_TRUE(has(r.output, "being indexed by another process")) << r.output;
+    }
   }
 }
 
