@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fouille/corpus/countries.h"
 #include "fouille/searcher/request_options.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/error.h"
@@ -88,12 +87,6 @@ searcher::Request parse_search(const Params& params, const Options& options) {
   return request;
 }
 
-// English labels for the facets whose values are codes.
-void label_in_english(json& facets) {
-  if (!facets.contains("countries")) return;
-  for (auto& v : facets["countries"]) v["label"] = corpus::countries().english_name(v["value"].get<std::string>());
-}
-
 }  // namespace
 
 Response error_response(int status, const std::string& code, const std::string& message, long position) {
@@ -134,7 +127,6 @@ Response Api::search(const Params& params) {
   searcher::Request localised = request;
   if (!lang.empty()) localised.lang = lang;
   json j = searcher::to_json(run(localised));
-  if (lang == "en") label_in_english(j["facets"]);
   return json_response(j);
 }
 
