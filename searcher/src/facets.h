@@ -1,7 +1,8 @@
 // Private: facet counting. The facet values of every document are read once
 // per database revision into a compact table (value ids per document, for each
 // facet field), so counting a matching document is a few array increments,
-// never a value read or a string hash. Counts cover the whole match set.
+// never a value read or a string hash. Counts cover the whole match set, given
+// as a DocSet.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "doc_set.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/searcher/searcher.h"
 
@@ -17,8 +19,8 @@ namespace fouille::searcher {
 
 class FacetTable {
  public:
-  /// Reads the value slots of every facet field of the schema. Thread-safe
-  /// to read once built.
+  /// Reads the value slots of every facet field of the schema, and which
+  /// documents exist. Thread-safe to read once built.
   explicit FacetTable(const Xapian::Database& db);
 
   struct Column {
@@ -26,30 +28,34 @@ class FacetTable {
     std::vector<std::string> values;   ///< distinct values, by id
     std::vector<std::uint32_t> offsets;  ///< ids of document d: ids[offsets[d]..offsets[d+1])
     std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> totals;  ///< per value id, over every document
   };
   const std::vector<Column>& columns() const { return columns_; }
   /// The column of a field key, or -1.
   int column_of(const std::string& key) const;
+  /// Every document of the database the table was read from.
+  const DocSet& documents() const { return documents_; }
 
  private:
   std::vector<Column> columns_;
+  DocSet documents_;
 };
 
-class FacetSpy : public Xapian::MatchSpy {
+class FacetCounts {
  public:
-  /// Counts the given columns of `table`, which must outlive the spy.
-  FacetSpy(const FacetTable& table, std::vector<int> columns);
-  void operator()(const Xapian::Document& doc, double weight) override;
-  std::string name() const override { return "fouille.FacetSpy"; }
+  /// Counts the values of the given columns of `table` (which must outlive
+  /// the counts) over the documents of `docs`.
+  FacetCounts(const FacetTable& table, std::vector<int> columns, const DocSet& docs);
 
-  /// Counted values of one of the spy's columns with labels in `lang` ("fr"
-  /// or "en"), most frequent first (years and budget ranges in numeric order).
+  /// Counted values of one of the counted columns with labels in `lang`
+  /// ("fr" or "en"), most frequent first (years and budget ranges in numeric
+  /// order).
   std::vector<FacetValue> values(int column, std::string_view lang = "fr") const;
 
  private:
   const FacetTable& table_;
   std::vector<int> columns_;
-  std::vector<std::vector<std::size_t>> counts_;  // per spied column, per value id
+  std::vector<std::vector<std::uint32_t>> counts_;  // per counted column, per value id
 };
 
 }  // namespace fouille::searcher

@@ -18,6 +18,8 @@
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"
 #include "index_internal.h"
+#include "doc_set_source.h"
+#include "match_set.h"
 #include "query_compiler.h"
 #include "query_parser.h"
 #include "snippet.h"
@@ -224,17 +226,6 @@ void set_sort(Xapian::Enquire& enquire, const std::string& sort) {
   throw UsageError("--sort " + sort + ": expected relevance, budget, -budget, year or -year");
 }
 
-// Every match of `query`, with boolean weights: no BM25 to compute, about 3x
-// cheaper per document. For exact totals and facet counts.
-Xapian::MSet count_all(const Xapian::Database& db, const Xapian::Query& query, FacetSpy* spy, double time_limit) {
-  Xapian::Enquire counter(db);
-  counter.set_weighting_scheme(Xapian::BoolWeight());
-  if (spy) counter.add_matchspy(spy);
-  if (time_limit > 0) counter.set_time_limit(time_limit);
-  counter.set_query(guard_full_terms(query, db, /*weighted=*/false));
-  return counter.get_mset(0, 0, db.get_doccount());
-}
-
 Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer) {
   Hit hit;
   hit.rank = rank;
@@ -298,59 +289,76 @@ Result Searcher::Impl::search(const Request& request) {
   }
   const FilterGroups groups = filter_groups(request, analyzer, db);
   const std::vector<const corpus::Field*> facet_list = facet_fields(request);
-  const FacetTable* table = facet_list.empty() ? nullptr : &facets();
+  const FacetTable& table = facets();  // also the set of every document
   Xapian::Enquire enquire(db);
   if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
   set_sort(enquire, request.sort);
   if (request.collapse) enquire.set_collapse_key(corpus::schema().field("project_id").slot);
 
-  // The count pass, with the facets whose field carries no filter.
-  std::vector<int> free_columns;
-  for (const auto* f : facet_list) {
-    if (!groups.count(f->key)) free_columns.push_back(table->column_of(f->key));
+  // The count pass: every match as a set of documents, for the exact total
+  // and the facets. Each filter group is evaluated once; a filtered field's
+  // facet counts as if its own filter were not set (disjunctive counts), so
+  // its other values show what choosing them would give.
+  MatchSets sets(db, table.documents(), request.time_limit);
+  std::map<std::string, DocSet> group_sets;
+  for (const auto& [key, queries] : groups) {
+    group_sets[key] = sets.evaluate(Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));
   }
-  std::optional<FacetSpy> spy;
-  auto count_main = [&] {
-    if (!free_columns.empty()) spy.emplace(*table, free_columns);
-    return count_all(db, filtered(compiled.query, groups), spy ? &*spy : nullptr, request.time_limit);
+  auto restricted = [&](DocSet set, const std::string& except) {
+    for (const auto& [key, group] : group_sets) {
+      if (key != except) set.intersect(group);
+    }
+    return set;
   };
-  Xapian::MSet counted = count_main();
+  DocSet base = sets.evaluate(compiled.query);
+  DocSet matched = restricted(base, "");
   // Every word together finds too few: any word may match, after the documents
   // holding them all (collapsing relaxes only when nothing matches: its total
   // counts projects of one ranked list).
   std::optional<Xapian::Query> every_word;
-  const Xapian::doccount all_words = counted.get_matches_estimated();
+  DocSet every_word_matched;
+  const Xapian::doccount all_words = static_cast<Xapian::doccount>(matched.count());
   if (all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
     every_word = compiled.query;
+    every_word_matched = matched;
     compiled = compile(Xapian::Query::OP_OR);
-    counted = count_main();
-    result.relaxed = counted.get_matches_estimated() > all_words;
+    base = sets.evaluate(compiled.query);
+    matched = restricted(base, "");
+    result.relaxed = matched.count() > all_words;
     result.all_words = all_words;
   }
-  result.total = counted.get_matches_estimated();
-  result.exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+  result.total = matched.count();
   for (auto& [words, others] : compiled.synonyms) result.synonyms.push_back({words, others});
-  if (spy) {
-    for (int c : free_columns) result.facets[table->columns()[static_cast<std::size_t>(c)].field->key] = spy->values(c, request.lang);
+  std::vector<int> free_columns;
+  for (const auto* f : facet_list) {
+    if (!groups.count(f->key)) free_columns.push_back(table.column_of(f->key));
   }
-
-  // Disjunctive counts: a filtered field's facet counts as if its own filter
-  // were not set, so other values show what choosing them would give.
+  if (!free_columns.empty()) {
+    FacetCounts counts(table, free_columns, matched);
+    for (int c : free_columns) result.facets[table.columns()[static_cast<std::size_t>(c)].field->key] = counts.values(c, request.lang);
+  }
   for (const auto* f : facet_list) {
     if (!groups.count(f->key)) continue;
-    int column = table->column_of(f->key);
-    FacetSpy side_spy(*table, {column});
-    count_all(db, filtered(compiled.query, groups, f->key), &side_spy, request.time_limit);
-    result.facets[f->key] = side_spy.values(column, request.lang);
+    const int column = table.column_of(f->key);
+    result.facets[f->key] = FacetCounts(table, {column}, restricted(base, f->key)).values(column, request.lang);
   }
+  result.exact = sets.exact();
 
-  // The ranked pass. Collapsing needs every match seen for its exact total of projects.
+  // The ranked pass. A search that found nothing is done. When the count
+  // pass left phrases, NEAR or value ranges to Xapian, the ranked pass weighs
+  // only the documents it found, so that those are checked in these alone
+  // (a plain word's posting list is cheaper to read than to filter).
+  // Collapsing needs every match seen for its exact total of projects.
   std::size_t rank = request.offset;
-  auto rank_page = [&](const Xapian::Query& query, std::size_t offset, std::size_t limit) {
+  auto rank_page = [&](const Xapian::Query& query, const DocSet& only, std::size_t offset, std::size_t limit) {
+    if (only.empty()) return Xapian::MSet();
     // Xapian counts in 32 bits: past the documents there is nothing to show.
     offset = std::min<std::size_t>(offset, db.get_doccount());
     limit = std::min<std::size_t>(limit, db.get_doccount());
-    enquire.set_query(guard_full_terms(filtered(query, groups), db, /*weighted=*/true));
+    Xapian::Query restriction = sets.used_xapian() ? doc_set_query(std::make_shared<const DocSet>(only), db) : Xapian::Query();
+    enquire.set_query(guard_full_terms(
+        restriction.empty() ? filtered(query, groups) : Xapian::Query(Xapian::Query::OP_FILTER, query, restriction), db,
+        /*weighted=*/true));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                          request.collapse ? db.get_doccount() : 0);
     for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
@@ -360,14 +368,16 @@ Result Searcher::Impl::search(const Request& request) {
     // The pages run on from the documents holding every word to the others.
     std::size_t offset = request.offset, limit = request.limit;
     if (offset < all_words) {
-      limit -= std::min<std::size_t>(limit, rank_page(*every_word, offset, limit).size());
+      limit -= std::min<std::size_t>(limit, rank_page(*every_word, every_word_matched, offset, limit).size());
       offset = 0;
     } else {
       offset -= all_words;
     }
-    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, *every_word), offset, limit);
+    DocSet others = matched;
+    others.subtract(every_word_matched);
+    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, *every_word), others, offset, limit);
   } else {
-    Xapian::MSet mset = rank_page(compiled.query, request.offset, request.limit);
+    Xapian::MSet mset = rank_page(compiled.query, matched, request.offset, request.limit);
     if (request.collapse) {
       result.total = mset.get_matches_estimated();
       result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

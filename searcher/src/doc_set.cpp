@@ -1,0 +1,52 @@
+#include "doc_set.h"
+
+#include <algorithm>
+
+namespace fouille::searcher {
+
+// Sets of one search share their size; a set made for an older, smaller
+// database handle is simply shorter (its missing words are empty).
+
+void DocSet::intersect(const DocSet& other) {
+  const std::size_t n = std::min(words_.size(), other.words_.size());
+  for (std::size_t i = 0; i < n; ++i) words_[i] &= other.words_[i];
+  std::fill(words_.begin() + static_cast<std::ptrdiff_t>(n), words_.end(), 0);
+}
+
+void DocSet::unite(const DocSet& other) {
+  if (other.words_.size() > words_.size()) words_.resize(other.words_.size(), 0);
+  for (std::size_t i = 0; i < other.words_.size(); ++i) words_[i] |= other.words_[i];
+}
+
+void DocSet::subtract(const DocSet& other) {
+  const std::size_t n = std::min(words_.size(), other.words_.size());
+  for (std::size_t i = 0; i < n; ++i) words_[i] &= ~other.words_[i];
+}
+
+void DocSet::symmetric_difference(const DocSet& other) {
+  if (other.words_.size() > words_.size()) words_.resize(other.words_.size(), 0);
+  for (std::size_t i = 0; i < other.words_.size(); ++i) words_[i] ^= other.words_[i];
+}
+
+std::size_t DocSet::count() const {
+  std::size_t n = 0;
+  for (std::uint64_t w : words_) n += static_cast<std::size_t>(std::popcount(w));
+  return n;
+}
+
+Xapian::docid DocSet::first_from(Xapian::docid d) const {
+  std::size_t w = d >> 6;
+  if (w >= words_.size()) return 0;
+  std::uint64_t bits = words_[w] & (~std::uint64_t{0} << (d & 63));
+  while (bits == 0) {
+    if (++w == words_.size()) return 0;
+    bits = words_[w];
+  }
+  return static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+}
+
+bool DocSet::empty() const {
+  return std::all_of(words_.begin(), words_.end(), [](std::uint64_t w) { return w == 0; });
+}
+
+}  // namespace fouille::searcher

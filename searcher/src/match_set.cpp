@@ -1,0 +1,136 @@
+#include "match_set.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "full_term_guard.h"
+
+namespace fouille::searcher {
+namespace {
+
+// A set this many times smaller than a term's posting list is intersected by
+// skipping through the list (a few postings decoded per member) rather than
+// reading all of it.
+constexpr std::size_t kSkipRatio = 16;
+
+class Collector : public Xapian::MatchSpy {
+ public:
+  explicit Collector(DocSet& set) : set_(set) {}
+  void operator()(const Xapian::Document& doc, double) override { set_.add(doc.get_docid()); }
+
+ private:
+  DocSet& set_;
+};
+
+std::string term_of(const Xapian::Query& leaf) { return *leaf.get_terms_begin(); }
+
+}  // namespace
+
+MatchSets::MatchSets(const Xapian::Database& db, const DocSet& every, double time_limit)
+    : db_(db), every_(every), last_(db.get_lastdocid()), time_limit_(time_limit) {}
+
+DocSet MatchSets::postings(const std::string& term) const {
+  DocSet set(last_);
+  for (auto it = db_.postlist_begin(term), end = db_.postlist_end(term); it != end; ++it) set.add(*it);
+  return set;
+}
+
+void MatchSets::intersect_term(DocSet& set, const std::string& term) const {
+  const std::size_t members = set.count();
+  if (members * kSkipRatio >= db_.get_termfreq(term)) {
+    set.intersect(postings(term));
+    return;
+  }
+  DocSet kept(last_);
+  auto it = db_.postlist_begin(term);
+  const auto end = db_.postlist_end(term);
+  set.for_each([&](Xapian::docid d) {
+    if (it == end) return;
+    it.skip_to(d);
+    if (it != end && *it == d) kept.add(d);
+  });
+  set = std::move(kept);
+}
+
+// Parts that are not plain terms first (they must be evaluated anyway), then
+// the terms from the rarest, each by skipping once the set is small.
+DocSet MatchSets::conjunction(const Xapian::Query& query) {
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;
+  std::vector<Xapian::Query> others;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    Xapian::Query part = query.get_subquery(i);
+    if (part.get_type() == Xapian::Query::LEAF_TERM) {
+      std::string term = term_of(part);
+      terms.emplace_back(db_.get_termfreq(term), std::move(term));
+    } else {
+      others.push_back(std::move(part));
+    }
+  }
+  std::sort(terms.begin(), terms.end());
+  std::size_t next_term = 0;
+  DocSet set;
+  if (!others.empty()) {
+    set = evaluate(others.front());
+    for (std::size_t i = 1; i < others.size() && !set.empty(); ++i) set.intersect(evaluate(others[i]));
+  } else {
+    set = postings(terms[next_term++].second);
+  }
+  for (; next_term < terms.size() && !set.empty(); ++next_term) intersect_term(set, terms[next_term].second);
+  return set;
+}
+
+DocSet MatchSets::by_xapian(const Xapian::Query& query) {
+  used_xapian_ = true;
+  DocSet set(last_);
+  Collector collect(set);
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.add_matchspy(&collect);
+  if (time_limit_ > 0) enquire.set_time_limit(time_limit_);
+  enquire.set_query(guard_full_terms(query, db_, /*weighted=*/false));
+  Xapian::MSet counted = enquire.get_mset(0, 0, db_.get_doccount());
+  if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) exact_ = false;
+  return set;
+}
+
+DocSet MatchSets::evaluate(const Xapian::Query& query) {
+  const std::size_t n = query.get_num_subqueries();
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_MATCH_ALL:
+      return every_;
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return DocSet(last_);
+    case Xapian::Query::LEAF_TERM:
+      return postings(term_of(query));
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      return conjunction(query);
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: {
+      DocSet set(last_);
+      for (std::size_t i = 0; i < n; ++i) set.unite(evaluate(query.get_subquery(i)));
+      return set;
+    }
+    case Xapian::Query::OP_AND_NOT: {
+      DocSet set = evaluate(query.get_subquery(0));
+      for (std::size_t i = 1; i < n && !set.empty(); ++i) set.subtract(evaluate(query.get_subquery(i)));
+      return set;
+    }
+    case Xapian::Query::OP_XOR: {
+      DocSet set(last_);
+      for (std::size_t i = 0; i < n; ++i) set.symmetric_difference(evaluate(query.get_subquery(i)));
+      return set;
+    }
+    case Xapian::Query::OP_AND_MAYBE:  // the optional parts only weigh
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return evaluate(query.get_subquery(0));
+    default:
+      // Phrases, NEAR, value ranges, elite sets, unexpanded wildcards.
+      return by_xapian(query);
+  }
+}
+
+}  // namespace fouille::searcher

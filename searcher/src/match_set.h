@@ -1,0 +1,51 @@
+// Private: the documents a query matches, unweighted, for exact totals and
+// facet counts.
+//
+// Xapian's matcher spends about 0.2 µs on each matching document of a count
+// pass (a Document handle and a match-spy call per document, a heap of
+// postlists), while reading a posting list into a bit set costs about
+// 0.02 µs a posting (100,000 generated documents: 16 ms against 1.3 ms for a
+// word in 77,000 of them). So the count pass evaluates the query itself:
+// terms as posting lists, AND / OR / AND NOT as set operations. What needs
+// positions or values (phrases, NEAR, value ranges) is left to Xapian, each
+// such part on its own, through guard_full_terms.
+#pragma once
+
+#include <xapian.h>
+
+#include "doc_set.h"
+
+namespace fouille::searcher {
+
+class MatchSets {
+ public:
+  /// `every` holds every document of `db` (the facet table's); both must
+  /// outlive this object. `time_limit` (seconds, 0 for none) bounds each part
+  /// left to Xapian.
+  MatchSets(const Xapian::Database& db, const DocSet& every, double time_limit);
+
+  /// The documents `query` matches, as Xapian would match them.
+  DocSet evaluate(const Xapian::Query& query);
+
+  /// False once a part left to Xapian stopped at the time limit: the sets
+  /// since then may miss documents.
+  bool exact() const { return exact_; }
+  /// True once a part was left to Xapian (phrases, NEAR, value ranges): the
+  /// parts a ranked pass should not evaluate over again.
+  bool used_xapian() const { return used_xapian_; }
+
+ private:
+  DocSet postings(const std::string& term) const;
+  void intersect_term(DocSet& set, const std::string& term) const;
+  DocSet conjunction(const Xapian::Query& query);
+  DocSet by_xapian(const Xapian::Query& query);
+
+  const Xapian::Database& db_;
+  const DocSet& every_;
+  Xapian::docid last_;
+  double time_limit_;
+  bool exact_ = true;
+  bool used_xapian_ = false;
+};
+
+}  // namespace fouille::searcher

@@ -1,0 +1,123 @@
+#include "match_set.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "full_term_guard.h"
+
+namespace fouille::searcher {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Documents with words at positions, a value and gaps in the ids (every third
+// deleted), so that each operator meets missing documents.
+class MatchSetsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = fs::temp_directory_path() / ("fouille-match-sets-" + std::to_string(::getpid()));
+    fs::remove_all(path_);
+    Xapian::WritableDatabase w(path_.string(), Xapian::DB_CREATE);
+    const std::vector<std::string> words = {"traite", "migrant", "frontiere", "sante", "emploi", "retour"};
+    for (unsigned i = 0; i < 3000; ++i) {
+      Xapian::Document d;
+      Xapian::termpos pos = 1;
+      d.add_posting("tout", pos++);
+      for (unsigned k = 0; k < 4; ++k) d.add_posting(words[(i * (k + 3) / 7 + k) % words.size()], pos++);
+      if (i % 5 == 0) d.add_boolean_term("XSactif");
+      d.add_value(0, Xapian::sortable_serialise(i % 100));
+      w.add_document(d);
+    }
+    w.commit();
+    for (Xapian::docid id = 3; id <= 3000; id += 3) w.delete_document(id);
+    w.commit();
+    db_ = Xapian::Database(path_.string());
+    every_ = DocSet(db_.get_lastdocid());
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) every_.add(*it);
+  }
+  void TearDown() override { fs::remove_all(path_); }
+
+  std::set<Xapian::docid> by_xapian(const Xapian::Query& q) {
+    Xapian::Enquire e(db_);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_query(guard_full_terms(q, db_, false));
+    std::set<Xapian::docid> out;
+    Xapian::MSet m = e.get_mset(0, db_.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) out.insert(*it);
+    return out;
+  }
+
+  std::set<Xapian::docid> by_sets(const Xapian::Query& q) {
+    MatchSets sets(db_, every_, 0);
+    std::set<Xapian::docid> out;
+    sets.evaluate(q).for_each([&](Xapian::docid d) { out.insert(d); });
+    EXPECT_TRUE(sets.exact());
+    return out;
+  }
+
+  fs::path path_;
+  Xapian::Database db_;
+  DocSet every_;
+};
+
+using Q = Xapian::Query;
+
+TEST_F(MatchSetsTest, MatchesWhatXapianMatchesForEveryOperator) {
+  const std::vector<Q> queries = {
+      Q::MatchAll,
+      Q::MatchNothing,
+      Q("traite"),
+      Q("tout"),
+      Q("absent"),
+      Q(Q::OP_AND, Q("traite"), Q("migrant")),
+      Q(Q::OP_AND, Q("tout"), Q("XSactif")),
+      Q(Q::OP_OR, Q("traite"), Q("absent")),
+      Q(Q::OP_SYNONYM, Q("sante"), Q("emploi")),
+      Q(Q::OP_MAX, Q("sante"), Q("retour")),
+      Q(Q::OP_AND_NOT, Q("traite"), Q("migrant")),
+      Q(Q::OP_AND_NOT, Q::MatchAll, Q("XSactif")),
+      Q(Q::OP_XOR, Q("traite"), Q("migrant")),
+      Q(Q::OP_AND_MAYBE, Q("traite"), Q("sante")),
+      Q(Q::OP_FILTER, Q(Q::OP_OR, Q("traite"), Q("retour")), Q("XSactif")),
+      Q(Q::OP_SCALE_WEIGHT, Q("emploi"), 0.0),
+      Q(Q::OP_PHRASE, Q("traite"), Q("migrant")),
+      Q(Q::OP_NEAR, Q("frontiere"), Q("retour")),
+      Q(Q::OP_VALUE_RANGE, 0, Xapian::sortable_serialise(10), Xapian::sortable_serialise(20)),
+      Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("tout"), Q("sante")), Q(Q::OP_OR, Q("XSactif"), Q("emploi"))),
+      // A rare set met with a frequent term: intersected by skipping.
+      Q(Q::OP_AND, Q(Q::OP_AND, Q("XSactif"), Q("frontiere")), Q("tout")),
+  };
+  for (const Q& q : queries) {
+    const auto expected = by_xapian(q);
+    EXPECT_EQ(by_sets(q), expected) << q.get_description();
+  }
+}
+
+TEST_F(MatchSetsTest, SetOperationsKeepOnlyWhatTheyShould) {
+  DocSet a(200), b(200);
+  for (Xapian::docid d : {1u, 64u, 65u, 199u}) a.add(d);
+  for (Xapian::docid d : {64u, 100u, 199u}) b.add(d);
+  DocSet both = a;
+  both.intersect(b);
+  EXPECT_EQ(both.count(), 2u);
+  EXPECT_TRUE(both.contains(64) && both.contains(199) && !both.contains(1));
+  DocSet rest = a;
+  rest.subtract(b);
+  EXPECT_EQ(rest.count(), 2u);
+  EXPECT_TRUE(rest.contains(1) && rest.contains(65));
+  DocSet any = a;
+  any.unite(b);
+  EXPECT_EQ(any.count(), 5u);
+  std::vector<Xapian::docid> order;
+  any.for_each([&](Xapian::docid d) { order.push_back(d); });
+  EXPECT_EQ(order, (std::vector<Xapian::docid>{1, 64, 65, 100, 199}));
+}
+
+}  // namespace
+}  // namespace fouille::searcher
