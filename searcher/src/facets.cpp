@@ -62,6 +62,22 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   }
   documents_ = DocSet(last);
   for (auto it = db.postlist_begin(""), end = db.postlist_end(""); it != end; ++it) documents_.add(*it);
+  for (const auto& field : corpus::schema().fields()) {
+    if (!field.range || field.slot == corpus::kNoSlot) continue;
+    Numbers& numbers = numbers_.emplace_back(field.slot, Numbers()).second;
+    numbers.reserve(db.get_value_freq(field.slot));
+    for (auto it = db.valuestream_begin(field.slot); it != db.valuestream_end(field.slot); ++it) {
+      numbers.emplace_back(Xapian::sortable_unserialise(*it), it.get_docid());
+    }
+    std::sort(numbers.begin(), numbers.end());
+  }
+}
+
+const FacetTable::Numbers* FacetTable::numbers(Xapian::valueno slot) const {
+  for (const auto& [s, numbers] : numbers_) {
+    if (s == slot) return &numbers;
+  }
+  return nullptr;
 }
 
 int FacetTable::column_of(const std::string& key) const {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -36,9 +37,15 @@ class FacetTable {
   /// Every document of the database the table was read from.
   const DocSet& documents() const { return documents_; }
 
+  /// (number, document) of every document with a number in the slot of a
+  /// range-searchable field, in increasing order; null for another slot.
+  using Numbers = std::vector<std::pair<double, Xapian::docid>>;
+  const Numbers* numbers(Xapian::valueno slot) const;
+
  private:
   std::vector<Column> columns_;
   DocSet documents_;
+  std::vector<std::pair<Xapian::valueno, Numbers>> numbers_;
 };
 
 class FacetCounts {

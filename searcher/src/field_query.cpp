@@ -9,6 +9,7 @@
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/error.h"
+#include "range_source.h"
 
 namespace fouille::searcher {
 namespace {
@@ -51,14 +52,7 @@ Range parse_range(const corpus::Field& field, std::string_view value, bool year)
   return r;
 }
 
-Xapian::Query slot_range(unsigned slot, const Range& r) {
-  if (r.low && r.high) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(*r.low),
-                         Xapian::sortable_serialise(*r.high));
-  }
-  if (r.low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(*r.low));
-  return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*r.high));
-}
+Xapian::Query slot_range(unsigned slot, const Range& r) { return range_query(NumberRange{slot, r.low, r.high}); }
 
 // Free-text words of `value` under `prefix`: a phrase when asked, else all words.
 FieldQuery text_query(std::string_view value, const std::string& prefix, bool phrase, stemming::Analyzer& analyzer) {

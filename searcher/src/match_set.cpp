@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "full_term_guard.h"
+#include "range_source.h"
 
 namespace fouille::searcher {
 namespace {
@@ -28,8 +29,22 @@ std::string term_of(const Xapian::Query& leaf) { return *leaf.get_terms_begin();
 
 }  // namespace
 
-MatchSets::MatchSets(const Xapian::Database& db, const DocSet& every, double time_limit)
-    : db_(db), every_(every), last_(db.get_lastdocid()), time_limit_(time_limit) {}
+MatchSets::MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit)
+    : db_(db), table_(table), last_(db.get_lastdocid()), time_limit_(time_limit) {}
+
+DocSet MatchSets::in_range(const Xapian::Query& query) {
+  const std::optional<NumberRange> range = range_of(query);
+  const FacetTable::Numbers* numbers = range ? table_.numbers(range->slot) : nullptr;
+  if (!numbers) return by_xapian(query);
+  auto first = numbers->begin(), last = numbers->end();
+  if (range->low) first = std::lower_bound(first, last, std::pair(*range->low, Xapian::docid{0}));
+  if (range->high) {
+    last = std::upper_bound(first, last, *range->high, [](double v, const auto& n) { return v < n.first; });
+  }
+  DocSet set(last_);
+  for (; first != last; ++first) set.add(first->second);
+  return set;
+}
 
 DocSet MatchSets::postings(const std::string& term) const {
   DocSet set(last_);
@@ -99,7 +114,9 @@ DocSet MatchSets::evaluate(const Xapian::Query& query) {
   const std::size_t n = query.get_num_subqueries();
   switch (query.get_type()) {
     case Xapian::Query::LEAF_MATCH_ALL:
-      return every_;
+      return table_.documents();
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+      return in_range(query);
     case Xapian::Query::LEAF_MATCH_NOTHING:
       return DocSet(last_);
     case Xapian::Query::LEAF_TERM:
@@ -128,7 +145,7 @@ DocSet MatchSets::evaluate(const Xapian::Query& query) {
     case Xapian::Query::OP_SCALE_WEIGHT:
       return evaluate(query.get_subquery(0));
     default:
-      // Phrases, NEAR, value ranges, elite sets, unexpanded wildcards.
+      // Phrases, NEAR, Xapian value ranges, elite sets, unexpanded wildcards.
       return by_xapian(query);
   }
 }

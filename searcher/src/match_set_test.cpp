@@ -3,13 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <unistd.h>
 
+#include "fouille/corpus/schema.h"
 #include "full_term_guard.h"
+#include "range_source.h"
 
 namespace fouille::searcher {
 namespace {
@@ -31,15 +34,14 @@ class MatchSetsTest : public ::testing::Test {
       d.add_posting("tout", pos++);
       for (unsigned k = 0; k < 4; ++k) d.add_posting(words[(i * (k + 3) / 7 + k) % words.size()], pos++);
       if (i % 5 == 0) d.add_boolean_term("XSactif");
-      d.add_value(0, Xapian::sortable_serialise(i % 100));
+      d.add_value(budget_slot(), Xapian::sortable_serialise(i % 100));
       w.add_document(d);
     }
     w.commit();
     for (Xapian::docid id = 3; id <= 3000; id += 3) w.delete_document(id);
     w.commit();
     db_ = Xapian::Database(path_.string());
-    every_ = DocSet(db_.get_lastdocid());
-    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) every_.add(*it);
+    table_.emplace(db_);
   }
   void TearDown() override { fs::remove_all(path_); }
 
@@ -54,16 +56,18 @@ class MatchSetsTest : public ::testing::Test {
   }
 
   std::set<Xapian::docid> by_sets(const Xapian::Query& q) {
-    MatchSets sets(db_, every_, 0);
+    MatchSets sets(db_, *table_, 0);
     std::set<Xapian::docid> out;
     sets.evaluate(q).for_each([&](Xapian::docid d) { out.insert(d); });
     EXPECT_TRUE(sets.exact());
     return out;
   }
 
+  static Xapian::valueno budget_slot() { return corpus::schema().field("budget_usd").slot; }
+
   fs::path path_;
   Xapian::Database db_;
-  DocSet every_;
+  std::optional<FacetTable> table_;  // every document, sorted numbers
 };
 
 using Q = Xapian::Query;
@@ -88,7 +92,12 @@ TEST_F(MatchSetsTest, MatchesWhatXapianMatchesForEveryOperator) {
       Q(Q::OP_SCALE_WEIGHT, Q("emploi"), 0.0),
       Q(Q::OP_PHRASE, Q("traite"), Q("migrant")),
       Q(Q::OP_NEAR, Q("frontiere"), Q("retour")),
-      Q(Q::OP_VALUE_RANGE, 0, Xapian::sortable_serialise(10), Xapian::sortable_serialise(20)),
+      Q(Q::OP_VALUE_RANGE, budget_slot(), Xapian::sortable_serialise(10), Xapian::sortable_serialise(20)),
+      range_query({budget_slot(), 10, 20}),
+      range_query({budget_slot(), std::nullopt, 0}),
+      range_query({budget_slot(), 99, std::nullopt}),
+      range_query({budget_slot(), 20.5, 21}),
+      Q(Q::OP_AND, Q("traite"), range_query({budget_slot(), 50, 60})),
       Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("tout"), Q("sante")), Q(Q::OP_OR, Q("XSactif"), Q("emploi"))),
       // A rare set met with a frequent term: intersected by skipping.
       Q(Q::OP_AND, Q(Q::OP_AND, Q("XSactif"), Q("frontiere")), Q("tout")),
@@ -97,6 +106,22 @@ TEST_F(MatchSetsTest, MatchesWhatXapianMatchesForEveryOperator) {
     const auto expected = by_xapian(q);
     EXPECT_EQ(by_sets(q), expected) << q.get_description();
   }
+}
+
+// Xapian reads a range query as OP_VALUE_RANGE would match (the ranked pass),
+// and the count pass reads its bounds back.
+TEST_F(MatchSetsTest, RangeQueriesMatchLikeXapiansValueRanges) {
+  const Xapian::valueno slot = budget_slot();
+  EXPECT_EQ(by_xapian(range_query({slot, 10, 20})),
+            by_xapian(Q(Q::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(10), Xapian::sortable_serialise(20))));
+  EXPECT_EQ(by_xapian(range_query({slot, 90, std::nullopt})),
+            by_xapian(Q(Q::OP_VALUE_GE, slot, Xapian::sortable_serialise(90))));
+  const auto back = range_of(range_query({slot, 1.5e5, std::nullopt}));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->slot, slot);
+  EXPECT_EQ(back->low, 1.5e5);
+  EXPECT_FALSE(back->high.has_value());
+  EXPECT_FALSE(range_of(Q("traite")).has_value());
 }
 
 TEST_F(MatchSetsTest, SetOperationsKeepOnlyWhatTheyShould) {

@@ -299,7 +299,7 @@ Result Searcher::Impl::search(const Request& request) {
   // and the facets. Each filter group is evaluated once; a filtered field's
   // facet counts as if its own filter were not set (disjunctive counts), so
   // its other values show what choosing them would give.
-  MatchSets sets(db, table.documents(), request.time_limit);
+  MatchSets sets(db, table, request.time_limit);
   std::map<std::string, DocSet> group_sets;
   for (const auto& [key, queries] : groups) {
     group_sets[key] = sets.evaluate(Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));

@@ -1,0 +1,118 @@
+#include "range_source.h"
+
+#include <charconv>
+#include <string_view>
+
+namespace fouille::searcher {
+namespace {
+
+constexpr std::string_view kName = "fouille.Range";
+
+std::string number_text(const std::optional<double>& v) {
+  if (!v) return "*";
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *v);  // shortest text that reads back exactly
+  return std::string(buf, end);
+}
+
+class RangeSource : public Xapian::PostingSource {
+ public:
+  explicit RangeSource(NumberRange range)
+      : range_(range),
+        low_(range.low ? Xapian::sortable_serialise(*range.low) : std::string()),
+        high_(range.high ? Xapian::sortable_serialise(*range.high) : std::string()) {}
+
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return values_ / 2; }
+  Xapian::doccount get_termfreq_max() const override { return values_; }
+
+  void init(const Xapian::Database& db) override {
+    db_ = db;
+    values_ = db_.get_value_freq(range_.slot);
+    started_ = false;
+  }
+  void next(double) override {
+    if (!started_) {
+      it_ = db_.valuestream_begin(range_.slot);
+      started_ = true;
+    } else {
+      ++it_;
+    }
+    skip_outside();
+  }
+  void skip_to(Xapian::docid did, double) override {
+    if (!started_) {
+      it_ = db_.valuestream_begin(range_.slot);
+      started_ = true;
+    }
+    if (it_ == db_.valuestream_end(range_.slot) || it_.get_docid() >= did) return;
+    it_.skip_to(did);
+    skip_outside();
+  }
+  bool at_end() const override { return started_ && it_ == db_.valuestream_end(range_.slot); }
+  Xapian::docid get_docid() const override { return it_.get_docid(); }
+  RangeSource* clone() const override { return new RangeSource(range_); }
+  std::string name() const override { return std::string(kName); }
+  // Read back by range_of(): "fouille.Range <slot> <low> <high>", "*" when open.
+  std::string get_description() const override {
+    return std::string(kName) + " " + std::to_string(range_.slot) + " " + number_text(range_.low) + " " +
+           number_text(range_.high);
+  }
+
+ private:
+  void skip_outside() {
+    for (; it_ != db_.valuestream_end(range_.slot); ++it_) {
+      const std::string value = *it_;
+      if ((low_.empty() || value >= low_) && (high_.empty() || value <= high_)) return;
+    }
+  }
+
+  NumberRange range_;
+  std::string low_, high_;  // serialised bounds, empty when open
+  Xapian::Database db_;
+  Xapian::doccount values_ = 0;
+  Xapian::ValueIterator it_;
+  bool started_ = false;
+};
+
+std::optional<double> read_number(std::string_view text, bool& ok) {
+  if (text == "*") return std::nullopt;
+  double v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  ok = ok && ec == std::errc() && end == text.data() + text.size();
+  return v;
+}
+
+}  // namespace
+
+Xapian::Query range_query(const NumberRange& range) {
+  return Xapian::Query((new RangeSource(range))->release());
+}
+
+std::optional<NumberRange> range_of(const Xapian::Query& query) {
+  if (query.get_type() != Xapian::Query::LEAF_POSTING_SOURCE) return std::nullopt;
+  const std::string description = query.get_description();
+  const std::size_t at = description.find(kName);
+  if (at == std::string::npos) return std::nullopt;
+  std::string_view rest(description);
+  rest.remove_prefix(at + kName.size());
+  rest = rest.substr(0, rest.find(')'));
+  // " <slot> <low> <high>"
+  std::string_view parts[3];
+  for (auto& part : parts) {
+    if (rest.empty() || rest.front() != ' ') return std::nullopt;
+    rest.remove_prefix(1);
+    part = rest.substr(0, rest.find(' '));
+    rest.remove_prefix(part.size());
+  }
+  NumberRange range;
+  bool ok = true;
+  auto [end, ec] = std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), range.slot);
+  ok = ec == std::errc() && end == parts[0].data() + parts[0].size();
+  range.low = read_number(parts[1], ok);
+  range.high = read_number(parts[2], ok);
+  if (!ok || !rest.empty()) return std::nullopt;
+  return range;
+}
+
+}  // namespace fouille::searcher
