@@ -37,8 +37,8 @@ class DocSetSource : public Xapian::PostingSource {
 };
 
 /// A query matching the documents of `set` in `db`, for the right of a
-/// FILTER; an empty query when `db` has several shards (the caller then
-/// filters otherwise).
+/// FILTER; an empty query when `db` has several shards (a posting source is
+/// given shard-local ids): the caller then filters otherwise.
 Xapian::Query doc_set_query(std::shared_ptr<const DocSet> set, const Xapian::Database& db);
 
 }  // namespace fouille::searcher

@@ -56,6 +56,14 @@ FacetTable::FacetTable(const Xapian::Database& db) {
       col.ids.insert(col.ids.end(), known_ids.begin() + first, known_ids.begin() + first + count);
     }
     for (; next <= last + 1; ++next) col.offsets[next] = static_cast<std::uint32_t>(col.ids.size());
+    bool one_each = true;
+    for (std::size_t d = 0; d + 1 < col.offsets.size() && one_each; ++d) one_each = col.offsets[d + 1] - col.offsets[d] <= 1;
+    if (one_each) {
+      col.single.assign(col.offsets.size(), Column::kNone);
+      for (std::size_t d = 0; d + 1 < col.offsets.size(); ++d) {
+        if (col.offsets[d + 1] > col.offsets[d]) col.single[d] = col.ids[col.offsets[d]];
+      }
+    }
     col.totals.assign(col.values.size(), 0);
     for (std::uint32_t id : col.ids) ++col.totals[id];
     columns_.push_back(std::move(col));
@@ -92,6 +100,12 @@ namespace {
 // Adds the values of the documents of `docs` in `col` to `counts`.
 void add_counts(const FacetTable::Column& col, const DocSet& docs, std::vector<std::uint32_t>& counts) {
   const std::size_t rows = col.offsets.size();
+  if (!col.single.empty()) {
+    docs.for_each([&](Xapian::docid d) {
+      if (d < rows && col.single[d] != FacetTable::Column::kNone) ++counts[col.single[d]];
+    });
+    return;
+  }
   docs.for_each([&](Xapian::docid d) {
     if (d + 1 >= rows) return;  // added after the table was read
     for (std::uint32_t i = col.offsets[d]; i < col.offsets[d + 1]; ++i) ++counts[col.ids[i]];

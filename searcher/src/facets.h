@@ -29,6 +29,10 @@ class FacetTable {
     std::vector<std::string> values;   ///< distinct values, by id
     std::vector<std::uint32_t> offsets;  ///< ids of document d: ids[offsets[d]..offsets[d+1])
     std::vector<std::uint32_t> ids;
+    /// When no document has two values: the id of document d, kNone if it
+    /// has none (one read a document instead of three); else empty.
+    std::vector<std::uint32_t> single;
+    static constexpr std::uint32_t kNone = ~std::uint32_t{0};
     std::vector<std::uint32_t> totals;  ///< per value id, over every document
   };
   const std::vector<Column>& columns() const { return columns_; }

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "doc_set_source.h"
 #include "full_term_guard.h"
 #include "range_source.h"
 
@@ -97,7 +98,6 @@ DocSet MatchSets::conjunction(const Xapian::Query& query) {
 }
 
 DocSet MatchSets::by_xapian(const Xapian::Query& query) {
-  used_xapian_ = true;
   DocSet set(last_);
   Collector collect(set);
   Xapian::Enquire enquire(db_);
@@ -107,7 +107,46 @@ DocSet MatchSets::by_xapian(const Xapian::Query& query) {
   enquire.set_query(guard_full_terms(query, db_, /*weighted=*/false));
   Xapian::MSet counted = enquire.get_mset(0, 0, db_.get_doccount());
   if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) exact_ = false;
+  const auto op = query.get_type();
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
+    positional_.emplace_back(query.get_description(), std::make_shared<const DocSet>(set));
+  }
   return set;
+}
+
+Xapian::Query MatchSets::ranked_form(const Xapian::Query& query) const {
+  if (positional_.empty() || db_.size() != 1) return query;
+  const auto op = query.get_type();
+  const std::size_t n = query.get_num_subqueries();
+  if (n == 0) return query;
+  std::vector<Xapian::Query> parts;
+  parts.reserve(n);
+  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
+    const std::string description = query.get_description();
+    for (const auto& [known, set] : positional_) {
+      if (known != description) continue;
+      for (std::size_t i = 0; i < n; ++i) parts.push_back(query.get_subquery(i));
+      return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                           doc_set_query(set, db_));
+    }
+    return query;
+  }
+  // Rebuilt: only operators that carry no parameter of their own (a scale
+  // factor, a window). Not OP_SYNONYM: Xapian combines its parts' term
+  // statistics, which a posting source does not have.
+  switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_MAX:
+      for (std::size_t i = 0; i < n; ++i) parts.push_back(ranked_form(query.get_subquery(i)));
+      return Xapian::Query(op, parts.begin(), parts.end());
+    default:
+      return query;
+  }
 }
 
 DocSet MatchSets::evaluate(const Xapian::Query& query) {

@@ -12,6 +12,11 @@
 // guard_full_terms.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <xapian.h>
 
 #include "doc_set.h"
@@ -32,9 +37,13 @@ class MatchSets {
   /// False once a part left to Xapian stopped at the time limit: the sets
   /// since then may miss documents.
   bool exact() const { return exact_; }
-  /// True once a part was left to Xapian (phrases, NEAR, value ranges): the
-  /// parts a ranked pass should not evaluate over again.
-  bool used_xapian() const { return used_xapian_; }
+  /// `query` as the ranked pass should weigh it, once evaluate() saw it:
+  /// each phrase or NEAR whose documents the count pass found becomes the
+  /// AND of its parts filtered by those documents. Xapian weighs a phrase as
+  /// the AND of its terms, so weights and matches are the same, but
+  /// positions are not read a second time. Unchanged on a database of
+  /// several shards.
+  Xapian::Query ranked_form(const Xapian::Query& query) const;
 
  private:
   DocSet postings(const std::string& term) const;
@@ -48,7 +57,8 @@ class MatchSets {
   Xapian::docid last_;
   double time_limit_;
   bool exact_ = true;
-  bool used_xapian_ = false;
+  // The documents of each positional part evaluated, by its description.
+  std::vector<std::pair<std::string, std::shared_ptr<const DocSet>>> positional_;
 };
 
 }  // namespace fouille::searcher

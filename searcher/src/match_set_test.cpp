@@ -124,6 +124,41 @@ TEST_F(MatchSetsTest, RangeQueriesMatchLikeXapiansValueRanges) {
   EXPECT_FALSE(range_of(Q("traite")).has_value());
 }
 
+// The ranked pass's form of a query weighs and ranks as the query itself.
+TEST_F(MatchSetsTest, RankedFormRanksAsTheQueryItself) {
+  const std::vector<Q> queries = {
+      Q(Q::OP_PHRASE, Q("traite"), Q("migrant")),
+      Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("tout"), Q("sante")), Q("emploi")),
+      Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("traite"), Q("migrant")), Q(Q::OP_NEAR, Q("frontiere"), Q("retour"))),
+      Q(Q::OP_SYNONYM, Q(Q::OP_PHRASE, Q("migrant"), Q("frontiere")), Q("sante")),
+      Q(Q::OP_AND_NOT, Q("tout"), Q(Q::OP_PHRASE, Q("retour"), Q("traite"))),
+  };
+  auto ranked = [&](const Q& q) {
+    Xapian::Enquire e(db_);
+    e.set_query(q);
+    std::vector<std::pair<Xapian::docid, double>> out;
+    Xapian::MSet m = e.get_mset(0, 50);
+    for (auto it = m.begin(); it != m.end(); ++it) out.emplace_back(*it, it.get_weight());
+    return out;
+  };
+  for (const Q& q : queries) {
+    MatchSets sets(db_, *table_, 0);
+    sets.evaluate(q);
+    const Q form = sets.ranked_form(q);
+    const auto expected = ranked(q), got = ranked(form);
+    ASSERT_EQ(got.size(), expected.size()) << q.get_description();
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].first, expected[i].first) << q.get_description() << " rank " << i;
+      EXPECT_NEAR(got[i].second, expected[i].second, 1e-9) << q.get_description() << " rank " << i;
+    }
+  }
+  // A phrase the count pass saw is no longer read by positions.
+  MatchSets sets(db_, *table_, 0);
+  const Q phrase(Q::OP_PHRASE, Q("traite"), Q("migrant"));
+  sets.evaluate(phrase);
+  EXPECT_EQ(sets.ranked_form(phrase).get_description().find("PHRASE"), std::string::npos);
+}
+
 TEST_F(MatchSetsTest, SetOperationsKeepOnlyWhatTheyShould) {
   DocSet a(200), b(200);
   for (Xapian::docid d : {1u, 64u, 65u, 199u}) a.add(d);

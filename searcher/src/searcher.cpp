@@ -344,21 +344,22 @@ Result Searcher::Impl::search(const Request& request) {
   }
   result.exact = sets.exact();
 
-  // The ranked pass. A search that found nothing is done. When the count
-  // pass left phrases, NEAR or value ranges to Xapian, the ranked pass weighs
-  // only the documents it found, so that those are checked in these alone
-  // (a plain word's posting list is cheaper to read than to filter).
-  // Collapsing needs every match seen for its exact total of projects.
+  // The ranked pass. A search that found nothing is done. Phrases and NEAR
+  // are weighed without reading positions again (MatchSets::ranked_form);
+  // filters, already applied, are the set of matching documents (for plain
+  // words alone, the posting lists are cheaper to read than the set is to
+  // filter with). Collapsing needs every match seen for its exact total of
+  // projects.
   std::size_t rank = request.offset;
   auto rank_page = [&](const Xapian::Query& query, const DocSet& only, std::size_t offset, std::size_t limit) {
     if (only.empty()) return Xapian::MSet();
     // Xapian counts in 32 bits: past the documents there is nothing to show.
     offset = std::min<std::size_t>(offset, db.get_doccount());
     limit = std::min<std::size_t>(limit, db.get_doccount());
-    Xapian::Query restriction = sets.used_xapian() ? doc_set_query(std::make_shared<const DocSet>(only), db) : Xapian::Query();
-    enquire.set_query(guard_full_terms(
-        restriction.empty() ? filtered(query, groups) : Xapian::Query(Xapian::Query::OP_FILTER, query, restriction), db,
-        /*weighted=*/true));
+    Xapian::Query ranked = sets.ranked_form(query);
+    Xapian::Query matched_only = groups.empty() ? Xapian::Query() : doc_set_query(std::make_shared<const DocSet>(only), db);
+    ranked = matched_only.empty() ? filtered(ranked, groups) : Xapian::Query(Xapian::Query::OP_FILTER, ranked, matched_only);
+    enquire.set_query(guard_full_terms(ranked, db, /*weighted=*/true));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                          request.collapse ? db.get_doccount() : 0);
     for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
