@@ -97,15 +97,20 @@ DocSet MatchSets::conjunction(const Xapian::Query& query) {
   return set;
 }
 
+// On one shard, a match spy collects the matches as they come; Xapian hands
+// a spy shard-local ids, so on several shards they are read from the MSet,
+// which holds global ids (and costs a sort by weight, all equal here).
 DocSet MatchSets::by_xapian(const Xapian::Query& query) {
   DocSet set(last_);
   Collector collect(set);
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.add_matchspy(&collect);
+  const bool one_shard = db_.size() == 1;
+  if (one_shard) enquire.add_matchspy(&collect);
   if (time_limit_ > 0) enquire.set_time_limit(time_limit_);
   enquire.set_query(guard_full_terms(query, db_, /*weighted=*/false));
-  Xapian::MSet counted = enquire.get_mset(0, 0, db_.get_doccount());
+  Xapian::MSet counted = enquire.get_mset(0, one_shard ? 0 : db_.get_doccount(), db_.get_doccount());
+  for (auto it = counted.begin(); it != counted.end(); ++it) set.add(*it);
   if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) exact_ = false;
   const auto op = query.get_type();
   if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
