@@ -13,7 +13,7 @@
 
 namespace fouille::searcher {
 
-FacetTable::FacetTable(const Xapian::Database& db) {
+FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
   const Xapian::docid last = db.get_lastdocid();
   for (const auto& field : corpus::schema().fields()) {
     if (!field.facet) continue;
@@ -71,19 +71,21 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   documents_ = DocSet(last);
   for (auto it = db.postlist_begin(""), end = db.postlist_end(""); it != end; ++it) documents_.add(*it);
   for (const auto& field : corpus::schema().fields()) {
-    if (!field.range || field.slot == corpus::kNoSlot) continue;
-    Numbers& numbers = numbers_.emplace_back(field.slot, Numbers()).second;
-    numbers.reserve(db.get_value_freq(field.slot));
-    for (auto it = db.valuestream_begin(field.slot); it != db.valuestream_end(field.slot); ++it) {
-      numbers.emplace_back(Xapian::sortable_unserialise(*it), it.get_docid());
-    }
-    std::sort(numbers.begin(), numbers.end());
+    if (field.range && field.slot != corpus::kNoSlot) numbers_.emplace_back().slot = field.slot;
   }
 }
 
 const FacetTable::Numbers* FacetTable::numbers(Xapian::valueno slot) const {
-  for (const auto& [s, numbers] : numbers_) {
-    if (s == slot) return &numbers;
+  for (const auto& lazy : numbers_) {
+    if (lazy.slot != slot) continue;
+    std::call_once(lazy.read, [&] {
+      lazy.numbers.reserve(db_.get_value_freq(slot));
+      for (auto it = db_.valuestream_begin(slot); it != db_.valuestream_end(slot); ++it) {
+        lazy.numbers.emplace_back(Xapian::sortable_unserialise(*it), it.get_docid());
+      }
+      std::sort(lazy.numbers.begin(), lazy.numbers.end());
+    });
+    return &lazy.numbers;
   }
   return nullptr;
 }

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,13 +45,21 @@ class FacetTable {
 
   /// (number, document) of every document with a number in the slot of a
   /// range-searchable field, in increasing order; null for another slot.
+  /// Read at the first call for the slot (the first range search), not with
+  /// the table: most searches have none. Thread-safe.
   using Numbers = std::vector<std::pair<double, Xapian::docid>>;
   const Numbers* numbers(Xapian::valueno slot) const;
 
  private:
   std::vector<Column> columns_;
   DocSet documents_;
-  std::vector<std::pair<Xapian::valueno, Numbers>> numbers_;
+  struct LazyNumbers {
+    Xapian::valueno slot;
+    mutable std::once_flag read;
+    mutable Numbers numbers;
+  };
+  Xapian::Database db_;  // the revision the table was read from, for numbers()
+  std::deque<LazyNumbers> numbers_;
 };
 
 class FacetCounts {
