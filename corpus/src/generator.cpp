@@ -124,7 +124,7 @@ class Writer {
     double total = 0;
     for (std::size_t r = 1; r <= words_.size(); ++r) cdf_.push_back(total += 1.0 / std::pow(static_cast<double>(r), 1.05));
     for (auto& c : cdf_) c /= total;
-    for (const auto& label : vocabulary("project_type").labels()) types_.push_back(label);
+    for (const auto& label : vocabulary(FieldId::kProjectType)->labels()) types_.push_back(label);
   }
 
   Project project(std::size_t n) {
