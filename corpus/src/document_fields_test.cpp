@@ -1,8 +1,8 @@
 #include "fouille/corpus/document_fields.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/normalize.h"

@@ -1,8 +1,8 @@
 #include "document_builder.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/normalize.h"
@@ -73,13 +73,12 @@ TEST(DocumentBuilder, WritesWhatTheStoreReadsBack) {
 
   const store::SourceKey key = store::source_key("/c/projets.jsonl", doc.source);
   EXPECT_EQ(xdoc.get_value(s.field(FieldId::kSource).slot), key.value);
-  for (const std::string& term :
-       {key.term, store::id_term("CT.1172"), store::id_term("TJ10P0004"), store::year_term(2020),
-        store::filter_term(s.field(FieldId::kCountries), "TJ"),
-        store::filter_term(s.field(FieldId::kCountries), "Vallée de Ferghana"),
-        store::filter_term(s.field(FieldId::kRegion), doc.region),
-        store::filter_term(s.field(FieldId::kStatus), doc.status),
-        store::filter_term(s.field(FieldId::kSubregion), "Asie centrale")}) {
+  for (const std::string& term : {key.term, store::id_term("CT.1172"), store::id_term("TJ10P0004"),
+                                  store::year_term(2020), store::filter_term(s.field(FieldId::kCountries), "TJ"),
+                                  store::filter_term(s.field(FieldId::kCountries), "Vallée de Ferghana"),
+                                  store::filter_term(s.field(FieldId::kRegion), doc.region),
+                                  store::filter_term(s.field(FieldId::kStatus), doc.status),
+                                  store::filter_term(s.field(FieldId::kSubregion), "Asie centrale")}) {
     EXPECT_TRUE(has_term(xdoc, term)) << term;
   }
   // The searcher's source query finds the record by "path#id".
@@ -89,8 +88,8 @@ TEST(DocumentBuilder, WritesWhatTheStoreReadsBack) {
 TEST(DocumentBuilder, TextOrderHoldsEveryFieldWithText) {
   std::set<FieldId> expected;
   for (const auto& f : schema().fields()) {
-    const bool text = f.kind == corpus::FieldKind::kText ||
-                      (!f.text_prefix.empty() && f.kind != corpus::FieldKind::kInternal);
+    const bool text =
+        f.kind == corpus::FieldKind::kText || (!f.text_prefix.empty() && f.kind != corpus::FieldKind::kInternal);
     if (text) expected.insert(f.id);
   }
   const auto order = DocumentBuilder::text_order();

@@ -1,9 +1,8 @@
 #include "fouille/store/coding.h"
 
-#include <gtest/gtest.h>
-
 #include <limits>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 namespace fouille::store {

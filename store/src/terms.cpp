@@ -28,7 +28,8 @@ std::string clamp_term(std::string term) {
 }  // namespace
 
 std::string filter_term(const corpus::Field& field, std::string_view value) {
-  if (field.id == FieldId::kCountries && corpus::is_country_code(value)) return field.filter_prefix + std::string(value);
+  if (field.id == FieldId::kCountries && corpus::is_country_code(value))
+    return field.filter_prefix + std::string(value);
   return clamp_term(field.filter_prefix + stemming::fold(corpus::trim_value(value)));
 }
 

@@ -19,8 +19,8 @@ TEST(Terms, FilterTermsFoldValuesButNotCountryCodes) {
       {FieldId::kRegion, "Asie et Océanie", "XGasie et oceanie"},
       {FieldId::kRegion, "  Asie et Océanie\xC2\xA0", "XGasie et oceanie"},  // NBSP trimmed
       {FieldId::kStatus, "Achevé", "XSacheve"},
-      {FieldId::kCountries, "TJ", "XPTJ"},                  // a code stays upper case
-      {FieldId::kCountries, "Kurdistan", "XPkurdistan"},    // a name kept as given is folded
+      {FieldId::kCountries, "TJ", "XPTJ"},                // a code stays upper case
+      {FieldId::kCountries, "Kurdistan", "XPkurdistan"},  // a name kept as given is folded
       {FieldId::kContinent, "Asie", "XKasie"},
       {FieldId::kProjectType, "Lutte contre la traite", "XYlutte contre la traite"},
   };
