@@ -12,6 +12,7 @@
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
+#include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/numbers.h"
 #include "fouille/corpus/printable.h"
@@ -66,7 +67,7 @@ int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read,
         std::cout << corpus::to_json(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         ++docs;
         for (const auto& c : d.countries) {
-          if (c.size() != 2 && unknown.insert(c).second) {
+          if (!corpus::is_country_code(c) && unknown.insert(c).second) {
             std::cerr << "fouille-index: " << corpus::printable(f.string() + ": unknown country name '" + c + "' kept as given")
                       << "\n";
           }

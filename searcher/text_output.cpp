@@ -25,30 +25,27 @@ std::string thousands(double v) {
   return out;
 }
 
-std::string key_fields(const nlohmann::json& f) {
+std::string key_fields(const fouille::store::StoredDocument& d) {
   std::string out;
   auto add = [&](const std::string& s) {
     if (s.empty()) return;
     if (!out.empty()) out += " · ";
     out += s;
   };
-  add(f.value("status", ""));
-  add(f.value("project_type", ""));
-  if (f.contains("countries")) {
-    std::string names;
-    for (const auto& c : f["countries"]) {
-      std::string code = c.get<std::string>();
-      if (!names.empty()) names += ", ";
-      names += code.size() == 2 ? fouille::corpus::countries().french_name(code) : code;
-    }
-    add(names);
+  add(d.status);
+  add(d.project_type);
+  std::string names;
+  for (const auto& code : d.countries) {
+    if (!names.empty()) names += ", ";
+    names += fouille::corpus::is_country_code(code) ? fouille::corpus::countries().french_name(code) : code;
   }
+  add(names);
   std::string years;
-  if (f.contains("start_year")) years = std::to_string(f["start_year"].get<int>());
-  if (f.contains("end_year")) years += "–" + std::to_string(f["end_year"].get<int>());
-  if (years.empty() && f.contains("funding_year")) years = "année " + std::to_string(f["funding_year"].get<int>());
+  if (d.start_year) years = std::to_string(*d.start_year);
+  if (d.end_year) years += "–" + std::to_string(*d.end_year);
+  if (years.empty() && d.funding_year) years = "année " + std::to_string(*d.funding_year);
   add(years);
-  if (f.contains("budget")) add(thousands(f["budget"].get<double>()) + " " + f.value("currency", ""));
+  if (d.budget) add(thousands(*d.budget) + " " + d.currency);
   return out;
 }
 
@@ -78,7 +75,7 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
   for (const auto& h : r.hits) {
     std::printf("\n%zu. %s%s%s  [%s]\n", h.rank, bold, h.title.empty() ? "(sans titre)" : printable(h.title).c_str(),
                 plain, printable(h.id).c_str());
-    std::string fields = printable(key_fields(h.fields));
+    std::string fields = printable(key_fields(h.document));
     if (!fields.empty()) std::printf("   %s\n", fields.c_str());
     std::string snippet;
     for (const auto& s : h.snippet) snippet += s.match ? bold + printable(s.text) + plain : printable(s.text);

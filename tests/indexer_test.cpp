@@ -12,6 +12,8 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/expressions.h"
+#include "fouille/store/analysis_check.h"
+#include "fouille/store/terms.h"
 #include "test_support.h"
 
 namespace fouille::indexer {
@@ -55,7 +57,7 @@ TEST(Indexer, IndexesTheSamplesOnceAndReplacesNotDuplicates) {
   EXPECT_EQ(updated.unchanged, 4u);
   EXPECT_EQ(updated.db_documents, 5u);
   EXPECT_EQ(count_term(dir / "db", "zoolog"), 1u);
-  EXPECT_EQ(count_term(dir / "db", corpus::filter_term(corpus::schema().field("id"), "CT.1172")), 1u);
+  EXPECT_EQ(count_term(dir / "db", store::id_term("CT.1172")), 1u);
 
   // The same folder given twice, or by another path, is still one source.
   Stats twice = run_index(dir / "db", {dir / "in", dir / "in" / ".." / "in"});
@@ -79,14 +81,14 @@ TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
   run_index(dir / "db", {FOUILLE_SAMPLES});
   Xapian::Database db((dir / "db").string());
   const auto& s = corpus::schema();
-  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("countries"), "TJ")), 1u);
-  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("region"), "Asie et Océanie")), 3u);
-  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("status"), "Actif")), 4u);
-  EXPECT_EQ(db.get_termfreq(corpus::filter_term(s.field("continent"), "Asie")), 5u);
-  EXPECT_EQ(db.get_termfreq(s.field("year").filter_prefix + "2020"), 1u);  // 004 runs 2018-2023
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kCountries), "TJ")), 1u);
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kRegion), "Asie et Océanie")), 3u);
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kStatus), "Actif")), 4u);
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kContinent), "Asie")), 5u);
+  EXPECT_EQ(db.get_termfreq(s.field(corpus::FieldId::kYear).filter_prefix + "2020"), 1u);  // 004 runs 2018-2023
   EXPECT_EQ(db.get_termfreq("oim"), 2u);  // from "l’OIM" in 001 and 002
   EXPECT_EQ(db.get_termfreq("px.0432"), 0u);                              // IDs are fields, not text
-  EXPECT_GT(db.get_termfreq(s.field("title").text_prefix + "trait"), 0u);
+  EXPECT_GT(db.get_termfreq(s.field(corpus::FieldId::kTitle).text_prefix + "trait"), 0u);
   EXPECT_TRUE(db.has_positions());
   // Phrase search works on the positional terms: "lutte contre la traite".
   Xapian::Enquire enquire(db);
@@ -94,7 +96,7 @@ TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
   enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end(), 4));
   EXPECT_EQ(enquire.get_mset(0, 10).size(), 5u);
   // The document data holds what the searcher shows.
-  Xapian::PostingIterator p = db.postlist_begin(corpus::filter_term(s.field("countries"), "TJ"));
+  Xapian::PostingIterator p = db.postlist_begin(store::filter_term(s.field(corpus::FieldId::kCountries), "TJ"));
   std::string data = db.get_document(*p).get_data();
   EXPECT_NE(data.find("\"project_id\":\"CT.1172\""), std::string::npos);
   EXPECT_NE(data.find("\"body\""), std::string::npos);
@@ -191,12 +193,12 @@ TEST(Indexer, ExpressionTermsMatchExactlyTheirPhrases) {
   fs::copy(FOUILLE_SAMPLES, dir / "in" / "samples");
   run_index(dir / "db", {dir / "in"});
   Xapian::Database db((dir / "db").string());
-  EXPECT_EQ(db.get_metadata(corpus::kAnalysisKey), stemming::analysis_signature());
+  EXPECT_EQ(db.get_metadata(store::kAnalysisKey), stemming::analysis_signature());
 
   stemming::Analyzer analyzer;
   stemming::Synonyms synonyms(stemming::shipped_synonyms(), analyzer);
   stemming::Expressions expressions(synonyms);
-  const std::string& prefix = corpus::schema().field("expression").text_prefix;
+  const std::string& prefix = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
   std::size_t found = 0;
   for (const auto& e : expressions.entries()) {
     const auto& p = e.phrase;
@@ -216,10 +218,10 @@ TEST(Indexer, RedoesADatabaseIndexedByAnotherAnalysis) {
   run_index(dir / "db", {dir / "in"});
   auto mark = [&](const std::string& value) {
     Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
-    w.set_metadata(corpus::kAnalysisKey, value);
+    w.set_metadata(store::kAnalysisKey, value);
     w.commit();
   };
-  auto marked = [&] { return Xapian::Database((dir / "db").string()).get_metadata(corpus::kAnalysisKey); };
+  auto marked = [&] { return Xapian::Database((dir / "db").string()).get_metadata(store::kAnalysisKey); };
   mark("an-older-chain");
   std::vector<std::string> warnings;
   Stats redone = run_index(dir / "db", {dir / "in"}, false, 2, &warnings);

@@ -58,7 +58,7 @@ class QualityTest : public ::testing::Test {
   }
   static std::vector<std::string> ids(const Result& r) {
     std::vector<std::string> out;
-    for (const auto& h : r.hits) out.push_back(h.fields.value("project_id", h.id));
+    for (const auto& h : r.hits) out.push_back(h.document.project_id.empty() ? h.id : h.document.project_id);
     return out;
   }
   static bool has(const Result& r, const std::string& id) {
@@ -152,7 +152,7 @@ TEST_F(QualityTest, AreasAreSearchableInBothLanguages) {
   }
   // « Afrique de l'Est » is a phrase: a page in West Africa is not found.
   for (const auto& h : search("Afrique de l'Est").hits) {
-    for (const auto& country : h.fields.value("countries", std::vector<std::string>{})) {
+    for (const auto& country : h.document.countries) {
       EXPECT_NE(country, "BF") << h.id;
     }
   }
@@ -162,7 +162,7 @@ TEST_F(QualityTest, PhrasesAreExactAndMatchInsideFields) {
   // A stop word in a phrase matches only itself.
   Result est = search("\"provinces du Sud-Est\"");
   std::set<std::string> files;
-  for (const auto& h : est.hits) files.insert(fs::path(h.fields.value("source", "")).filename().string());
+  for (const auto& h : est.hits) files.insert(fs::path(h.document.source).filename().string());
   EXPECT_TRUE(files.count("sud-est.txt"));
   EXPECT_FALSE(files.count("sud-ouest.txt"));
   // Metadata text has positions: phrases match inside a field.
@@ -199,7 +199,7 @@ TEST_F(QualityTest, FieldGroupsScopeEachWordToTheField) {
 TEST_F(QualityTest, ExactAccentsRankAboveAccentFreeMatches) {
   auto rank_of = [](const Result& r, const std::string& file) {
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
-      if (fs::path(r.hits[i].fields.value("source", "")).filename() == file) return i;
+      if (fs::path(r.hits[i].document.source).filename() == file) return i;
     }
     return r.hits.size();
   };

@@ -89,7 +89,7 @@ TEST(Ranking, NdcgAtTenBeatsPlainBm25) {
     r.no_facets = true;
     std::vector<std::string> ours;
     for (const auto& hit : fouille.search(r).hits) {
-      ours.push_back(fs::path(hit.fields.value("source", "")).filename().string());
+      ours.push_back(fs::path(hit.document.source).filename().string());
     }
     Xapian::Enquire enquire(plain);
     enquire.set_query(parser.parse_query(query));

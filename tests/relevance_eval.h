@@ -127,7 +127,7 @@ inline Run run_fouille(const JudgedSet& set, const fs::path& work) {
     r.query = q.text;
     r.no_facets = true;
     for (const auto& hit : searcher.search(r).hits) {
-      run[q.id].push_back(fs::path(hit.fields.value("source", "")).filename().string());
+      run[q.id].push_back(fs::path(hit.document.source).filename().string());
     }
   }
   return run;

@@ -20,6 +20,7 @@
 #include "fouille/indexer/indexer.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
+#include "fouille/store/analysis_check.h"
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -439,7 +440,7 @@ TEST_F(SearcherTest, SortsPagesAndCollapses) {
   r.limit = 20;
   Result sorted = searcher_->search(r);
   for (std::size_t i = 1; i < sorted.hits.size(); ++i) {
-    double a = sorted.hits[i - 1].fields.value("budget_usd", 0.0), b = sorted.hits[i].fields.value("budget_usd", 0.0);
+    double a = sorted.hits[i - 1].document.budget_usd.value_or(0.0), b = sorted.hits[i].document.budget_usd.value_or(0.0);
     EXPECT_GE(a, b);
   }
   r.offset = 10;
@@ -528,7 +529,7 @@ TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
   {
     // As an older chain would have left it: no expression terms at all.
     Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
-    const std::string prefix = corpus::schema().field("expression").text_prefix;
+    const std::string prefix = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
     std::set<Xapian::docid> holding;
     for (auto t = w.allterms_begin(prefix); t != w.allterms_end(prefix); ++t) {
       for (auto d = w.postlist_begin(*t); d != w.postlist_end(*t); ++d) holding.insert(*d);
@@ -543,7 +544,7 @@ TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
       for (const auto& t : terms) doc.remove_term(t);
       w.replace_document(id, doc);
     }
-    w.set_metadata(corpus::kAnalysisKey, "an-older-chain");
+    w.set_metadata(store::kAnalysisKey, "an-older-chain");
     w.commit();
   }
   Result stale = Searcher((dir / "db").string()).search(r);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fouille/corpus/field_id.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"
@@ -47,11 +48,11 @@ Areas::Areas(std::string_view table) {
     Area area;
     area.names = split(line.substr(0, tab), '|');
     std::string_view kind = where.substr(0, colon);
-    if (kind == "continent") {
+    if (kind == field_key(FieldId::kContinent)) {
       area.kind = Area::Kind::kContinent;
-    } else if (kind == "subregion") {
+    } else if (kind == field_key(FieldId::kSubregion)) {
       area.kind = Area::Kind::kSubregion;
-    } else if (kind == "countries") {
+    } else if (kind == field_key(FieldId::kCountries)) {
       area.kind = Area::Kind::kCountries;
     } else {
       fail("unknown kind « " + std::string(kind) + " »");

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fouille/corpus/countries.h"
+#include "fouille/corpus/document_json.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/error.h"
 
@@ -124,7 +125,7 @@ class Writer {
     double total = 0;
     for (std::size_t r = 1; r <= words_.size(); ++r) cdf_.push_back(total += 1.0 / std::pow(static_cast<double>(r), 1.05));
     for (auto& c : cdf_) c /= total;
-    for (const auto& label : vocabulary("project_type").labels()) types_.push_back(label);
+    for (const auto& label : vocabulary(FieldId::kProjectType)->labels()) types_.push_back(label);
   }
 
   Project project(std::size_t n) {
@@ -252,17 +253,33 @@ class Writer {
     return t;
   }
 
+  // A JSON Lines record: the Document's own JSON form, as --dump writes it.
   nlohmann::json record(const Project& p) {
-    nlohmann::json j = {{"id", p.project_id + "-" + p.prima_id}, {"title", p.title},     {"body", p.body},
-                        {"project_id", p.project_id},            {"prima_id", p.prima_id}, {"status", p.status},
-                        {"project_type", p.type},                {"coverage", p.coverage}, {"region", p.region},
-                        {"implementer", p.implementer},          {"client", p.client},     {"funding_year", p.funding}};
-    if (p.currency == "USD") j["budget_usd"] = p.budget; else { j["budget"] = p.budget; j["currency"] = p.currency; }
-    if (p.dates) { j["start_year"] = p.start; j["end_year"] = p.end; }
-    std::vector<std::string> codes;
-    for (const Country* c : p.countries) codes.push_back(c->code);
-    j["countries"] = codes;
-    return j;
+    Document d;
+    d.id = p.project_id + "-" + p.prima_id;
+    d.title = p.title;
+    d.body = p.body;
+    d.project_id = p.project_id;
+    d.prima_id = p.prima_id;
+    d.status = p.status;
+    d.project_type = p.type;
+    d.coverage = p.coverage;
+    d.region = p.region;
+    d.implementer = p.implementer;
+    d.client = p.client;
+    d.funding_year = p.funding;
+    if (p.currency == "USD") {
+      d.budget_usd = p.budget;
+    } else {
+      d.budget = p.budget;
+      d.currency = p.currency;
+    }
+    if (p.dates) {
+      d.start_year = p.start;
+      d.end_year = p.end;
+    }
+    for (const Country* c : p.countries) d.countries.push_back(c->code);
+    return to_json(d);
   }
 
   GeneratorStats run(const std::filesystem::path& dir) {

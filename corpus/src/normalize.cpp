@@ -5,8 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <variant>
 
 #include "fouille/corpus/countries.h"
+#include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/fold.h"
 #include "table.h"
@@ -102,6 +104,8 @@ std::optional<Amount> parse_amount(std::string_view text) {
   return amount;
 }
 
+std::string_view trim_value(std::string_view value) { return detail::trim(value); }
+
 std::vector<int> parse_years(std::string_view text) {
   std::vector<int> years;
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
@@ -116,62 +120,84 @@ std::vector<int> parse_years(std::string_view text) {
   return years;
 }
 
+namespace {
+
+// An amount under a budget label: the amount as stated goes to `budget`,
+// whichever the label (finish() derives budget_usd); the currency from the
+// value, else from the label ("Budget Amount (USD)").
+void set_amount(Document& doc, const Field& field, std::string_view value, std::string_view label) {
+  if (auto amount = parse_amount(value)) {
+    doc.budget = amount->value;
+    std::string currency = amount->currency.empty() ? currency_in(label) : amount->currency;
+    if (!currency.empty()) doc.currency = currency;
+  } else if (std::any_of(value.begin(), value.end(), is_digit)) {  // digits, yet no number: too large
+    const std::string shown = value.size() > 40 ? std::string(value.substr(0, 40)) + "…" : std::string(value);
+    doc.warnings.push_back(field.key + ": « " + shown + " » is too large a number; field left out");
+  }
+}
+
+// A year field: the first year of the value, the last for an end year.
+void set_year(Document& doc, const Field& field, std::string_view value) {
+  auto years = parse_years(value);
+  const DocumentMember* m = document_member(field.id);
+  if (years.empty() || !m) return;
+  doc.*std::get<std::optional<int> Document::*>(m->member) =
+      field.id == FieldId::kEndYear ? years.back() : years.front();
+}
+
+// A period ("2018 - 2023"): two years start and end it; one is a funding year.
+void set_period(Document& doc, std::string_view value) {
+  auto years = parse_years(value);
+  if (years.size() >= 2) {
+    doc.start_year = years.front();
+    doc.end_year = years.back();
+  } else if (years.size() == 1) {
+    doc.funding_year = years.front();
+  }
+}
+
+void add_countries(Document& doc, std::string_view value) {
+  CountryList list = countries().parse_list(value);
+  for (auto& c : list.codes) {
+    if (std::find(doc.countries.begin(), doc.countries.end(), c) == doc.countries.end()) doc.countries.push_back(c);
+  }
+  for (auto& u : list.unknown) doc.countries.push_back(u);
+}
+
+}  // namespace
+
 void set_field(Document& doc, const Field& field, std::string_view raw, std::string_view label) {
   std::string_view value = detail::trim(raw);
   if (value.empty()) return;
-  const std::string& k = field.key;
-  std::string v(value);
-  if (k == "title") {
-    doc.title = v;
-  } else if (k == "body") {
-    doc.body = v;
-  } else if (k == "project_id") {
-    doc.project_id = v;
-  } else if (k == "prima_id") {
-    doc.prima_id = v;
-  } else if (k == "id") {
-    doc.id = v;
-  } else if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
-    std::string canonical = normalize_keyword(k, value);
-    if (k == "status") doc.status = canonical;
-    if (k == "coverage") doc.coverage = canonical;
-    if (k == "project_type") doc.project_type = canonical;
-    if (k == "region") doc.region = canonical;
-  } else if (k == "implementer") {
-    doc.implementer = v;
-  } else if (k == "client") {
-    doc.client = v;
-  } else if (k == "currency") {
-    doc.currency = stemming::fold(value) == "usd" ? "USD" : v;
-  } else if (k == "budget_usd" || k == "budget") {
-    if (auto amount = parse_amount(value)) {
-      doc.budget = amount->value;
-      std::string currency = amount->currency.empty() ? currency_in(label) : amount->currency;
-      if (!currency.empty()) doc.currency = currency;
-    } else if (std::any_of(value.begin(), value.end(), is_digit)) {  // digits, yet no number: too large
-      const std::string shown = value.size() > 40 ? std::string(value.substr(0, 40)) + "…" : v;
-      doc.warnings.push_back(k + ": « " + shown + " » is too large a number; field left out");
+  switch (field.kind) {
+    case FieldKind::kText:
+    case FieldKind::kKeyword: {
+      const DocumentMember* m = document_member(field.id);
+      // Derived keywords (the budget range, the source) are no reader's to set.
+      if (!m || field.id == FieldId::kSource) return;
+      std::string& member = text_member(doc, field.id);
+      if (field.id == FieldId::kCurrency) {
+        member = stemming::fold(value) == "usd" ? "USD" : std::string(value);
+      } else if (vocabulary(field.id)) {
+        member = normalize_keyword(field.id, value);
+      } else {
+        member = std::string(value);
+      }
+      return;
     }
-  } else if (k == "start_year" || k == "end_year" || k == "funding_year") {
-    auto years = parse_years(value);
-    if (years.empty()) return;
-    if (k == "start_year") doc.start_year = years.front();
-    if (k == "end_year") doc.end_year = years.back();
-    if (k == "funding_year") doc.funding_year = years.front();
-  } else if (k == "period") {
-    auto years = parse_years(value);
-    if (years.size() >= 2) {
-      doc.start_year = years.front();
-      doc.end_year = years.back();
-    } else if (years.size() == 1) {
-      doc.funding_year = years.front();
-    }
-  } else if (k == "countries") {
-    CountryList list = countries().parse_list(value);
-    for (auto& c : list.codes) {
-      if (std::find(doc.countries.begin(), doc.countries.end(), c) == doc.countries.end()) doc.countries.push_back(c);
-    }
-    for (auto& u : list.unknown) doc.countries.push_back(u);
+    case FieldKind::kNumber:
+      return set_amount(doc, field, value, label);
+    case FieldKind::kYear:
+      return set_year(doc, field, value);
+    case FieldKind::kMulti:
+      // Continents, subregions and running years derive from other fields.
+      if (field.id == FieldId::kCountries) add_countries(doc, value);
+      return;
+    case FieldKind::kLabel:
+      if (field.id == FieldId::kPeriod) set_period(doc, value);
+      return;
+    case FieldKind::kInternal:
+      return;
   }
 }
 
@@ -194,7 +220,7 @@ void finish(Document& doc) {
     if (!value.empty() && std::find(to.begin(), to.end(), value) == to.end()) to.push_back(std::move(value));
   };
   for (const auto& c : doc.countries) {
-    if (c.size() != 2) continue;  // a name kept as given
+    if (!is_country_code(c)) continue;  // a name kept as given
     add(doc.continent, countries().continent(c));
     add(doc.subregion, countries().subregion(c));
   }

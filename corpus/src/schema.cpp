@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
-#include <functional>
-#include <stdexcept>
 
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
@@ -69,6 +66,13 @@ Schema::Schema(std::string_view tsv) {
                         std::to_string(cols.size()));
     }
     Field f;
+    const std::size_t row = fields_.size();
+    if (row >= kFieldCount || cols[0] != kFieldKeys[row]) {
+      throw CorpusError("schema.tsv:" + std::to_string(line) + ": field '" + std::string(cols[0]) +
+                        "' is not the one the field ids were generated from (" +
+                        (row < kFieldCount ? std::string(kFieldKeys[row]) : "none") + ")");
+    }
+    f.id = static_cast<FieldId>(row);
     f.key = std::string(cols[0]);
     f.kind = parse_kind(cols[1], line);
     f.text_prefix = dash_empty(cols[2]);
@@ -89,6 +93,10 @@ Schema::Schema(std::string_view tsv) {
     f.labels = list(cols[7]);
     fields_.push_back(std::move(f));
   });
+  if (fields_.size() != kFieldCount) {
+    throw CorpusError("schema.tsv: " + std::to_string(fields_.size()) + " fields, the field ids know " +
+                      std::to_string(kFieldCount));
+  }
   for (const auto& f : fields_) {
     for (const auto& l : f.labels) {
       for (const auto& form : label_forms(l)) labels_.emplace_back(label_key(form), &f);
@@ -102,11 +110,11 @@ Schema::Schema(std::string_view tsv) {
   }
 }
 
-const Field& Schema::field(std::string_view key) const {
+const Field* Schema::field_for_key(std::string_view key) const {
   for (const auto& f : fields_) {
-    if (f.key == key) return f;
+    if (f.key == key) return &f;
   }
-  throw std::out_of_range("no field '" + std::string(key) + "' in the schema");
+  return nullptr;
 }
 
 const Field* Schema::field_for_label(std::string_view label) const {
@@ -133,34 +141,6 @@ const Field* Schema::field_for_name(std::string_view name) const {
     if (f.key == key) return &f;
   }
   return nullptr;
-}
-
-namespace {
-
-// Xapian refuses terms over 245 bytes: long ones keep a prefix and a hash.
-std::string clamp_term(std::string term) {
-  constexpr std::size_t kMax = 200;
-  if (term.size() <= kMax) return term;
-  char hash[20];
-  std::snprintf(hash, sizeof hash, "#%016zx", std::hash<std::string>{}(term));
-  term.resize(kMax - 17);
-  return term + hash;
-}
-
-}  // namespace
-
-std::string filter_term(const Field& field, std::string_view value) {
-  if (field.key == "countries" && value.size() == 2) return field.filter_prefix + std::string(value);
-  return clamp_term(field.filter_prefix + stemming::fold(detail::trim(value)));
-}
-
-std::string source_term(std::string_view file, std::string_view source) {
-  std::string term = schema().field("source").filter_prefix + std::string(file);
-  if (source.size() > file.size() && source.starts_with(file)) {
-    term += '\0';
-    term += source.substr(file.size() + 1);  // after the '#'
-  }
-  return clamp_term(std::move(term));
 }
 
 const Schema& schema() {

@@ -14,9 +14,24 @@ TEST(Schema, HoldsEveryCanonicalKey) {
                           "budget", "currency", "coverage", "start_year", "end_year", "region", "countries",
                           "continent", "subregion", "implementer", "client", "source"}) {
     SCOPED_TRACE(key);
-    EXPECT_EQ(schema().field(key).key, key);
+    ASSERT_NE(schema().field_for_key(key), nullptr);
+    EXPECT_EQ(schema().field_for_key(key)->key, key);
   }
-  EXPECT_THROW(schema().field("nope"), std::out_of_range);
+  EXPECT_EQ(schema().field_for_key("nope"), nullptr);
+}
+
+TEST(Schema, FieldIdsAreTheTableRows) {
+  ASSERT_EQ(schema().fields().size(), kFieldCount);
+  for (std::size_t i = 0; i < kFieldCount; ++i) {
+    const Field& f = schema().fields()[i];
+    EXPECT_EQ(f.id, static_cast<FieldId>(i)) << f.key;
+    EXPECT_EQ(f.key, kFieldKeys[i]);
+    EXPECT_EQ(&schema().field(f.id), &f);
+  }
+  EXPECT_EQ(schema().field(FieldId::kBudgetUsd).key, "budget_usd");
+  EXPECT_EQ(field_key(FieldId::kProjectType), "project_type");
+  // A table whose rows are not those the ids were generated from is refused.
+  EXPECT_THROW(Schema("title\ttext\tS\t-\t-\td\t-\t-\n"), CorpusError);
 }
 
 TEST(Schema, SlotsAndFilterPrefixesDoNotClash) {
@@ -104,18 +119,6 @@ TEST(Schema, FindsFieldsByQueryNames) {
 TEST(Schema, RejectsMalformedTables) {
   EXPECT_THROW(Schema("a\tb\n"), CorpusError);
   EXPECT_THROW(Schema("k\tweird\t-\t-\t-\t-\t-\t-\n"), CorpusError);
-}
-
-TEST(Schema, MakesBoundedTerms) {
-  const Field& region = schema().field("region");
-  EXPECT_EQ(filter_term(region, "Asie et Océanie"), region.filter_prefix + "asie et oceanie");
-  EXPECT_EQ(filter_term(schema().field("countries"), "TJ"), schema().field("countries").filter_prefix + "TJ");
-  const std::string x(1000, 'x'), y = std::string(999, 'x') + "y";
-  EXPECT_LE(source_term(x, x).size(), 245u);
-  EXPECT_NE(source_term(x, x), source_term(y, y));
-  // A file named like a record and the record itself are two documents.
-  EXPECT_NE(source_term("/d/a.jsonl#x", "/d/a.jsonl#x"), source_term("/d/a.jsonl", "/d/a.jsonl#x"));
-  EXPECT_EQ(source_term("/d/a.txt", "/d/a.txt"), schema().field("source").filter_prefix + "/d/a.txt");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "fouille/corpus/countries.h"
+#include "fouille/corpus/schema.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/fold.h"
@@ -93,15 +94,15 @@ std::size_t read_label_value(Document& doc, const std::vector<Line>& lines, std:
       }
       bool first = values.empty();
       if (first && next.words > layout::kMaxValueWords * 3) break;  // narrative: no value
-      if (!first && !(field.key == "countries" && layout::plausible(field, next.bare))) break;
+      if (!first && !(field.id == FieldId::kCountries && layout::plausible(field, next.bare))) break;
       values.push_back(next.bare);
       ++j;
-      if (field.key != "countries") break;
+      if (field.id != FieldId::kCountries) break;
     }
     for (auto v : values) set_field(doc, field, v, label);
     i = j;
   }
-  while (field.key == "countries" && i < lines.size() && !country_head(lines[i].bare).empty()) {
+  while (field.id == FieldId::kCountries && i < lines.size() && !country_head(lines[i].bare).empty()) {
     set_field(doc, field, country_head(lines[i].bare), label);
     ++i;
   }
@@ -173,7 +174,7 @@ Document parse_text(std::string_view utf8, const std::string& source) {
       i = read_label_value(doc, lines, i);
       std::fill(field.begin() + static_cast<std::ptrdiff_t>(label_at),
                 field.begin() + static_cast<std::ptrdiff_t>(i) + 1, true);
-      if (line.label.field->key == "title" && title_key.empty()) title_key = stemming::fold(doc.title);
+      if (line.label.field->id == FieldId::kTitle && title_key.empty()) title_key = stemming::fold(doc.title);
     } else if (line.kind == Kind::kBare && bare_run_at(lines, i)) {
       // Bare values count in runs only, so a lone « Tadjikistan » in the narrative stays narrative.
       bare_used = true;

@@ -109,15 +109,13 @@ bool paragraph(const Line& line) {
 }
 
 bool plausible(const Field& field, std::string_view value) {
-  const std::string& k = field.key;
-  if (k == "project_id") return matches(project_id_shape(), value);
-  if (k == "prima_id") return matches(prima_id_shape(), value);
-  if (field.kind == FieldKind::kYear || k == "period") return !parse_years(value).empty() && word_count(value) <= 4;
+  const FieldId k = field.id;
+  if (k == FieldId::kProjectId) return matches(project_id_shape(), value);
+  if (k == FieldId::kPrimaId) return matches(prima_id_shape(), value);
+  if (field.kind == FieldKind::kYear || k == FieldId::kPeriod) return !parse_years(value).empty() && word_count(value) <= 4;
   if (field.kind == FieldKind::kNumber) return parse_amount(value).has_value() && word_count(value) <= 4;
-  if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
-    return vocabulary(k).canonical(value).has_value();
-  }
-  if (k == "countries") {
+  if (const Vocabulary* v = vocabulary(k)) return v->canonical(value).has_value();
+  if (k == FieldId::kCountries) {
     CountryList list = countries().parse_list(value);
     return !list.codes.empty() && list.unknown.empty() && list.qualifiers == 0;
   }
@@ -135,16 +133,16 @@ const Field* bare_field(std::string_view line) {
   if (words > 8) {
     // Only a comma-separated list of countries is that long among bare values.
     bool list = line.find(',') != std::string_view::npos && line.back() != '.';
-    return list && plausible(s.field("countries"), line) ? &s.field("countries") : nullptr;
+    return list && plausible(s.field(FieldId::kCountries), line) ? &s.field(FieldId::kCountries) : nullptr;
   }
-  if (matches(project_id_shape(), line)) return &s.field("project_id");
-  if (matches(prima_id_shape(), line)) return &s.field("prima_id");
-  if (matches(year_range_shape(), line)) return &s.field("period");
-  if (matches(amount_shape(), line)) return &s.field("budget_usd");
-  for (const char* key : {"status", "coverage", "project_type", "region"}) {
-    if (vocabulary(key).canonical(line)) return &s.field(key);
+  if (matches(project_id_shape(), line)) return &s.field(FieldId::kProjectId);
+  if (matches(prima_id_shape(), line)) return &s.field(FieldId::kPrimaId);
+  if (matches(year_range_shape(), line)) return &s.field(FieldId::kPeriod);
+  if (matches(amount_shape(), line)) return &s.field(FieldId::kBudgetUsd);
+  for (FieldId id : vocabulary_fields()) {
+    if (vocabulary(id)->canonical(line)) return &s.field(id);
   }
-  if (plausible(s.field("countries"), line)) return &s.field("countries");
+  if (plausible(s.field(FieldId::kCountries), line)) return &s.field(FieldId::kCountries);
   return nullptr;
 }
 

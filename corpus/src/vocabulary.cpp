@@ -1,6 +1,7 @@
 #include "fouille/corpus/vocabulary.h"
 
-#include <stdexcept>
+#include <array>
+#include <iterator>
 
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
@@ -72,21 +73,48 @@ std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
   return it->second;
 }
 
-const Vocabulary& vocabulary(std::string_view field) {
-  static const Vocabulary status("status", data::status);
-  static const Vocabulary coverage("coverage", data::coverage);
-  static const Vocabulary project_type("project_types", data::project_types);
-  static const Vocabulary region("regions", data::regions);
-  if (field == "status") return status;
-  if (field == "coverage") return coverage;
-  if (field == "project_type") return project_type;
-  if (field == "region") return region;
-  throw std::out_of_range("no vocabulary for field '" + std::string(field) + "'");
+namespace {
+
+struct Shipped {
+  FieldId field;
+  const char* table;  // its name in messages
+  const std::string_view& tsv;
+};
+// Every shipped vocabulary, the one place that lists them.
+const Shipped kShipped[] = {
+    {FieldId::kStatus, "status", data::status},
+    {FieldId::kCoverage, "coverage", data::coverage},
+    {FieldId::kProjectType, "project_types", data::project_types},
+    {FieldId::kRegion, "regions", data::regions},
+};
+constexpr std::size_t kShippedCount = std::size(kShipped);
+
+}  // namespace
+
+std::span<const FieldId> vocabulary_fields() {
+  static const auto fields = [] {
+    std::array<FieldId, kShippedCount> out{};
+    for (std::size_t i = 0; i < kShippedCount; ++i) out[i] = kShipped[i].field;
+    return out;
+  }();
+  return fields;
 }
 
-std::string normalize_keyword(std::string_view field, std::string_view value) {
-  if (field == "status" || field == "coverage" || field == "project_type" || field == "region") {
-    if (auto label = vocabulary(field).canonical(value)) return *label;
+const Vocabulary* vocabulary(FieldId field) {
+  static const std::vector<Vocabulary> loaded = [] {
+    std::vector<Vocabulary> out;
+    for (const auto& v : kShipped) out.emplace_back(v.table, v.tsv);
+    return out;
+  }();
+  for (std::size_t i = 0; i < kShippedCount; ++i) {
+    if (kShipped[i].field == field) return &loaded[i];
+  }
+  return nullptr;
+}
+
+std::string normalize_keyword(FieldId field, std::string_view value) {
+  if (const Vocabulary* v = vocabulary(field)) {
+    if (auto label = v->canonical(value)) return *label;
   }
   // As written, runs of spaces made one: « Corne  de l'Afrique » is « Corne de l'Afrique ».
   std::string out;

@@ -9,7 +9,7 @@ namespace fouille::corpus {
 namespace {
 
 struct Case {
-  const char* field;
+  FieldId field;
   const char* written;
   const char* french;
   const char* english;
@@ -17,22 +17,22 @@ struct Case {
 
 TEST(Vocabulary, EverySpellingIsOneConceptWithTwoLabels) {
   const Case cases[] = {
-      {"status", "Terminée", "Achevé", "Completed"},
-      {"status", "ongoing", "Actif", "Active"},
-      {"status", "Annulé", "Annulé", "Cancelled"},
-      {"coverage", "Multi-Regional", "Multirégional", "Multi-Regional"},
-      {"region", "Latin America and the Caribbean", "Amérique latine et Caraïbes", "Latin America and the Caribbean"},
-      {"region", "AMERIQUE LATINE ET CARAIBES", "Amérique latine et Caraïbes", "Latin America and the Caribbean"},
-      {"region", "Americas", "Amériques", "Americas"},
-      {"region", "Europe and Central Asia", "Europe et Asie centrale", "Europe and Central Asia"},
-      {"region", "Europe", "Europe", "Europe"},
-      {"region", "Asia", "Asie et Océanie", "Asia and Oceania"},
-      {"project_type", "Counter-Trafficking", "Lutte contre la traite", "Counter Trafficking"},
-      {"project_type", "Mobilité de la main-d'œuvre", "Migration de main-d'œuvre", "Labour Migration"},
+      {FieldId::kStatus, "Terminée", "Achevé", "Completed"},
+      {FieldId::kStatus, "ongoing", "Actif", "Active"},
+      {FieldId::kStatus, "Annulé", "Annulé", "Cancelled"},
+      {FieldId::kCoverage, "Multi-Regional", "Multirégional", "Multi-Regional"},
+      {FieldId::kRegion, "Latin America and the Caribbean", "Amérique latine et Caraïbes", "Latin America and the Caribbean"},
+      {FieldId::kRegion, "AMERIQUE LATINE ET CARAIBES", "Amérique latine et Caraïbes", "Latin America and the Caribbean"},
+      {FieldId::kRegion, "Americas", "Amériques", "Americas"},
+      {FieldId::kRegion, "Europe and Central Asia", "Europe et Asie centrale", "Europe and Central Asia"},
+      {FieldId::kRegion, "Europe", "Europe", "Europe"},
+      {FieldId::kRegion, "Asia", "Asie et Océanie", "Asia and Oceania"},
+      {FieldId::kProjectType, "Counter-Trafficking", "Lutte contre la traite", "Counter Trafficking"},
+      {FieldId::kProjectType, "Mobilité de la main-d'œuvre", "Migration de main-d'œuvre", "Labour Migration"},
   };
   for (const auto& c : cases) {
-    SCOPED_TRACE(std::string(c.field) + ": " + c.written);
-    const Vocabulary& v = vocabulary(c.field);
+    SCOPED_TRACE(std::string(field_key(c.field)) + ": " + c.written);
+    const Vocabulary& v = *vocabulary(c.field);
     EXPECT_EQ(v.canonical(c.written).value_or("?"), c.french);
     EXPECT_EQ(v.label(c.written, "fr"), c.french);
     EXPECT_EQ(v.label(c.written, "en"), c.english);
@@ -65,21 +65,21 @@ TEST(Vocabulary, KnowsTheFundsFocusAreasInBothLanguages) {
                          "Elaboration d'un cadre politique et juridique",
                          "Recherche et évaluation",
                          "Programmes de retour et de réintégration"};
-  for (const char* area : areas) EXPECT_TRUE(vocabulary("project_type").canonical(area).has_value()) << area;
+  for (const char* area : areas) EXPECT_TRUE(vocabulary(FieldId::kProjectType)->canonical(area).has_value()) << area;
 }
 
 TEST(Vocabulary, UnknownValuesStayAsWritten) {
-  EXPECT_EQ(normalize_keyword("region", "  Corne de l'Afrique "), "Corne de l'Afrique");
-  EXPECT_EQ(normalize_keyword("region", "Corne  de\tl'Afrique"), "Corne de l'Afrique");
-  EXPECT_EQ(vocabulary("region").label("Corne de l'Afrique", "en"), "Corne de l'Afrique");
-  EXPECT_FALSE(vocabulary("region").canonical("latine").has_value());  // a word of a label is no label
+  EXPECT_EQ(normalize_keyword(FieldId::kRegion, "  Corne de l'Afrique "), "Corne de l'Afrique");
+  EXPECT_EQ(normalize_keyword(FieldId::kRegion, "Corne  de\tl'Afrique"), "Corne de l'Afrique");
+  EXPECT_EQ(vocabulary(FieldId::kRegion)->label("Corne de l'Afrique", "en"), "Corne de l'Afrique");
+  EXPECT_FALSE(vocabulary(FieldId::kRegion)->canonical("latine").has_value());  // a word of a label is no label
 }
 
 TEST(Vocabulary, TablesAreSortedAndRejectBadRows) {
-  for (const char* field : {"status", "coverage", "project_type", "region"}) {
-    const auto& labels = vocabulary(field).labels();
+  for (FieldId field : vocabulary_fields()) {
+    const auto& labels = vocabulary(field)->labels();
     for (std::size_t i = 1; i < labels.size(); ++i) {
-      EXPECT_LT(stemming::fold(labels[i - 1]), stemming::fold(labels[i])) << field;
+      EXPECT_LT(stemming::fold(labels[i - 1]), stemming::fold(labels[i])) << field_key(field);
     }
   }
   EXPECT_THROW(Vocabulary("t", "Actif\tActive\n"), CorpusError);

@@ -1,12 +1,17 @@
 #include "document_builder.h"
 
 #include <chrono>
+#include <optional>
+#include <variant>
 
 #include "fouille/corpus/areas.h"
 #include "fouille/corpus/countries.h"
-#include "fouille/corpus/document_json.h"
+#include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/store/coding.h"
+#include "fouille/store/stored_document.h"
+#include "fouille/store/terms.h"
 
 namespace fouille::indexer {
 namespace {
@@ -17,14 +22,14 @@ constexpr Xapian::termcount kTitleWdf = 3;
 // Positions left empty between title and body, so no phrase spans the two.
 constexpr Xapian::termpos kFieldGap = 100;
 
-std::string join(const std::vector<std::string>& values) {
-  std::string out;
-  for (const auto& v : values) {
-    if (!out.empty()) out += corpus::kMultiSeparator;
-    out += v;
-  }
-  return out;
-}
+using corpus::FieldId;
+using corpus::FieldKind;
+
+// The fields whose free text is indexed, in the order their words take
+// positions (each field kFieldGap apart). The order is the databases': a
+// test checks it holds every field with text (kind text, or a text prefix).
+constexpr FieldId kTextOrder[] = {FieldId::kTitle,       FieldId::kBody,   FieldId::kProjectType, FieldId::kRegion,
+                                  FieldId::kImplementer, FieldId::kClient, FieldId::kCountries};
 
 }  // namespace
 
@@ -85,77 +90,101 @@ void DocumentBuilder::index_areas(Xapian::Document& xdoc, const corpus::Document
   }
 }
 
+std::span<const FieldId> DocumentBuilder::text_order() { return kTextOrder; }
+
+void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
+                                       Xapian::termpos& position) {
+  const Xapian::termcount wdf = field.id == FieldId::kTitle ? kTitleWdf : 1;
+  const corpus::DocumentMember* m = corpus::document_member(field.id);
+  if (!m) return;
+  if (const auto* list = std::get_if<std::vector<std::string> corpus::Document::*>(&m->member)) {
+    for (const auto& value : doc.**list) {
+      if (field.id == FieldId::kCountries && corpus::is_country_code(value)) {
+        // Both names: an English query finds a French page by its country.
+        index_text(xdoc, corpus::countries().french_name(value), field.text_prefix, position, wdf);
+        index_text(xdoc, corpus::countries().english_name(value), field.text_prefix, position, wdf);
+      } else {
+        index_text(xdoc, value, field.text_prefix, position, wdf);
+      }
+    }
+  } else {
+    index_text(xdoc, corpus::text_member(doc, field.id), field.text_prefix, position, wdf);
+  }
+}
+
+// Boolean filter terms and value slots of one field, by its kind.
+void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::Document& doc,
+                                         const corpus::Field& field, const std::string& file,
+                                         const std::string& stamp) {
+  const bool slot = field.slot != corpus::kNoSlot;
+  switch (field.kind) {
+    case FieldKind::kText:
+    case FieldKind::kKeyword: {
+      if (field.id == FieldId::kSource) {
+        const store::SourceKey key = store::source_key(file, doc.source);
+        xdoc.add_boolean_term(key.term);
+        xdoc.add_value(field.slot, key.value);
+        return;
+      }
+      if (field.id == FieldId::kBudgetRange) {  // derived: the budget facet's bucket
+        if (doc.budget_usd) xdoc.add_value(field.slot, corpus::budget_range(*doc.budget_usd));
+        return;
+      }
+      if (!corpus::document_member(field.id)) return;
+      const std::string& value = corpus::text_member(doc, field.id);
+      if (value.empty()) return;
+      if (!field.filter_prefix.empty()) xdoc.add_boolean_term(store::filter_term(field, value));
+      if (slot) xdoc.add_value(field.slot, value);
+      return;
+    }
+    case FieldKind::kMulti: {
+      std::vector<std::string> years;
+      const std::vector<std::string>* values = &years;
+      if (field.id == FieldId::kYear) {  // derived: the years the project runs
+        for (int y : doc.running_years()) years.push_back(std::to_string(y));
+      } else if (const auto* m = corpus::document_member(field.id)) {
+        values = &(doc.*std::get<std::vector<std::string> corpus::Document::*>(m->member));
+      }
+      if (values->empty()) return;
+      for (const auto& v : *values) xdoc.add_boolean_term(store::filter_term(field, v));
+      xdoc.add_value(field.slot, store::encode_list(*values));
+      return;
+    }
+    case FieldKind::kNumber:
+    case FieldKind::kYear: {
+      // Numbers are found by value ranges on their slot, never by terms.
+      const corpus::DocumentMember* m = corpus::document_member(field.id);
+      if (!m || !slot) return;
+      std::optional<double> number;
+      std::visit(
+          [&](auto member) {
+            if constexpr (requires { (doc.*member).has_value(); }) {
+              if (doc.*member) number = static_cast<double>(*(doc.*member));
+            }
+          },
+          m->member);
+      if (number) xdoc.add_value(field.slot, store::encode_number(*number));
+      return;
+    }
+    case FieldKind::kInternal:
+      if (field.id == FieldId::kStamp) xdoc.add_value(field.slot, stamp);
+      return;
+    case FieldKind::kLabel:
+      return;
+  }
+}
+
 Xapian::Document DocumentBuilder::build(const corpus::Document& doc, const std::string& file,
                                         const std::string& stamp) {
   const corpus::Schema& s = corpus::schema();
   Xapian::Document xdoc;
-  Xapian::termpos position = 1;
-  index_text(xdoc, doc.title, s.field("title").text_prefix, position, kTitleWdf);
-  index_text(xdoc, doc.body, "", position, 1);
-
-  // Metadata text, searchable unprefixed and under the field's prefix, with
+  // Free text, searchable unprefixed and under the field's prefix, with
   // positions (each value apart): phrases match inside a field.
-  index_text(xdoc, doc.project_type, s.field("project_type").text_prefix, position, 1);
-  index_text(xdoc, doc.region, s.field("region").text_prefix, position, 1);
-  index_text(xdoc, doc.implementer, s.field("implementer").text_prefix, position, 1);
-  index_text(xdoc, doc.client, s.field("client").text_prefix, position, 1);
-  const auto& countries_field = s.field("countries");
-  for (const auto& c : doc.countries) {
-    if (c.size() == 2) {
-      // Both names: an English query finds a French page by its country.
-      index_text(xdoc, corpus::countries().french_name(c), countries_field.text_prefix, position, 1);
-      index_text(xdoc, corpus::countries().english_name(c), countries_field.text_prefix, position, 1);
-    } else {
-      index_text(xdoc, c, countries_field.text_prefix, position, 1);
-    }
-  }
+  Xapian::termpos position = 1;
+  for (FieldId id : kTextOrder) index_field_text(xdoc, doc, s.field(id), position);
   index_areas(xdoc, doc, position);
-
-  // Boolean filter terms and value slots.
-  auto keyword = [&](const char* key, const std::string& value) {
-    if (value.empty()) return;
-    const auto& f = s.field(key);
-    xdoc.add_boolean_term(corpus::filter_term(f, value));
-    if (f.slot != corpus::kNoSlot) xdoc.add_value(f.slot, value);
-  };
-  keyword("status", doc.status);
-  keyword("project_type", doc.project_type);
-  keyword("coverage", doc.coverage);
-  keyword("region", doc.region);
-  auto multi = [&](const char* key, const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    const auto& f = s.field(key);
-    for (const auto& v : values) xdoc.add_boolean_term(corpus::filter_term(f, v));
-    xdoc.add_value(f.slot, join(values));
-  };
-  multi("countries", doc.countries);
-  multi("continent", doc.continent);
-  multi("subregion", doc.subregion);
-  std::vector<std::string> years;
-  for (int y : doc.running_years()) years.push_back(std::to_string(y));
-  multi("year", years);
-
-  const auto& id = s.field("id");
-  for (const auto* v : {&doc.id, &doc.project_id, &doc.prima_id}) {
-    if (!v->empty()) xdoc.add_boolean_term(corpus::filter_term(id, *v));
-  }
-  if (!doc.project_id.empty()) xdoc.add_value(s.field("project_id").slot, doc.project_id);
-  if (doc.budget_usd) {
-    xdoc.add_value(s.field("budget_usd").slot, Xapian::sortable_serialise(*doc.budget_usd));
-    xdoc.add_value(s.field("budget_range").slot, corpus::budget_range(*doc.budget_usd));
-  }
-  if (doc.budget) xdoc.add_value(s.field("budget").slot, Xapian::sortable_serialise(*doc.budget));
-  if (doc.start_year) xdoc.add_value(s.field("start_year").slot, Xapian::sortable_serialise(*doc.start_year));
-  if (doc.end_year) xdoc.add_value(s.field("end_year").slot, Xapian::sortable_serialise(*doc.end_year));
-  if (doc.funding_year) {
-    xdoc.add_value(s.field("funding_year").slot, Xapian::sortable_serialise(*doc.funding_year));
-  }
-
-  xdoc.add_boolean_term(corpus::source_term(file, doc.source));
-  xdoc.add_value(s.field("source").slot, file);
-  xdoc.add_value(s.field("stamp").slot, stamp);
-  // A file name that is not UTF-8 shows with U+FFFD; the source value keeps its bytes.
-  xdoc.set_data(corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  for (const auto& field : s.fields()) index_field_values(xdoc, doc, field, file, stamp);
+  xdoc.set_data(store::encode_document(doc));
   return xdoc;
 }
 

@@ -4,6 +4,7 @@
 // terms of the multi-word expressions its free text holds.
 #pragma once
 
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -33,10 +34,18 @@ class DocumentBuilder {
   /// Seconds spent in the analysis chain by build() so far (part of its time).
   double analyse_seconds() const { return analyse_seconds_; }
 
+  /// The fields whose free text build() indexes, in the order of their
+  /// positions.
+  static std::span<const corpus::FieldId> text_order();
+
  private:
   void analyze(std::string_view text);  // into tokens_, timed
   void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
                   Xapian::termpos& position, Xapian::termcount wdf);
+  void index_field_text(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
+                        Xapian::termpos& position);
+  void index_field_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
+                          const std::string& file, const std::string& stamp);
   void index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position);
 
   stemming::Analyzer analyzer_;
@@ -45,8 +54,8 @@ class DocumentBuilder {
   std::vector<stemming::Token> tokens_;
   std::vector<std::string_view> expression_keys_;
   std::unordered_set<std::string> seen_;  // terms an area name gave already
-  const std::string& expression_prefix_ = corpus::schema().field("expression").text_prefix;
-  const std::string& accent_prefix_ = corpus::schema().field("accent").text_prefix;
+  const std::string& expression_prefix_ = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
+  const std::string& accent_prefix_ = corpus::schema().field(corpus::FieldId::kAccent).text_prefix;
   SpellingCounts* spelling_;
   double analyse_seconds_ = 0;
 };

@@ -29,10 +29,13 @@
 #include "database_layout.h"
 #include "document_builder.h"
 #include "file_scan.h"
+#include "fouille/corpus/countries.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
+#include "fouille/store/analysis_check.h"
+#include "fouille/store/terms.h"
 
 namespace fouille::indexer {
 namespace {
@@ -100,9 +103,9 @@ Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& bui
     const double analysed = builder.analyse_seconds();
     for (const auto& doc : result.documents) {
       parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
-      parsed.source_terms.push_back(corpus::source_term(file.path, doc.source));
+      parsed.source_terms.push_back(store::source_key(file.path, doc.source).term);
       for (const auto& c : doc.countries) {
-        if (c.size() != 2) parsed.unknown_countries.push_back(c);  // codes are two letters
+        if (!corpus::is_country_code(c)) parsed.unknown_countries.push_back(c);
       }
     }
     const double analyse = builder.analyse_seconds() - analysed;
@@ -149,7 +152,7 @@ struct Known {
 std::map<std::string, Known> known_files(Xapian::Database& db) {
   const auto& s = corpus::schema();
   std::map<std::string, Known> known;
-  const unsigned stamp_slot = s.field("stamp").slot, source_slot = s.field("source").slot;
+  const unsigned stamp_slot = s.field(corpus::FieldId::kStamp).slot, source_slot = s.field(corpus::FieldId::kSource).slot;
   auto stamp = db.valuestream_begin(stamp_slot);
   const auto stamps_end = db.valuestream_end(stamp_slot);
   for (auto it = db.valuestream_begin(source_slot); it != db.valuestream_end(source_slot); ++it) {
@@ -350,7 +353,7 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
           // (blocks are rewritten in place). The merged generation is written
           // with Xapian's usual syncing.
           shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
-          shard->set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());  // kept by compaction
+          shard->set_metadata(store::kAnalysisKey, store::current_analysis());  // kept by compaction
           in_shard = 0;
         };
         {
@@ -531,7 +534,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   }
   {
     Timed timed(mine.write);
-    if (ours && !(stale && stats.interrupted)) db.set_metadata(corpus::kAnalysisKey, stemming::analysis_signature());
+    if (ours && !(stale && stats.interrupted)) db.set_metadata(store::kAnalysisKey, store::current_analysis());
     db.commit();
   }
   stats.phases += mine;
@@ -593,7 +596,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
     std::map<std::string, Known> known = known_files(db);
     // A database indexed by another analysis chain holds terms this one would
     // not write (nor find): every file is indexed again.
-    const bool stale = db.get_doccount() > 0 && db.get_metadata(corpus::kAnalysisKey) != stemming::analysis_signature();
+    const bool stale = db.get_doccount() > 0 && !store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
     bool ours = true;  // will every document kept be this chain's?
     if (stale) {
       if (warn) warn(options.db.string() + ": indexed by another version of the French analysis: every file is indexed again");

@@ -10,6 +10,7 @@
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/view_hash.h"
+#include "fouille/store/coding.h"
 
 namespace fouille::searcher {
 
@@ -43,12 +44,10 @@ FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
       auto found = known.find(value);
       if (found == known.end()) {
         const auto first = static_cast<std::uint32_t>(known_ids.size());
-        std::string_view rest(value);
-        while (!rest.empty()) {
-          std::size_t sep = field.multi() ? rest.find(corpus::kMultiSeparator) : std::string_view::npos;
-          known_ids.push_back(intern(rest.substr(0, sep)));
-          if (sep == std::string_view::npos) break;
-          rest.remove_prefix(sep + 1);
+        if (store::codec_of(field) == store::Codec::kList) {
+          store::for_each_in_list(value, [&](std::string_view v) { known_ids.push_back(intern(v)); });
+        } else if (!value.empty()) {
+          known_ids.push_back(intern(value));
         }
         found = known.emplace(value, std::pair(first, static_cast<std::uint32_t>(known_ids.size()) - first)).first;
       }
@@ -141,15 +140,16 @@ FacetCounts::FacetCounts(const FacetTable& table, std::vector<int> columns, cons
 
 namespace {
 
-std::string label_of(const std::string& key, const std::string& value, std::string_view lang) {
-  if (key == "countries" && value.size() == 2) {
+std::string label_of(corpus::FieldId field, const std::string& value, std::string_view lang) {
+  using corpus::FieldId;
+  if (field == FieldId::kCountries && corpus::is_country_code(value)) {
     return lang == "en" ? corpus::countries().english_name(value) : corpus::countries().french_name(value);
   }
-  if (key == "budget_range") return corpus::budget_range_label(value, lang);
-  if (key == "continent" || key == "subregion") return lang == "en" ? corpus::countries().english_area(value) : value;
-  if (key == "status" || key == "coverage" || key == "project_type" || key == "region") {
-    return corpus::vocabulary(key).label(value, lang);
+  if (field == FieldId::kBudgetRange) return corpus::budget_range_label(value, lang);
+  if (field == FieldId::kContinent || field == FieldId::kSubregion) {
+    return lang == "en" ? corpus::countries().english_area(value) : value;
   }
+  if (const corpus::Vocabulary* vocabulary = corpus::vocabulary(field)) return vocabulary->label(value, lang);
   return value;
 }
 
@@ -174,10 +174,10 @@ std::vector<FacetValue> FacetCounts::values(int column, std::string_view lang) c
     FacetValue v;
     v.value = col.values[id];
     v.count = counts_[k][id];
-    v.label = label_of(col.field->key, v.value, lang);
+    v.label = label_of(col.field->id, v.value, lang);
     out.push_back(std::move(v));
   }
-  if (col.field->key == "year" || col.field->key == "budget_range") {
+  if (col.field->id == corpus::FieldId::kYear || col.field->id == corpus::FieldId::kBudgetRange) {
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return leading_number(a.value) < leading_number(b.value); });
   } else {

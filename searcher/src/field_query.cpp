@@ -9,10 +9,14 @@
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/error.h"
+#include "fouille/store/terms.h"
 #include "range_source.h"
 
 namespace fouille::searcher {
 namespace {
+
+using corpus::FieldId;
+using corpus::FieldKind;
 
 struct Range {
   std::optional<double> low, high;
@@ -76,89 +80,100 @@ FieldQuery text_query(std::string_view value, const std::string& prefix, bool ph
 }
 
 Xapian::Query filter(const corpus::Field& field, std::string_view value) {
-  return Xapian::Query(corpus::filter_term(field, value));
+  return Xapian::Query(store::filter_term(field, value));
 }
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  std::vector<Xapian::Query> queries(terms.begin(), terms.end());
+  return queries.size() == 1 ? queries.front() : Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// Projects running in any year of the range: the year terms that exist.
+FieldQuery year_query(const corpus::Field& field, std::string_view value, const Xapian::Database& db) {
+  Range r = parse_range(field, value, true);
+  std::vector<Xapian::Query> years;
+  const std::string& prefix = field.filter_prefix;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    const std::optional<int> y = store::parse_year_term(*it);
+    if (!y) continue;  // not a year term
+    if ((!r.low || *y >= *r.low) && (!r.high || *y <= *r.high)) years.emplace_back(*it);
+  }
+  FieldQuery out;
+  out.query = years.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+  return out;
+}
+
+FieldQuery countries_query(const corpus::Field& field, std::string_view value, stemming::Analyzer& analyzer,
+                           const Xapian::Database& db) {
+  FieldQuery out;
+  corpus::CountryList list = corpus::countries().parse_list(value);
+  if (list.codes.empty()) {
+    if (auto code = corpus::countries().code(value)) list.codes.push_back(*code);
+  }
+  if (list.codes.empty() && db.term_exists(store::filter_term(field, value))) {
+    out.query = filter(field, value);  // a name kept as written, as the facet shows it
+    return out;
+  }
+  if (list.codes.empty()) return text_query(value, field.text_prefix, true, analyzer);
+  std::vector<Xapian::Query> codes;
+  for (const auto& c : list.codes) codes.push_back(filter(field, c));
+  out.query = Xapian::Query(Xapian::Query::OP_OR, codes.begin(), codes.end());
+  return out;
+}
+
+FieldQuery vocabulary_query(const corpus::Field& field, const corpus::Vocabulary& vocabulary, std::string_view value,
+                            bool phrase, stemming::Analyzer& analyzer, const Xapian::Database& db) {
+  FieldQuery out;
+  if (auto label = vocabulary.canonical(value)) {
+    out.query = filter(field, *label);
+    return out;
+  }
+  // A value the vocabulary lacks, as a facet shows it: that value exactly.
+  if (db.term_exists(store::filter_term(field, value))) {
+    out.query = filter(field, value);
+    return out;
+  }
+  if (!field.text_prefix.empty()) return text_query(value, field.text_prefix, phrase, analyzer);
+  out.query = filter(field, value);
+  return out;
+}
+
+bool is_id(FieldId id) { return id == FieldId::kId || id == FieldId::kProjectId || id == FieldId::kPrimaId; }
 
 }  // namespace
 
 FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
                        stemming::Analyzer& analyzer, const Xapian::Database& db) {
-  const corpus::Schema& s = corpus::schema();
-  const std::string& k = field.key;
-  if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(k + ": valeur vide");
+  if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(field.key + ": valeur vide");
   FieldQuery out;
-  if (k == "budget_usd" || k == "budget_range" || k == "budget") {
+  if (field.kind == FieldKind::kNumber || field.id == FieldId::kBudgetRange) {
     Range r = parse_range(field, value, false);
     // A bucket is half-open, [a, b), as the facet counts it: 100,000 is in one bucket only.
-    if (k == "budget_range" && r.high && r.low != r.high) r.high = std::nextafter(*r.high, -HUGE_VAL);
-    out.query = slot_range(s.field("budget_usd").slot, r);  // budgets compare in USD
+    if (field.id == FieldId::kBudgetRange && r.high && r.low != r.high) r.high = std::nextafter(*r.high, -HUGE_VAL);
+    out.query = slot_range(corpus::schema().field(FieldId::kBudgetUsd).slot, r);  // budgets compare in USD
     return out;
   }
-  if (k == "year") {
-    // Projects running in any year of the range: the year terms that exist.
-    Range r = parse_range(field, value, true);
-    std::vector<Xapian::Query> years;
-    const std::string& prefix = field.filter_prefix;
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-      const std::string term = *it;
-      int y = 0;
-      const auto [ptr, ec] = std::from_chars(term.data() + prefix.size(), term.data() + term.size(), y);
-      if (ec != std::errc()) continue;  // not a year term
-      if ((!r.low || y >= *r.low) && (!r.high || y <= *r.high)) years.emplace_back(*it);
-    }
-    out.query = years.empty() ? Xapian::Query::MatchNothing
-                              : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
-    return out;
-  }
-  if (field.kind == corpus::FieldKind::kYear) {
+  if (field.id == FieldId::kYear) return year_query(field, value, db);
+  if (field.kind == FieldKind::kYear) {
     out.query = slot_range(field.slot, parse_range(field, value, true));
     return out;
   }
-  if (k == "countries") {
-    corpus::CountryList list = corpus::countries().parse_list(value);
-    if (list.codes.empty()) {
-      if (auto code = corpus::countries().code(value)) list.codes.push_back(*code);
-    }
-    if (list.codes.empty() && db.term_exists(corpus::filter_term(field, value))) {
-      out.query = filter(field, value);  // a name kept as written, as the facet shows it
-      return out;
-    }
-    if (list.codes.empty()) return text_query(value, field.text_prefix, true, analyzer);
-    std::vector<Xapian::Query> codes;
-    for (const auto& c : list.codes) codes.push_back(filter(field, c));
-    out.query = Xapian::Query(Xapian::Query::OP_OR, codes.begin(), codes.end());
-    return out;
-  }
-  if (k == "continent" || k == "subregion") {
+  if (field.id == FieldId::kCountries) return countries_query(field, value, analyzer, db);
+  if (field.id == FieldId::kContinent || field.id == FieldId::kSubregion) {
     auto area = corpus::countries().area(value);
     out.query = filter(field, area ? *area : std::string(value));
     return out;
   }
-  if (k == "status" || k == "coverage" || k == "project_type" || k == "region") {
-    if (auto label = corpus::vocabulary(k).canonical(value)) {
-      out.query = filter(field, *label);
-      return out;
-    }
-    // A value the vocabulary lacks, as a facet shows it: that value exactly.
-    if (db.term_exists(corpus::filter_term(field, value))) {
-      out.query = filter(field, value);
-      return out;
-    }
-    if (!field.text_prefix.empty()) return text_query(value, field.text_prefix, phrase, analyzer);
-    out.query = filter(field, value);
+  if (const corpus::Vocabulary* vocabulary = corpus::vocabulary(field.id)) {
+    return vocabulary_query(field, *vocabulary, value, phrase, analyzer, db);
+  }
+  if (is_id(field.id)) {
+    out.query = Xapian::Query(store::id_term(value));
     return out;
   }
-  if (k == "id" || k == "project_id" || k == "prima_id") {
-    out.query = filter(s.field("id"), value);
-    return out;
-  }
-  if (k == "source") {
-    // A file path, or "path#id" for a JSON Lines record (the last '#').
-    const std::string v(value);
-    out.query = Xapian::Query(corpus::source_term(v, v));
-    if (std::size_t hash = v.rfind('#'); hash != std::string::npos) {
-      out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, Xapian::Query(corpus::source_term(v.substr(0, hash), v)));
-    }
+  if (field.id == FieldId::kSource) {
+    // A file path, or "path#id" for a JSON Lines record.
+    out.query = any_of(store::source_query_terms(value));
     return out;
   }
   // Free-text fields: title, body, implementer, client.

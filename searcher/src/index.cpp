@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "fouille/corpus/schema.h"
+#include "fouille/store/analysis_check.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 
@@ -84,8 +85,8 @@ IndexStatus Index::status() const {
     s.open = true;
     s.revision = database_version(impl_->db);
     s.documents = impl_->db.get_doccount();
-    s.signature = impl_->db.get_metadata(corpus::kAnalysisKey);
-    s.current_analysis = s.signature == stemming::analysis_signature();
+    s.signature = impl_->db.get_metadata(store::kAnalysisKey);
+    s.current_analysis = store::is_current_analysis(s.signature);
   } catch (const Xapian::Error& e) {
     impl_->db_open = false;
     s.error = impl_->path + ": cannot open the database: " + e.get_msg();

@@ -31,7 +31,7 @@ class IndexTest : public ::testing::Test {
   }
   void add(const std::string& region) {
     Xapian::Document doc;
-    doc.add_value(corpus::schema().field("region").slot, region);
+    doc.add_value(corpus::schema().field(corpus::FieldId::kRegion).slot, region);
     writer_.add_document(doc);
   }
 

@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Xapian::valueno budget_slot() { return corpus::schema().field("budget_usd").slot; }
+Xapian::valueno budget_slot() { return corpus::schema().field(corpus::FieldId::kBudgetUsd).slot; }
 
 // Documents with words at positions, a value and gaps in the ids (every third
 // deleted), so that each operator meets missing documents.

@@ -7,6 +7,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
+#include "fouille/store/terms.h"
 
 namespace fouille::searcher {
 namespace {
@@ -43,7 +44,7 @@ Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const
   stemming::Phrase p = stemming::make_phrase(terms, stop);
   if (expressions_) {
     if (std::string_view key = expressions_->key(p); !key.empty()) {
-      return Xapian::Query(corpus::schema().field("expression").text_prefix + std::string(key));
+      return Xapian::Query(corpus::schema().field(corpus::FieldId::kExpression).text_prefix + std::string(key));
     }
   }
   return Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window);
@@ -81,7 +82,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, q,
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      Xapian::Query(corpus::schema().field("accent").text_prefix + unit.accent_term), kAccentWeight));
+                      Xapian::Query(corpus::schema().field(corpus::FieldId::kAccent).text_prefix + unit.accent_term), kAccentWeight));
   };
   for (const Node* w : words) {
     tokens.clear();
@@ -166,7 +167,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         // A code typed alone finds its project by ID too, not only the pages
         // that write it.
         clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
-                                     Xapian::Query(corpus::filter_term(corpus::schema().field("id"), unit.text)));
+                                     Xapian::Query(store::id_term(unit.text)));
       }
       clause.query = with_accent(clause.query, unit);
       clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);

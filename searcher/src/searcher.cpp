@@ -10,6 +10,7 @@
 #include "facets.h"
 #include "field_query.h"
 #include "full_term_guard.h"
+#include "fouille/corpus/document_json.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/searcher/index.h"
 #include "fouille/stemming/analyzer.h"
@@ -17,6 +18,9 @@
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"
+#include "fouille/store/analysis_check.h"
+#include "fouille/store/stored_document.h"
+#include "fouille/store/terms.h"
 #include "index_internal.h"
 #include "doc_set_source.h"
 #include "match_set.h"
@@ -29,12 +33,12 @@ namespace {
 
 struct SortKey {
   const char* name;
-  const char* field;
+  corpus::FieldId field;
   bool descending;
 };
 const SortKey kSorts[] = {
-    {"budget", "budget_usd", false}, {"-budget", "budget_usd", true},
-    {"year", "start_year", false},   {"-year", "start_year", true},
+    {"budget", corpus::FieldId::kBudgetUsd, false}, {"-budget", corpus::FieldId::kBudgetUsd, true},
+    {"year", corpus::FieldId::kStartYear, false},   {"-year", corpus::FieldId::kStartYear, true},
 };
 
 // Searches restarted on a database that changed under them, at most (each
@@ -44,8 +48,15 @@ constexpr int kSearchAttempts = 5;
 }  // namespace
 
 const std::vector<std::string>& default_facets() {
-  static const std::vector<std::string> facets = {"region",  "project_type", "status", "countries",
-                                                  "continent", "coverage",   "year",   "budget_range"};
+  using corpus::FieldId;
+  static const std::vector<std::string> facets = [] {
+    std::vector<std::string> keys;
+    for (FieldId id : {FieldId::kRegion, FieldId::kProjectType, FieldId::kStatus, FieldId::kCountries,
+                       FieldId::kContinent, FieldId::kCoverage, FieldId::kYear, FieldId::kBudgetRange}) {
+      keys.emplace_back(corpus::field_key(id));
+    }
+    return keys;
+  }();
   return facets;
 }
 
@@ -59,7 +70,6 @@ struct Searcher::Impl {
   stemming::Analyzer analyzer;
   stemming::Synonyms synonyms{stemming::shipped_synonyms(), analyzer};
   stemming::Expressions expressions{synonyms};
-  const std::string signature = stemming::analysis_signature();
   std::shared_ptr<const FacetTable> facet_table;  // kept while a search uses it
 
   Result search(const Request& request);
@@ -145,7 +155,7 @@ class SharedWordsOnly : public Xapian::ExpandDecider {
 // relevance feedback over a relevance set of that one document), the
 // document itself left out.
 Xapian::Query Searcher::Impl::more_like(const std::string& id, CompiledQuery& compiled) {
-  const std::string id_term = corpus::filter_term(corpus::schema().field("id"), id);
+  const std::string id_term = store::id_term(id);
   Xapian::PostingIterator doc = db.postlist_begin(id_term);
   if (id.empty() || doc == db.postlist_end(id_term)) {
     throw QueryError("--like " + id + ": no document has this ID");
@@ -231,15 +241,13 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
   hit.rank = rank;
   hit.score = it.get_weight();
   hit.collapsed = it.get_collapse_count();
-  nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-  if (data.is_discarded()) data = nlohmann::json::object();
-  std::string body = data.value("body", "");
-  data.erase("body");
-  hit.id = data.value("id", "");
-  hit.title = data.value("title", "");
+  hit.document = store::decode_document(it.get_document().get_data());
+  const std::string body = std::move(hit.document.body);
+  hit.document.body.clear();
+  hit.id = hit.document.id;
+  hit.title = hit.document.title;
   hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.highlight_phrases,
                              compiled.wildcards);
-  hit.fields = std::move(data);
   return hit;
 }
 
@@ -262,7 +270,7 @@ Result Searcher::Impl::search(const Request& request) {
   result.notes = parsed.notes;
   // Expression terms are read only from a database indexed by this very chain;
   // phrases by positions find the same documents in any other.
-  const bool current = db.get_metadata(corpus::kAnalysisKey) == signature;
+  const bool current = store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
   if (!current && db.get_doccount() > 0) {
     result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
   }
@@ -293,7 +301,7 @@ Result Searcher::Impl::search(const Request& request) {
   Xapian::Enquire enquire(db);
   if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
   set_sort(enquire, request.sort);
-  if (request.collapse) enquire.set_collapse_key(corpus::schema().field("project_id").slot);
+  if (request.collapse) enquire.set_collapse_key(corpus::schema().field(corpus::FieldId::kProjectId).slot);
 
   // The count pass: every match as a set of documents, for the exact total
   // and the facets. Each filter group is evaluated once; a filtered field's
@@ -420,7 +428,7 @@ nlohmann::json to_json(const Result& r) {
       snippet += s.match ? "<mark>" + escaped + "</mark>" : escaped;
     }
     nlohmann::json hit = {{"rank", h.rank}, {"id", h.id},           {"score", h.score},
-                          {"title", h.title}, {"snippet", snippet}, {"fields", h.fields}};
+                          {"title", h.title}, {"snippet", snippet}, {"fields", corpus::to_json(h.document)}};
     if (h.collapsed) hit["collapsed"] = h.collapsed;
     j["hits"].push_back(std::move(hit));
   }

@@ -2,7 +2,8 @@
 
 #include <xapian.h>
 
-#include "fouille/corpus/schema.h"
+#include "fouille/store/stored_document.h"
+#include "fouille/store/terms.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
 
@@ -31,10 +32,10 @@ std::optional<nlohmann::json> Session::document(const std::string& id) {
     impl_->documents.refresh();
     Xapian::Database& db = impl_->documents.db();
     // The ID prefix is shared with project and Prima IDs: the stored ID decides.
-    const std::string term = corpus::filter_term(corpus::schema().field("id"), id);
+    const std::string term = store::id_term(id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      nlohmann::json data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
-      if (data.is_object() && data.value("id", "") == id) return data;
+      const std::string data = db.get_document(*it).get_data();
+      if (store::decode_document(data).id == id) return nlohmann::json::parse(data, nullptr, false);
     }
     return std::nullopt;
   } catch (const Xapian::Error& e) {

@@ -26,6 +26,11 @@ namespace detail {
 struct NameToken;
 }
 
+/// Whether a value of the countries field is an ISO 3166 alpha-2 code: a
+/// document's countries hold codes, or names no table knows kept as written,
+/// and two characters mean a code. The one place that says so.
+constexpr bool is_country_code(std::string_view value) { return value.size() == 2; }
+
 struct CountryList {
   std::vector<std::string> codes;    ///< recognised, in order, no duplicates
   std::vector<std::string> unknown;  ///< stretches naming no country, as written

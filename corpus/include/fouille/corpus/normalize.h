@@ -26,6 +26,10 @@ struct Amount {
 /// number is there.
 std::optional<Amount> parse_amount(std::string_view text);
 
+/// `value` without the spaces around it (NBSP and thin spaces too), as every
+/// value read is trimmed.
+std::string_view trim_value(std::string_view value);
+
 /// The four-digit years (1900-2099) in `text`, in order.
 std::vector<int> parse_years(std::string_view text);
 

@@ -1,16 +1,25 @@
 // The one schema: every field of a document with its labels, query names,
 // Xapian prefixes, value slot and facet/sort/range behaviour. Loaded from
 // corpus/data/schema.tsv (embedded), read by the readers, the indexer and the
-// searcher alike, so they cannot disagree on a prefix or a slot.
+// searcher alike, so they cannot disagree on a prefix or a slot. Code names a
+// field by its FieldId, generated from the same table at build time
+// (fouille/corpus/field_id.h): a misspelt field does not compile.
 //
-//   const auto& region = fouille::corpus::schema().field("region");
-//   doc.add_boolean_term(region.filter_prefix + value);
+//   const auto& region = fouille::corpus::schema().field(FieldId::kRegion);
+//   for (const auto& f : fouille::corpus::schema().fields()) {
+//     switch (f.kind) { ... }   // behaviour follows the field's kind
+//   }
+//
+// How values and terms are written to the database is the store's business
+// (fouille/store/).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "fouille/corpus/field_id.h"
 
 namespace fouille::corpus {
 
@@ -19,6 +28,7 @@ enum class FieldKind { kText, kKeyword, kMulti, kNumber, kYear, kLabel, kInterna
 inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 
 struct Field {
+  FieldId id = FieldId{};     ///< its id: the row of the table
   std::string key;            ///< canonical key
   FieldKind kind = FieldKind::kText;
   std::string text_prefix;    ///< prefix of free-text terms, empty if none
@@ -36,12 +46,16 @@ struct Field {
 
 class Schema {
  public:
-  /// Parses a schema table; throws CorpusError naming the line on bad input.
+  /// Parses a schema table; throws CorpusError naming the line on bad input,
+  /// and when its keys are not, row for row, those FieldId was generated from.
   explicit Schema(std::string_view tsv);
 
+  /// Every field, in the table's order (fields()[i].id == FieldId(i)).
   const std::vector<Field>& fields() const { return fields_; }
-  /// The field with canonical key `key`; throws std::out_of_range if none.
-  const Field& field(std::string_view key) const;
+  /// The field `id`. Never throws.
+  const Field& field(FieldId id) const { return fields_[static_cast<std::size_t>(id)]; }
+  /// The field with canonical key `key` (as JSON writes it), or nullptr.
+  const Field* field_for_key(std::string_view key) const;
   /// The field a document label names (any case, accents, a trailing colon
   /// tolerated), or nullptr.
   const Field* field_for_label(std::string_view label) const;
@@ -65,23 +79,5 @@ class Schema {
 
 /// The schema shipped with fouille. Thread-safe.
 const Schema& schema();
-
-/// Multi-valued fields are stored in one value slot, values joined by this byte.
-inline constexpr char kMultiSeparator = '\x1f';
-
-/// Database metadata key holding stemming::analysis_signature() of the chain
-/// every document was indexed with (absent while some were not).
-inline constexpr const char* kAnalysisKey = "fouille.analysis";
-
-/// The filter term of `value` in `field`: its filter prefix then the value
-/// folded (country codes stay upper case, as stored).
-/// Terms longer than Xapian's limit are cut and given a hash of the whole.
-std::string filter_term(const Field& field, std::string_view value);
-
-/// The unique term of a document read from `file`, whose Document::source is
-/// `source` (the path itself, or "path#id" for a JSON Lines record). A
-/// record's term joins path and id with a NUL byte, which no path holds: a
-/// file named "a.jsonl#x" and record x of "a.jsonl" never share a term.
-std::string source_term(std::string_view file, std::string_view source);
 
 }  // namespace fouille::corpus

@@ -3,15 +3,19 @@
 // spelling, in any case, with or without accents, maps to the concept, which
 // the index stores as its French label. Tables live in corpus/data/*.tsv.
 //
-//   fouille::corpus::vocabulary("status").canonical("Completed")    // "Achevé"
-//   fouille::corpus::vocabulary("status").label("Terminée", "en")   // "Completed"
+//   using fouille::corpus::FieldId;
+//   fouille::corpus::vocabulary(FieldId::kStatus)->canonical("Completed")   // "Achevé"
+//   fouille::corpus::vocabulary(FieldId::kStatus)->label("Terminée", "en")  // "Completed"
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "fouille/corpus/field_id.h"
 
 namespace fouille::corpus {
 
@@ -35,12 +39,16 @@ class Vocabulary {
   std::unordered_map<std::string, std::string> english_;  // French label -> English label
 };
 
-/// The shipped vocabulary of a field: "status", "coverage", "project_type" or
-/// "region". Throws std::out_of_range for another name. Thread-safe.
-const Vocabulary& vocabulary(std::string_view field);
+/// The fields with a shipped vocabulary, in the order a bare line is tried
+/// against them (status, coverage, project type, region). The one list.
+std::span<const FieldId> vocabulary_fields();
+
+/// The shipped vocabulary of `field`, or nullptr when it has none.
+/// Thread-safe.
+const Vocabulary* vocabulary(FieldId field);
 
 /// Normalises a keyword value of `field`: the canonical label when the field
 /// has a vocabulary that knows it, else the value trimmed and kept as given.
-std::string normalize_keyword(std::string_view field, std::string_view value);
+std::string normalize_keyword(FieldId field, std::string_view value);
 
 }  // namespace fouille::corpus

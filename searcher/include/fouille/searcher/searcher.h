@@ -24,6 +24,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fouille/store/stored_document.h"
+
 namespace fouille::searcher {
 
 class Index;
@@ -68,7 +70,8 @@ struct Hit {
   double score = 0;      ///< BM25 weight (0 when sorting by a field without query)
   std::string title;
   std::vector<Segment> snippet;
-  nlohmann::json fields;    ///< canonical keys, as stored (body left out)
+  /// The document as stored, typed; its body left out (the snippet shows it).
+  store::StoredDocument document;
   std::size_t collapsed = 0;  ///< other documents of the same project hidden
 };
 

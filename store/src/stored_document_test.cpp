@@ -1,0 +1,90 @@
+#include "fouille/store/stored_document.h"
+
+#include <gtest/gtest.h>
+
+#include "fouille/corpus/document_json.h"
+
+namespace fouille::store {
+namespace {
+
+corpus::Document full_document() {
+  corpus::Document d;
+  d.id = "CT.1172";
+  d.title = "Renforcer la lutte contre la traite des êtres humains au Tadjikistan";
+  d.body = "L’OIM appuie les autorités tadjikes : formation, refuges, retour volontaire.";
+  d.project_id = "CT.1172";
+  d.prima_id = "TJ10P0004";
+  d.status = "Achevé";
+  d.project_type = "Lutte contre la traite";
+  d.budget_usd = 249999.5;
+  d.budget = 249999.5;
+  d.currency = "USD";
+  d.coverage = "National";
+  d.start_year = 2018;
+  d.end_year = 2021;
+  d.funding_year = 2017;
+  d.region = "Asie et Océanie";
+  d.countries = {"TJ", "Vallée de Ferghana"};
+  d.continent = {"Asie"};
+  d.subregion = {"Asie centrale"};
+  d.implementer = "OIM Douchanbé";
+  d.client = "Bureau de la population, des réfugiés et des migrations";
+  d.source = "/corpus/projets.jsonl#CT.1172";
+  d.layout = "jsonl";
+  return d;
+}
+
+void expect_same(const corpus::Document& a, const corpus::Document& b) {
+  // Compared through the JSON form, which names the member that differs.
+  EXPECT_EQ(corpus::to_json(a).dump(1), corpus::to_json(b).dump(1));
+  EXPECT_EQ(a.budget, b.budget);
+  EXPECT_EQ(a.start_year, b.start_year);
+  EXPECT_EQ(a.countries, b.countries);
+}
+
+TEST(StoredDocument, RoundTripsEveryMember) {
+  const corpus::Document doc = full_document();
+  expect_same(decode_document(encode_document(doc)), doc);
+}
+
+TEST(StoredDocument, RoundTripsSparseDocuments) {
+  corpus::Document only_title;
+  only_title.title = "Migration de main-d'œuvre";
+  corpus::Document only_budget;
+  only_budget.budget = 1e9;
+  only_budget.currency = "EUR";
+  for (const auto* doc : {&only_title, &only_budget}) {
+    expect_same(decode_document(encode_document(*doc)), *doc);
+  }
+}
+
+TEST(StoredDocument, ReadsWhatMainsDatabasesHold) {
+  // The data as databases already built store it: read back, typed.
+  const StoredDocument d = decode_document(
+      R"({"budget":150000.0,"budget_usd":150000.0,"countries":["ML","SN"],"currency":"USD","end_year":2020,)"
+      R"("id":"PX.0432","layout":"bullet","source":"/c/mali.txt","start_year":2019,"title":"Retour"})");
+  EXPECT_EQ(d.id, "PX.0432");
+  EXPECT_EQ(d.budget_usd, 150000.0);
+  EXPECT_EQ(d.countries, (std::vector<std::string>{"ML", "SN"}));
+  EXPECT_EQ(d.end_year, 2020);
+  EXPECT_EQ(d.layout, "bullet");
+  EXPECT_FALSE(d.funding_year.has_value());
+}
+
+TEST(StoredDocument, BadDataGivesAnEmptyOrPartialDocument) {
+  EXPECT_TRUE(decode_document("not json").id.empty());
+  EXPECT_TRUE(decode_document("[1, 2]").id.empty());
+  const StoredDocument d = decode_document(R"({"id":"A","start_year":"2019","countries":"TJ","other":1})");
+  EXPECT_EQ(d.id, "A");
+  EXPECT_FALSE(d.start_year.has_value());  // the wrong type: left out
+  EXPECT_TRUE(d.countries.empty());
+}
+
+TEST(StoredDocument, NonUtf8BytesBecomeReplacementCharacters) {
+  corpus::Document doc;
+  doc.source = "/c/caf\xE9.txt";  // Latin-1 file name
+  EXPECT_EQ(decode_document(encode_document(doc)).source, "/c/caf\xEF\xBF\xBD.txt");
+}
+
+}  // namespace
+}  // namespace fouille::store
