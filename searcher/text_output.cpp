@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <string>
 
-#include "fouille/corpus/countries.h"
 #include "fouille/corpus/printable.h"
 
 namespace {
@@ -25,20 +24,18 @@ std::string thousands(double v) {
   return out;
 }
 
-std::string key_fields(const fouille::store::StoredDocument& d) {
+std::string key_fields(const fouille::searcher::Hit& h) {
+  const fouille::store::StoredDocument& d = h.document;
   std::string out;
   auto add = [&](const std::string& s) {
     if (s.empty()) return;
     if (!out.empty()) out += " · ";
     out += s;
   };
-  add(d.status);
-  add(d.project_type);
+  add(h.labels.status);
+  add(h.labels.project_type);
   std::string names;
-  for (const auto& code : d.countries) {
-    if (!names.empty()) names += ", ";
-    names += fouille::corpus::is_country_code(code) ? fouille::corpus::countries().french_name(code) : code;
-  }
+  for (const auto& name : h.labels.countries) names += (names.empty() ? "" : ", ") + name;
   add(names);
   std::string years;
   if (d.start_year) years = std::to_string(*d.start_year);
@@ -75,7 +72,7 @@ void print_text(const fouille::searcher::Result& r, bool terminal) {
   for (const auto& h : r.hits) {
     std::printf("\n%zu. %s%s%s  [%s]\n", h.rank, bold, h.title.empty() ? "(sans titre)" : printable(h.title).c_str(),
                 plain, printable(h.id).c_str());
-    std::string fields = printable(key_fields(h.document));
+    std::string fields = printable(key_fields(h));
     if (!fields.empty()) std::printf("   %s\n", fields.c_str());
     std::string snippet;
     for (const auto& s : h.snippet) snippet += s.match ? bold + printable(s.text) + plain : printable(s.text);

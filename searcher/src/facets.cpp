@@ -140,19 +140,6 @@ FacetCounts::FacetCounts(const FacetTable& table, std::vector<int> columns, cons
 
 namespace {
 
-std::string label_of(corpus::FieldId field, const std::string& value, std::string_view lang) {
-  using corpus::FieldId;
-  if (field == FieldId::kCountries && corpus::is_country_code(value)) {
-    return lang == "en" ? corpus::countries().english_name(value) : corpus::countries().french_name(value);
-  }
-  if (field == FieldId::kBudgetRange) return corpus::budget_range_label(value, lang);
-  if (field == FieldId::kContinent || field == FieldId::kSubregion) {
-    return lang == "en" ? corpus::countries().english_area(value) : value;
-  }
-  if (const corpus::Vocabulary* vocabulary = corpus::vocabulary(field)) return vocabulary->label(value, lang);
-  return value;
-}
-
 // The number a year or a budget bucket starts at ("200000.." -> 200000).
 double leading_number(const std::string& value) {
   double n = 0;
@@ -165,6 +152,19 @@ double leading_number(const std::string& value) {
 
 }  // namespace
 
+std::string facet_label(corpus::FieldId field, const std::string& value, std::string_view lang) {
+  using corpus::FieldId;
+  if (field == FieldId::kCountries && corpus::is_country_code(value)) {
+    return lang == "en" ? corpus::countries().english_name(value) : corpus::countries().french_name(value);
+  }
+  if (field == FieldId::kBudgetRange) return corpus::budget_range_label(value, lang);
+  if (field == FieldId::kContinent || field == FieldId::kSubregion) {
+    return lang == "en" ? corpus::countries().english_area(value) : value;
+  }
+  if (const corpus::Vocabulary* vocabulary = corpus::vocabulary(field)) return vocabulary->label(value, lang);
+  return value;
+}
+
 std::vector<FacetValue> FacetCounts::values(int column, std::string_view lang) const {
   auto k = static_cast<std::size_t>(std::find(columns_.begin(), columns_.end(), column) - columns_.begin());
   const auto& col = table_.columns()[static_cast<std::size_t>(column)];
@@ -174,7 +174,7 @@ std::vector<FacetValue> FacetCounts::values(int column, std::string_view lang) c
     FacetValue v;
     v.value = col.values[id];
     v.count = counts_[k][id];
-    v.label = label_of(col.field->id, v.value, lang);
+    v.label = facet_label(col.field->id, v.value, lang);
     out.push_back(std::move(v));
   }
   if (col.field->id == corpus::FieldId::kYear || col.field->id == corpus::FieldId::kBudgetRange) {

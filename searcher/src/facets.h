@@ -62,6 +62,10 @@ class FacetTable {
   std::deque<LazyNumbers> numbers_;
 };
 
+/// The label of a facet value in `lang` ("fr" or "en"): a country's name, a
+/// vocabulary's label, a budget bucket's wording; else the value itself.
+std::string facet_label(corpus::FieldId field, const std::string& value, std::string_view lang);
+
 class FacetCounts {
  public:
   /// Counts the values of the given columns of `table` (which must outlive

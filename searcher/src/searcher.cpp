@@ -236,7 +236,8 @@ void set_sort(Xapian::Enquire& enquire, const std::string& sort) {
   throw UsageError("--sort " + sort + ": expected relevance, budget, -budget, year or -year");
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer) {
+Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer,
+             std::string_view lang) {
   Hit hit;
   hit.rank = rank;
   hit.score = it.get_weight();
@@ -248,6 +249,13 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
   hit.title = hit.document.title;
   hit.snippet = make_snippet(body.empty() ? hit.title : body, analyzer, compiled.highlight, compiled.highlight_phrases,
                              compiled.wildcards);
+  using corpus::FieldId;
+  const store::StoredDocument& d = hit.document;
+  hit.labels.status = d.status.empty() ? "" : facet_label(FieldId::kStatus, d.status, lang);
+  hit.labels.project_type = d.project_type.empty() ? "" : facet_label(FieldId::kProjectType, d.project_type, lang);
+  hit.labels.region = d.region.empty() ? "" : facet_label(FieldId::kRegion, d.region, lang);
+  hit.labels.coverage = d.coverage.empty() ? "" : facet_label(FieldId::kCoverage, d.coverage, lang);
+  for (const auto& c : d.countries) hit.labels.countries.push_back(facet_label(FieldId::kCountries, c, lang));
   return hit;
 }
 
@@ -370,7 +378,7 @@ Result Searcher::Impl::search(const Request& request) {
     enquire.set_query(guard_full_terms(ranked, db, /*weighted=*/true));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                          request.collapse ? db.get_doccount() : 0);
-    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer));
+    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer, request.lang));
     return mset;
   };
   if (every_word && all_words > 0) {
@@ -429,6 +437,15 @@ nlohmann::json to_json(const Result& r) {
     }
     nlohmann::json hit = {{"rank", h.rank}, {"id", h.id},           {"score", h.score},
                           {"title", h.title}, {"snippet", snippet}, {"fields", corpus::to_json(h.document)}};
+    nlohmann::json labels = nlohmann::json::object();
+    for (const auto& [key, label] : {std::pair<const char*, const std::string&>{"status", h.labels.status},
+                                     {"project_type", h.labels.project_type},
+                                     {"region", h.labels.region},
+                                     {"coverage", h.labels.coverage}}) {
+      if (!label.empty()) labels[key] = label;
+    }
+    if (!h.labels.countries.empty()) labels["countries"] = h.labels.countries;
+    hit["labels"] = std::move(labels);
     if (h.collapsed) hit["collapsed"] = h.collapsed;
     j["hits"].push_back(std::move(hit));
   }

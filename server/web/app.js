@@ -122,6 +122,7 @@ function svg(tag, attrs) {
 }
 
 function countryName(code) {
+  if (!/^[A-Z]{2}$/.test(code)) return code;  // already a name (a hit's labels)
   try {
     return new Intl.DisplayNames([state.lang], { type: 'region' }).of(code) || code;
   } catch (e) {
@@ -196,7 +197,9 @@ function drawHits(r) {
       onclick: (e) => { e.preventDefault(); go({ doc: h.id }); } });
     const years = f.start_year ? (f.end_year && f.end_year !== f.start_year ? `${f.start_year}–${f.end_year}` : String(f.start_year)) : '';
     const meta = el('p', { class: 'meta' });
-    for (const [key, value] of [['status', f.status], ['project_type', f.project_type], ['countries', f.countries], ['year', years], ['budget_usd', f.budget_usd]]) {
+    const labels = h.labels || {};  // facet values as the facets name them, in the page's language
+    for (const [key, value] of [['status', labels.status || f.status], ['project_type', labels.project_type || f.project_type],
+      ['countries', labels.countries || f.countries], ['year', years], ['budget_usd', f.budget_usd]]) {
       const text = fieldText(key, value);
       if (text) meta.append(el('span', { class: 'field', 'data-field': key, title: t().field[key] || key, text }));
     }

@@ -73,6 +73,12 @@ struct Hit {
   /// The document as stored, typed; its body left out (the snippet shows it).
   store::StoredDocument document;
   std::size_t collapsed = 0;  ///< other documents of the same project hidden
+  /// The document's facet values as the facets label them, in the Request's
+  /// language: « Achevé » or « Completed », « Tadjikistan » or « Tajikistan ».
+  struct Labels {
+    std::string status, project_type, region, coverage;
+    std::vector<std::string> countries;
+  } labels;
 };
 
 struct FacetValue {
