@@ -1,8 +1,10 @@
-// The French stemmer as a Xapian::StemImplementation, so that Xapian's own
-// TermGenerator and QueryParser can use exactly the term function fouille uses.
+// The French stemmer: the term function of fouille. make_french_stem() wraps it
+// as a Xapian::Stem, so that Xapian's own TermGenerator and QueryParser can use
+// exactly the term function fouille uses.
 //
-//   Xapian::Stem stem = fouille::stemming::make_french_stem();
+//   fouille::stemming::FrenchStemmer stem;
 //   stem("Renforcées") == stem("renforcer") == "renforc"
+//   Xapian::Stem xapian_stem = fouille::stemming::make_french_stem();  // needs <xapian.h>
 //
 // The term of a word is: fold (case, accents, ligatures) -> elision stripped
 // -> Snowball French (libstemmer). Folding comes first so a word and its
@@ -16,23 +18,27 @@
 #include <string>
 #include <string_view>
 
-#include <xapian.h>
+// Declared only: this header does not make its users include or link Xapian.
+namespace Xapian {
+class Stem;
+}  // namespace Xapian
 
 namespace fouille::stemming {
 
 /// Not thread-safe (libstemmer keeps state): use one instance per thread.
-class FrenchStemmer : public Xapian::StemImplementation {
+class FrenchStemmer {
  public:
   /// `accent_table` false gives bare Snowball on the folded word (used to
   /// build the table itself).
   explicit FrenchStemmer(bool accent_table = true);
-  ~FrenchStemmer() override;
+  ~FrenchStemmer();
   FrenchStemmer(const FrenchStemmer&) = delete;
   FrenchStemmer& operator=(const FrenchStemmer&) = delete;
 
   /// The term for any word as typed (any case, accents, elision).
-  std::string operator()(const std::string& word) override;
-  std::string get_description() const override;
+  std::string operator()(const std::string& word);
+  /// "fouille-french", the name Xapian shows for this stemmer.
+  std::string get_description() const;
 
   /// The term for a word already folded by fold() with no elision.
   std::string stem_folded(std::string_view folded);
@@ -46,7 +52,7 @@ class FrenchStemmer : public Xapian::StemImplementation {
 };
 
 /// A Xapian::Stem backed by a new FrenchStemmer (one per thread, like the
-/// stemmer itself).
+/// stemmer itself). Callers include <xapian.h> to use the result.
 Xapian::Stem make_french_stem();
 
 }  // namespace fouille::stemming
