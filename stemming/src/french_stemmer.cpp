@@ -1,7 +1,6 @@
 #include "fouille/stemming/french_stemmer.h"
 
 #include <libstemmer.h>
-#include <xapian.h>
 
 #include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
@@ -52,26 +51,6 @@ std::string FrenchStemmer::operator()(const std::string& word) {
     folded.erase(0, apostrophe + 1);
   }
   return stem_folded(folded);
-}
-
-namespace {
-
-// FrenchStemmer as Xapian sees a stemmer; kept here so that no public header
-// needs <xapian.h>.
-class XapianFrenchStem : public Xapian::StemImplementation {
- public:
-  std::string operator()(const std::string& word) override { return stemmer_(word); }
-  std::string get_description() const override { return stemmer_.get_description(); }
-
- private:
-  FrenchStemmer stemmer_;
-};
-
-}  // namespace
-
-Xapian::Stem make_french_stem() {
-  // Xapian takes ownership through its reference count.
-  return Xapian::Stem(new XapianFrenchStem());
 }
 
 }  // namespace fouille::stemming

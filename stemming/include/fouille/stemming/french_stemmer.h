@@ -1,10 +1,9 @@
-// The French stemmer: the term function of fouille. make_french_stem() wraps it
-// as a Xapian::Stem, so that Xapian's own TermGenerator and QueryParser can use
-// exactly the term function fouille uses.
+// The French stemmer: the term function of fouille. xapian_stem.h wraps it as
+// a Xapian::Stem for Xapian's own TermGenerator and QueryParser; this header
+// needs no Xapian.
 //
 //   fouille::stemming::FrenchStemmer stem;
 //   stem("Renforcées") == stem("renforcer") == "renforc"
-//   Xapian::Stem xapian_stem = fouille::stemming::make_french_stem();  // needs <xapian.h>
 //
 // The term of a word is: fold (case, accents, ligatures) -> elision stripped
 // -> Snowball French (libstemmer). Folding comes first so a word and its
@@ -17,11 +16,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-
-// Declared only: this header does not make its users include or link Xapian.
-namespace Xapian {
-class Stem;
-}  // namespace Xapian
 
 namespace fouille::stemming {
 
@@ -50,9 +44,5 @@ class FrenchStemmer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// A Xapian::Stem backed by a new FrenchStemmer (one per thread, like the
-/// stemmer itself). Callers include <xapian.h> to use the result.
-Xapian::Stem make_french_stem();
 
 }  // namespace fouille::stemming
