@@ -60,7 +60,8 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
   po::options_description all;
   all.add(visible_).add(hidden_);
   if (json_errors_) {
-    for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i) json_ = json_ || std::string_view(argv[i]) == "--json";
+    for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i)
+      json_ = json_ || std::string_view(argv[i]) == "--json";
   }
   try {
     if (dash_words_) {

@@ -49,7 +49,7 @@ TEST(ArrangeArguments, KeepsDashWordsAsWords) {
   EXPECT_EQ(arranged({"traite", "-europe"}), (V{"--", "traite", "-europe"}));
   EXPECT_EQ(arranged({"--json", "oim", "-n", "5"}), (V{"--json", "--limit=5", "--", "oim"}));
   EXPECT_EQ(arranged({"--limit", "-5", "x"}), (V{"--limit=-5", "--", "x"}));  // refused later as negative
-  EXPECT_EQ(arranged({"--limit=3", "-x"}), (V{"--limit=3", "--", "-x"}));    // -x is no option
+  EXPECT_EQ(arranged({"--limit=3", "-x"}), (V{"--limit=3", "--", "-x"}));     // -x is no option
   EXPECT_EQ(arranged({"a", "--", "--json"}), (V{"--", "a", "--json"}));
 }
 

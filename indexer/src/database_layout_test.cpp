@@ -1,8 +1,7 @@
 #include "database_layout.h"
 
-#include <unistd.h>
-
 #include <fstream>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <xapian.h>

@@ -1,9 +1,8 @@
 #include "file_scan.h"
 
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fstream>
 
 #include <gtest/gtest.h>
 

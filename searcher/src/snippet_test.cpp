@@ -30,7 +30,8 @@ TEST(Snippet, MarksEveryInflectionAndSpellingOfATerm) {
 TEST(Snippet, MarksAPhraseOnlyWhereItOccursWhole) {
   stemming::Analyzer analyzer;
   const std::string text = "La traite des personnes, puis la traite seule.";
-  std::vector<std::vector<std::string>> phrases{{term(analyzer, "traite"), term(analyzer, "des"), term(analyzer, "personnes")}};
+  std::vector<std::vector<std::string>> phrases{
+      {term(analyzer, "traite"), term(analyzer, "des"), term(analyzer, "personnes")}};
   const auto s = make_snippet(text, analyzer, {}, phrases, {});
   EXPECT_EQ(marked(s), "La [traite] [des] [personnes], puis la traite seule.");
 }
