@@ -18,7 +18,7 @@
 #include <map>
 #include <memory>
 
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/analyzer.h"
 
@@ -150,10 +150,10 @@ int main(int argc, char** argv) {
   if (corpus.empty()) {
     corpus = fs::temp_directory_path() / "fouille-bench-analysis";
     fs::remove_all(corpus);
-    fouille::corpus::GeneratorOptions g;
+    fouille::testsupport::GeneratorOptions g;
     g.documents = 2000;
     g.jsonl = 0;
-    fouille::corpus::generate(g, corpus);
+    fouille::testsupport::generate(g, corpus);
     g_generated = read_corpus(corpus);
     fs::remove_all(corpus);
   } else {

@@ -11,12 +11,11 @@
 #include <iostream>
 #include <sstream>
 
-#include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
+#include "fouille/base/error.h"
+#include "fouille/cli/tool.h"
 #include "fouille/searcher/searcher.h"
-#include "fouille/stemming/error.h"
-#include "fouille/version.h"
 
 namespace po = boost::program_options;
 
@@ -69,35 +68,19 @@ double thread_cpu_ms() {
 int main(int argc, char** argv) {
   std::string db, queries_path;
   int rounds = 3;
-  po::options_description visible(
+  fouille::cli::Tool tool("fouille-bench",
       "Usage: fouille-bench --db DIR --queries FILE [options]\n\n"
       "Measures fouille-search's query latency in-process, all facets on.\n\n"
       "Example:\n  fouille-bench --db bench/work/db-100k --queries bench/queries.tsv --rounds 3\n\nOptions");
-  visible.add_options()
-    ("help,h", "show this help")
-    ("version", "print the version")
+  int slowest = 0;
+  tool.add_options()
     ("db,d", po::value(&db), "database folder (e.g. --db bench/work/db-100k)")
     ("queries", po::value(&queries_path), "query set: query <TAB> FIELD=VALUE;... (e.g. --queries bench/queries.tsv)")
     ("rounds", po::value(&rounds)->default_value(3), "times each query runs; the first round warms the caches and is not counted")
     ("json", "print the figures as one JSON object")
-    ("slowest", po::value<int>()->default_value(0), "also list the N slowest queries (e.g. --slowest 10)");
-  po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, visible), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "fouille-bench: " << e.what() << " (see --help)\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
-  if (vm.count("version")) {
-    std::cout << "fouille-bench " << FOUILLE_VERSION << "\n";
-    return 0;
-  }
-  try {
+    ("slowest", po::value(&slowest)->default_value(0), "also list the N slowest queries (e.g. --slowest 10)");
+  if (auto done = tool.parse(argc, argv)) return *done;
+  return tool.run([&] {
     if (db.empty() || queries_path.empty()) throw fouille::UsageError("--db and --queries are required (see --help)");
     if (rounds < 2) throw fouille::UsageError("--rounds must be at least 2 (the first one warms up)");
     std::vector<Query> queries = load(queries_path);
@@ -125,7 +108,7 @@ int main(int argc, char** argv) {
     double mean = 0;
     for (double m : ms) mean += m;
     mean /= static_cast<double>(std::max<std::size_t>(1, ms.size()));
-    if (vm.count("json")) {
+    if (tool.has("json")) {
       nlohmann::json j = {{"documents", searcher.size()}, {"queries", queries.size()}, {"samples", ms.size()},
                           {"p50_ms", p50}, {"p95_ms", p95}, {"p99_ms", p99}, {"mean_ms", mean},
                           {"max_ms", ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end())},
@@ -138,7 +121,6 @@ int main(int argc, char** argv) {
       std::printf("CPU time of the searching thread: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n", percentile(cpu_ms, 50),
                   percentile(cpu_ms, 95), percentile(cpu_ms, 99));
     }
-    int slowest = vm["slowest"].as<int>();
     std::sort(by_query.rbegin(), by_query.rend());
     for (int i = 0; i < slowest && i < static_cast<int>(by_query.size()); ++i) {
       const Query& q = queries[by_query[static_cast<std::size_t>(i)].second];
@@ -147,11 +129,5 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "  %8.2f ms  \"%s\"%s\n", by_query[static_cast<std::size_t>(i)].first, q.text.c_str(), filters.c_str());
     }
     return 0;
-  } catch (const fouille::UsageError& e) {
-    std::cerr << "fouille-bench: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "fouille-bench: " << e.what() << "\n";
-    return 4;
-  }
+  });
 }

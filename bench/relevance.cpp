@@ -8,8 +8,8 @@
 #include <iostream>
 #include <set>
 
-#include <boost/program_options.hpp>
-
+#include "fouille/base/error.h"
+#include "fouille/cli/tool.h"
 #include "relevance_eval.h"
 
 namespace po = boost::program_options;
@@ -18,25 +18,13 @@ using namespace fouille;
 int main(int argc, char** argv) {
   std::string set_dir = "tests/relevance", work;
   std::vector<std::string> runs;
-  po::options_description options("bench-relevance [options]");
-  options.add_options()("help,h", "show this help")(
-      "set", po::value(&set_dir), "judged set folder: queries.tsv, judgments.tsv, docs/ (default tests/relevance)")(
-      "work", po::value(&work), "scratch folder for the two databases (default: a temporary folder)")(
-      "run", po::value(&runs)->composing(),
-      "NAME=FILE: another engine's run, lines qid<TAB>file best first (repeatable)");
-  po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "bench-relevance: " << e.what() << "\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
-  try {
+  cli::Tool tool("bench-relevance", "Usage: bench-relevance [options]\n\nOptions");
+  tool.add_options()
+    ("set", po::value(&set_dir), "judged set folder: queries.tsv, judgments.tsv, docs/ (default tests/relevance)")
+    ("work", po::value(&work), "scratch folder for the two databases (default: a temporary folder)")
+    ("run", po::value(&runs)->composing(), "NAME=FILE: another engine's run, lines qid<TAB>file best first (repeatable)");
+  if (auto done = tool.parse(argc, argv)) return *done;
+  return tool.run([&] {
     relevance::JudgedSet set = relevance::load(set_dir);
     const bool temporary = work.empty();
     const relevance::fs::path dir =
@@ -48,7 +36,7 @@ int main(int argc, char** argv) {
     engines.emplace_back("plain xapian bm25", relevance::run_plain_xapian(set, dir));
     for (const auto& r : runs) {
       const std::size_t eq = r.find('=');
-      if (eq == std::string::npos || eq == 0) throw std::runtime_error("--run " + r + ": expected NAME=FILE");
+      if (eq == std::string::npos || eq == 0) throw UsageError("--run " + r + ": expected NAME=FILE");
       engines.emplace_back(r.substr(0, eq), relevance::read_run(r.substr(eq + 1)));
     }
     if (temporary) relevance::fs::remove_all(dir);
@@ -65,8 +53,5 @@ int main(int argc, char** argv) {
       std::printf("\n");
     }
     return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "bench-relevance: " << e.what() << "\n";
-    return 3;
-  }
+  });
 }

@@ -15,8 +15,9 @@
 #include <thread>
 #include <vector>
 
-#include <boost/program_options.hpp>
 #include <httplib.h>
+
+#include "fouille/cli/tool.h"
 
 namespace po = boost::program_options;
 using Clock = std::chrono::steady_clock;
@@ -109,25 +110,15 @@ int main(int argc, char** argv) {
   std::string host = "127.0.0.1", queries = "bench/queries.tsv", clients_list = "1,4,16";
   int port = 8080;
   double seconds = 10;
-  po::options_description opts("Usage: bench-serve --port PORT [options]\n\nOptions");
-  opts.add_options()("help,h", "show this help")("host", po::value(&host)->default_value(host), "server address")(
-      "port", po::value(&port)->default_value(port), "server port")(
-      "queries", po::value(&queries)->default_value(queries), "query table (query <TAB> FIELD=VALUE;...)")(
-      "clients", po::value(&clients_list)->default_value(clients_list), "client counts to run, comma-separated")(
-      "seconds", po::value(&seconds)->default_value(seconds), "duration of each run");
-  po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, opts), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "bench-serve: " << e.what() << "\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
-  try {
+  fouille::cli::Tool tool("bench-serve", "Usage: bench-serve --port PORT [options]\n\nOptions");
+  tool.add_options()
+    ("host", po::value(&host)->default_value(host), "server address")
+    ("port", po::value(&port)->default_value(port), "server port")
+    ("queries", po::value(&queries)->default_value(queries), "query table (query <TAB> FIELD=VALUE;...)")
+    ("clients", po::value(&clients_list)->default_value(clients_list), "client counts to run, comma-separated")
+    ("seconds", po::value(&seconds)->default_value(seconds), "duration of each run");
+  if (auto done = tool.parse(argc, argv)) return *done;
+  return tool.run([&] {
     const std::vector<std::string> urls = read_queries(queries);
     {
       // The first query after start: the facet table is read then.
@@ -152,8 +143,5 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
     return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "bench-serve: " << e.what() << "\n";
-    return 1;
-  }
+  });
 }

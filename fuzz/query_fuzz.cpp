@@ -9,9 +9,9 @@
 #include <string>
 #include <unistd.h>
 
+#include "fouille/base/error.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
-#include "fouille/stemming/error.h"
 
 namespace {
 

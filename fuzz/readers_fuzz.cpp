@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/reader.h"
-#include "fouille/stemming/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

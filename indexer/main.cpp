@@ -9,18 +9,15 @@
 #include <iostream>
 #include <set>
 
-#include <boost/program_options.hpp>
-#include <xapian.h>
-
+#include "fouille/base/error.h"
+#include "fouille/base/numbers.h"
+#include "fouille/cli/tool.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
-#include "fouille/corpus/numbers.h"
 #include "fouille/corpus/printable.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/indexer/summary.h"
-#include "fouille/stemming/error.h"
-#include "fouille/version.h"
 #include "progress_bar.h"
 
 namespace po = boost::program_options;
@@ -84,12 +81,11 @@ int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read,
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible(kUsage);
+  cli::Tool tool("fouille-index", kUsage);
+  tool.version_names_xapian();
   std::string db;
   std::string jobs = "0", batch = "1000", max_mb = "20";
-  visible.add_options()
-    ("help,h", "show this help")
-    ("version", "print the version")
+  tool.add_options()
     ("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")
     ("jobs,j", po::value(&jobs),
      "threads that read and analyse files, 0 to 256; 0 = one per core (the default). A new database is built in one shard per thread, "
@@ -105,47 +101,27 @@ int main(int argc, char** argv) {
      "(e.g. -q --json)")
     ("dump", "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
      "(e.g. --dump corpus/samples)");
-  po::options_description hidden;
   std::vector<std::string> paths;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
+  tool.positional("path", &paths);
+  if (auto done = tool.parse(argc, argv)) return *done;
 
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "fouille-index: " << e.what() << " (see --help)\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
-  if (vm.count("version")) {
-    std::cout << "fouille-index " << FOUILLE_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
-    return 0;
-  }
-  corpus::ReadOptions read;
-  try {
-    read.max_bytes = static_cast<std::uintmax_t>(corpus::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
+  return tool.run([&] {
+    corpus::ReadOptions read;
+    read.max_bytes = static_cast<std::uintmax_t>(base::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
     if (paths.empty()) throw UsageError("no PATH to index (see --help)");
-    if (vm.count("dump")) return dump(paths, read, vm.count("follow-links") > 0);
+    if (tool.has("dump")) return dump(paths, read, tool.has("follow-links"));
     if (db.empty()) throw UsageError("--db DIR is required (see --help)");
 
     indexer::Options options;
     options.db = db;
     options.inputs.assign(paths.begin(), paths.end());
-    options.jobs = static_cast<unsigned>(corpus::parse_count("--jobs", jobs, 0, kMaxJobs));
-    options.batch = corpus::parse_count("--batch", batch, 1, kMaxBatch);
-    options.follow_links = vm.count("follow-links") > 0;
-    options.prune = vm.count("prune") > 0;
-    options.spelling = vm.count("no-spelling") == 0;
+    options.jobs = static_cast<unsigned>(base::parse_count("--jobs", jobs, 0, kMaxJobs));
+    options.batch = base::parse_count("--batch", batch, 1, kMaxBatch);
+    options.follow_links = tool.has("follow-links");
+    options.prune = tool.has("prune");
+    options.spelling = !tool.has("no-spelling");
     options.read = read;
-    const bool quiet = vm.count("quiet") > 0;
+    const bool quiet = tool.has("quiet");
 
     struct sigaction action {};
     action.sa_handler = on_signal;
@@ -156,11 +132,11 @@ int main(int argc, char** argv) {
     auto warn = [&](const std::string& line) {
       if (quiet) return;
       bar.clear();
-      std::cerr << "fouille-index: " << corpus::printable(line) << "\n";
+      tool.warn(line);
     };
     indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
     bar.clear();
-    if (vm.count("json")) {
+    if (tool.has("json")) {
       std::cout << indexer::summary_json(s, db) << std::endl;
     } else {
       std::cout << "fouille-index: " << indexer::summary_line(s, db) << "\n";
@@ -168,22 +144,10 @@ int main(int argc, char** argv) {
       std::cout.flush();
     }
     if (s.interrupted) {
-      std::cerr << "fouille-index: interrupted; the work done so far is committed, run again to finish\n";
-      return 130;
+      tool.warn("interrupted; the work done so far is committed, run again to finish");
+      return int{cli::kInterrupted};
     }
-    if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return 3;
-    return 0;
-  } catch (const UsageError& e) {
-    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
-    return 2;
-  } catch (const CorpusError& e) {
-    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
-    return 3;
-  } catch (const IndexError& e) {
-    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
-    return 4;
-  } catch (const std::exception& e) {
-    std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
-    return 4;
-  }
+    if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return int{cli::kInput};
+    return int{cli::kOk};
+  });
 }

@@ -7,11 +7,8 @@
 #include <iostream>
 #include <thread>
 
-#include <boost/program_options.hpp>
-
+#include "fouille/cli/tool.h"
 #include "fouille/server/server.h"
-#include "fouille/stemming/error.h"
-#include "fouille/version.h"
 
 namespace po = boost::program_options;
 using namespace fouille;
@@ -36,11 +33,9 @@ Options)";
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible(kUsage);
+  cli::Tool tool("fouille-serve", kUsage);
   server::Options options;
-  visible.add_options()
-    ("help,h", "show this help")
-    ("version", "print the version")
+  tool.add_options()
     ("db,d", po::value(&options.db), "database folder made by fouille-index (e.g. --db projets.db)")
     ("bind", po::value(&options.bind)->default_value(options.bind),
      "address to listen on; anything but a loopback address exposes the database (e.g. --bind 0.0.0.0)")
@@ -50,23 +45,8 @@ int main(int argc, char** argv) {
      "seconds a search counts every match for; past it totals and facets are estimates (e.g. --search-seconds 0.5)")
     ("cors", po::value(&options.cors), "let pages from ORIGIN call the API (e.g. --cors https://intranet.example.org); off by default")
     ("quiet,q", "no access log line per request");
-  po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, visible), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "fouille-serve: " << e.what() << " (see --help)\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
-  if (vm.count("version")) {
-    std::cout << "fouille-serve " << FOUILLE_VERSION << "\n";
-    return 0;
-  }
-  options.quiet = vm.count("quiet") > 0;
+  if (auto done = tool.parse(argc, argv)) return *done;
+  options.quiet = tool.has("quiet");
 
   // SIGINT and SIGTERM are taken by one thread that waits for them; every
   // other thread, started after this, inherits the blocked mask.
@@ -76,7 +56,7 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
-  try {
+  return tool.run([&] {
     server::Server server(options);
     int port = server.bind();
     server.warm_up();
@@ -93,11 +73,5 @@ int main(int argc, char** argv) {
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
     return 0;
-  } catch (const UsageError& e) {
-    std::cerr << "fouille-serve: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "fouille-serve: " << e.what() << "\n";
-    return 4;
-  }
+  });
 }

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 #include "test_support.h"
 
 namespace fouille {
@@ -173,9 +173,9 @@ void expect_sane_phases(const nlohmann::json& j) {
 
 TEST(Cli, JsonSummaryTimesEachPhaseOfABuildAndAnUpdate) {
   test::ScratchDir dir("cli-phases");
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 400;  // enough for a build in shards
-  corpus::generate(g, dir / "in");
+  testsupport::generate(g, dir / "in");
   const std::string db = (dir / "db").string(), in = (dir / "in").string();
   auto built = run(kIndex + " --json --jobs 2 --db " + db + " " + in);
   ASSERT_EQ(built.status, 0) << built.errors;
@@ -216,9 +216,9 @@ class Interrupted : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test::ScratchDir("cli-interrupt");
-    corpus::GeneratorOptions g;
+    testsupport::GeneratorOptions g;
     g.documents = 3000;
-    corpus::generate(g, *dir_ / "in");
+    testsupport::generate(g, *dir_ / "in");
     auto full = run(kIndex + " -q --db " + (*dir_ / "full").string() + " " + (*dir_ / "in").string());
     ASSERT_EQ(full.status, 0) << full.errors;
     expected_ = Xapian::Database((*dir_ / "full").string()).get_doccount();

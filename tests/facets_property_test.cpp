@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
 
@@ -104,9 +104,9 @@ TEST(FacetsHold, RegionIsTheFundersOwnLabel) {
 
 TEST(FacetsHold, OnAGeneratedCorpus) {
   test::ScratchDir dir("facets-generated");
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 400;
-  corpus::generate(g, dir / "corpus");
+  testsupport::generate(g, dir / "corpus");
   index_into(dir / "db", {dir / "corpus"});
   EXPECT_GT(check_every_facet_value(dir / "db"), 100u);
 }

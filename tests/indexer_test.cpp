@@ -7,7 +7,7 @@
 
 #include <xapian.h>
 
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/error.h"
@@ -153,9 +153,9 @@ TEST(Indexer, RefusesAFolderThatIsNoDatabase) {
 
 TEST(Indexer, ShardedAndSingleWriterBuildsAgree) {
   ScratchDir dir("idx-shards");
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 600;
-  corpus::generate(g, dir / "in");
+  testsupport::generate(g, dir / "in");
   Stats sharded = run_index(dir / "sharded", {dir / "in"}, false, 2);
   Stats single = run_index(dir / "single", {dir / "in"}, false, 1);
   EXPECT_EQ(sharded.db_documents, 600u);
@@ -187,9 +187,9 @@ std::set<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query&
 // exactly the documents the phrase query matches by positions.
 TEST(Indexer, ExpressionTermsMatchExactlyTheirPhrases) {
   ScratchDir dir("idx-expressions");
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 800;
-  corpus::generate(g, dir / "in" / "generated");
+  testsupport::generate(g, dir / "in" / "generated");
   fs::copy(FOUILLE_SAMPLES, dir / "in" / "samples");
   run_index(dir / "db", {dir / "in"});
   Xapian::Database db((dir / "db").string());

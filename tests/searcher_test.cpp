@@ -14,7 +14,7 @@
 
 #include "fouille/corpus/areas.h"
 #include "fouille/corpus/countries.h"
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/indexer/indexer.h"
@@ -42,9 +42,9 @@ class SearcherTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test::ScratchDir("searcher");
-    corpus::GeneratorOptions g;
+    testsupport::GeneratorOptions g;
     g.documents = 1500;
-    corpus::generate(g, *dir_ / "in" / "generated");
+    testsupport::generate(g, *dir_ / "in" / "generated");
     fs::copy(FOUILLE_SAMPLES, *dir_ / "in" / "samples");
     indexer::Options o;
     o.db = *dir_ / "db";

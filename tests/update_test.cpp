@@ -10,7 +10,7 @@
 
 #include <xapian.h>
 
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
 #include "test_support.h"
@@ -108,10 +108,10 @@ class UpdatedDatabase : public ::testing::TestWithParam<std::pair<unsigned, std:
 TEST_P(UpdatedDatabase, SearchesAsAFreshIndexDoes) {
   const auto [jobs, batch] = GetParam();
   test::ScratchDir dir("update-" + std::to_string(jobs) + "-" + std::to_string(batch));
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 2000;
   g.seed = 7;
-  corpus::generate(g, dir / "in");
+  testsupport::generate(g, dir / "in");
 
   run_index(dir / "db", dir / "in", jobs, batch);
   edit_files(dir / "in", 0, 2, "Un paragraphe ajouté sur la première révision.");
@@ -145,10 +145,10 @@ INSTANTIATE_TEST_SUITE_P(JobsAndBatches, UpdatedDatabase,
 // and each sees a whole number of documents.
 TEST(SearchDuringUpdate, NeverFails) {
   test::ScratchDir dir("update-stress");
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 2000;
   g.seed = 11;
-  corpus::generate(g, dir / "in");
+  testsupport::generate(g, dir / "in");
   run_index(dir / "db", dir / "in", 2, 1000);
   edit_files(dir / "in", 0, 1, "Un paragraphe ajouté pendant les recherches.");
 

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "fouille/base/error.h"
+#include "fouille/base/lines.h"
 #include "fouille/corpus/field_id.h"
-#include "fouille/stemming/error.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"
 
@@ -30,13 +31,7 @@ bool holds_any(const std::vector<std::string>& members, const std::vector<std::s
 }  // namespace
 
 Areas::Areas(std::string_view table) {
-  std::size_t number = 0;
-  while (!table.empty()) {
-    std::size_t eol = table.find('\n');
-    std::string_view line = table.substr(0, eol);
-    table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
-    ++number;
-    if (line.empty() || line.front() == '#') continue;
+  base::for_each_data_line(table, [&](std::string_view line, std::size_t number) {
     auto fail = [&](const std::string& why) {
       throw CorpusError("areas.tsv:" + std::to_string(number) + ": " + why + " in « " + std::string(line) + " »");
     };
@@ -63,7 +58,7 @@ Areas::Areas(std::string_view table) {
     }
     if (area.names.empty() || area.members.empty()) fail("no names or no members");
     areas_.push_back(std::move(area));
-  }
+  });
 }
 
 std::vector<std::string_view> Areas::names(const Document& doc) const {

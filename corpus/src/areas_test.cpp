@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/countries.h"
-#include "fouille/stemming/error.h"
 
 namespace fouille::corpus {
 namespace {

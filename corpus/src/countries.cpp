@@ -6,13 +6,11 @@
 #include <unicode/region.h>
 #include <unicode/unistr.h>
 
+#include "fouille/data/country_aliases.h"
+#include "fouille/data/iso_countries.h"
+
 #include "country_names.h"
 #include "table.h"
-
-namespace fouille::data {
-extern const std::string_view country_aliases;
-extern const std::string_view iso_countries;
-}  // namespace fouille::data
 
 namespace fouille::corpus {
 namespace {

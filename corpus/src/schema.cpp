@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <charconv>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
+#include "fouille/data/label_forms.h"
+#include "fouille/data/schema.h"
 #include "fouille/stemming/fold.h"
-#include "table.h"
 
-namespace fouille::data {
-extern const std::string_view schema;
-extern const std::string_view label_forms;
-}
+#include "table.h"
 
 namespace fouille::corpus {
 namespace {

@@ -1,5 +1,7 @@
 #include "table.h"
 
+#include "fouille/base/lines.h"
+
 namespace fouille::corpus::detail {
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -44,15 +46,11 @@ std::string_view trim(std::string_view s) {
 
 void for_each_row(std::string_view tsv,
                   const std::function<void(int, const std::vector<std::string_view>&)>& fn) {
-  int line_no = 0;
-  while (!tsv.empty()) {
-    std::size_t eol = tsv.find('\n');
-    std::string_view line = tsv.substr(0, eol);
-    tsv.remove_prefix(eol == std::string_view::npos ? tsv.size() : eol + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  base::LineReader lines(tsv);
+  for (std::string_view line; lines.next(line);) {
+    // Blank here also means NBSP-only: trim() is the tables' idea of space.
     if (trim(line).empty() || line.front() == '#') continue;
-    fn(line_no, split(line, '\t'));
+    fn(static_cast<int>(lines.number()), split(line, '\t'));
   }
 }
 

@@ -11,13 +11,10 @@
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
+#include "fouille/data/chrome.h"
 #include "fouille/stemming/fold.h"
 
 #include "table.h"
-
-namespace fouille::data {
-extern const std::string_view chrome;
-}
 
 namespace fouille::corpus::layout {
 namespace {

@@ -3,17 +3,14 @@
 #include <array>
 #include <iterator>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
+#include "fouille/data/coverage.h"
+#include "fouille/data/project_types.h"
+#include "fouille/data/regions.h"
+#include "fouille/data/status.h"
 #include "fouille/stemming/fold.h"
 
 #include "table.h"
-
-namespace fouille::data {
-extern const std::string_view status;
-extern const std::string_view coverage;
-extern const std::string_view project_types;
-extern const std::string_view regions;
-}  // namespace fouille::data
 
 namespace fouille::corpus {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
 
 namespace fouille::corpus {

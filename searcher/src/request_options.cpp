@@ -1,8 +1,10 @@
 #include "fouille/searcher/request_options.h"
 
 #include <charconv>
+#include <cstdint>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
+#include "fouille/base/numbers.h"
 
 namespace fouille::searcher {
 namespace {
@@ -53,6 +55,29 @@ std::size_t parse_count(std::string_view text, std::string_view option, std::siz
   }
   if (n > max) throw UsageError(named(option, text) + "at most " + std::to_string(max));
   return n;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string query;
+  for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+  return query;
+}
+
+Request parse_request(const RequestText& text) {
+  Request request;
+  request.query = join_words(text.words);
+  for (const auto& f : text.filters) request.filters.push_back(parse_filter(f, "--filter"));
+  request.facets = split_list(text.facets);
+  request.no_facets = text.no_facets;
+  request.lang = text.lang;
+  request.sort = parse_sort(text.sort, "--sort");
+  request.collapse = text.collapse;
+  request.exact = text.exact;
+  request.like = text.like;
+  request.limit = base::parse_count("--limit", text.limit, 0, SIZE_MAX);
+  request.offset = base::parse_count("--offset", text.offset, 0, SIZE_MAX);
+  request.op = parse_operator(text.op, "--operator");
+  return request;
 }
 
 }  // namespace fouille::searcher

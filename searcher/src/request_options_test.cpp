@@ -1,8 +1,10 @@
 #include "fouille/searcher/request_options.h"
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::searcher {
 namespace {
@@ -55,6 +57,54 @@ TEST(RequestOptions, OperatorsSortsAndCounts) {
   for (const char* bad : {"", "-1", "1e3", "12a", "101", "99999999999999999999999"}) {
     SCOPED_TRACE(bad);
     EXPECT_THROW(parse_count(bad, "limit", 100), UsageError);
+  }
+}
+
+TEST(RequestOptions, ARequestFromTheCommandLine) {
+  RequestText text;
+  text.words = {"traite", "-europe", "\"êtres humains\""};
+  text.filters = {"region=Asia", "pays:Népal"};
+  text.facets = "countries,,year";
+  text.sort = "-year";
+  text.limit = "5";
+  text.offset = "10";
+  text.op = "or";
+  text.like = "PX.0432";
+  const Request r = parse_request(text);
+  EXPECT_EQ(r.query, "traite -europe \"êtres humains\"");
+  EXPECT_EQ(r.filters, (std::vector<std::pair<std::string, std::string>>{{"region", "Asia"}, {"pays", "Népal"}}));
+  EXPECT_EQ(r.facets, (std::vector<std::string>{"countries", "year"}));
+  EXPECT_EQ(r.sort, "-year");
+  EXPECT_EQ(r.limit, 5u);
+  EXPECT_EQ(r.offset, 10u);
+  EXPECT_EQ(r.op, Operator::kOr);
+  EXPECT_EQ(r.like, "PX.0432");
+  EXPECT_EQ(parse_request(RequestText{}).limit, 10u);  // the defaults of fouille-search
+}
+
+TEST(RequestOptions, ARequestRefusesEachBadSettingNamingItsOption) {
+  struct Case {
+    std::function<void(RequestText&)> spoil;
+    const char* message;
+  };
+  const Case cases[] = {
+      {[](RequestText& t) { t.limit = "-5"; }, "--limit -5: expected a whole number from 0 to 18446744073709551615"},
+      {[](RequestText& t) { t.offset = "-1"; }, "--offset -1: expected a whole number from 0 to 18446744073709551615"},
+      {[](RequestText& t) { t.limit = "18446744073709551616"; }, "--limit 18446744073709551616: expected a whole number"},
+      {[](RequestText& t) { t.sort = "titre"; }, "--sort titre: expected relevance, budget, -budget, year or -year"},
+      {[](RequestText& t) { t.op = "xor"; }, "--operator xor: expected and or or"},
+      {[](RequestText& t) { t.filters = {"region"}; }, "--filter region: expected FIELD=VALUE"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.message);
+    RequestText text;
+    c.spoil(text);
+    try {
+      parse_request(text);
+      ADD_FAILURE() << "accepted";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind(c.message, 0), 0u) << e.what();
+    }
   }
 }
 

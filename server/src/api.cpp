@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fouille/base/error.h"
 #include "fouille/searcher/request_options.h"
 #include "fouille/searcher/searcher.h"
-#include "fouille/stemming/error.h"
 
 namespace fouille::server {
 namespace {

@@ -1,8 +1,9 @@
 #include "assets.h"
 
-namespace fouille::data {
-extern const std::string_view web_index_html, web_app_js, web_style_css, web_world_json;
-}
+#include "fouille/data/web_app_js.h"
+#include "fouille/data/web_index_html.h"
+#include "fouille/data/web_style_css.h"
+#include "fouille/data/web_world_json.h"
 
 namespace fouille::server {
 

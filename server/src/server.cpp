@@ -7,8 +7,8 @@
 
 #include <httplib.h>
 
+#include "fouille/base/error.h"
 #include "fouille/searcher/index.h"
-#include "fouille/stemming/error.h"
 
 #include "api.h"
 #include "assets.h"

@@ -11,10 +11,10 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "fouille/corpus/generator.h"
+#include "fouille/base/error.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/session.h"
-#include "fouille/stemming/error.h"
+#include "fouille/testsupport/generator.h"
 
 #include "test_database.h"
 
@@ -215,9 +215,9 @@ TEST_F(ServerTest, FollowsTheDatabaseToANewGeneration) {
   // And a Session of the library, which has no retry of its own.
   searcher::Session session(std::make_shared<searcher::Index>(o.db));
   EXPECT_EQ(session.search({}).total, 0u);
-  corpus::GeneratorOptions g;
+  testsupport::GeneratorOptions g;
   g.documents = 400;
-  corpus::generate(g, dir / "generated");
+  testsupport::generate(g, dir / "generated");
   io.inputs = {dir / "generated"};
   io.jobs = 2;
   indexer::index(io, {}, {}, nullptr);

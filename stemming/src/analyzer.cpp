@@ -1,13 +1,14 @@
 #include "fouille/stemming/analyzer.h"
 
+#include <unordered_map>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <unordered_map>
-
+#include "fouille/base/hash.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/french_stemmer.h"
-#include "fouille/stemming/view_hash.h"
+
 #include "word_lists.h"
 
 namespace fouille::stemming {

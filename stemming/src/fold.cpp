@@ -6,7 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::stemming {
 namespace {

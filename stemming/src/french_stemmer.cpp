@@ -2,8 +2,9 @@
 
 #include <libstemmer.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
+
 #include "word_lists.h"
 
 namespace fouille::stemming {
@@ -50,11 +51,6 @@ std::string FrenchStemmer::operator()(const std::string& word) {
     folded.erase(0, apostrophe + 1);
   }
   return stem_folded(folded);
-}
-
-Xapian::Stem make_french_stem() {
-  // Xapian takes ownership through its reference count.
-  return Xapian::Stem(new FrenchStemmer());
 }
 
 }  // namespace fouille::stemming

@@ -1,8 +1,9 @@
 #include "fouille/stemming/french_stemmer.h"
 
 #include <gtest/gtest.h>
-
 #include <xapian.h>
+
+#include "fouille/stemming/xapian_stem.h"
 
 namespace fouille::stemming {
 namespace {

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 
-#include "word_lists.h"
+#include "fouille/base/lines.h"
+#include "fouille/data/areas.h"
+#include "fouille/data/families.h"
+#include "fouille/data/synonyms.h"
 
-namespace fouille::data {
-extern const std::string_view synonyms;
-extern const std::string_view areas;
-extern const std::string_view families;
-}
+#include "word_lists.h"
 
 namespace fouille::stemming {
 
@@ -20,7 +19,7 @@ std::string_view shipped_synonyms() {
     std::string t(data::synonyms);
     t += '\n';
     t += data::families;
-    detail::for_each_line(data::areas, [&](std::string_view line) {
+    base::for_each_data_line(data::areas, [&](std::string_view line) {
       t += '\n';
       t += line.substr(0, line.find('\t'));
     });
@@ -53,7 +52,7 @@ std::vector<Spelling> Synonyms::prune_subsumed(const std::vector<Spelling>& grou
 
 Synonyms::Synonyms(std::string_view data, Analyzer& analyzer) {
   std::vector<Token> tokens;
-  detail::for_each_line(data, [&](std::string_view line) {
+  base::for_each_data_line(data, [&](std::string_view line) {
     std::vector<Spelling> group;
     while (!line.empty()) {
       std::size_t bar = line.find('|');

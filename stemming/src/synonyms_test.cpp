@@ -4,15 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "fouille/base/lines.h"
+#include "fouille/data/areas.h"
+#include "fouille/data/families.h"
+#include "fouille/data/synonyms.h"
 #include "fouille/stemming/fold.h"
 
 #include "word_lists.h"
-
-namespace fouille::data {
-extern const std::string_view synonyms;
-extern const std::string_view areas;
-extern const std::string_view families;
-}  // namespace fouille::data
 
 namespace fouille::stemming {
 namespace {
@@ -34,7 +32,7 @@ TEST(Synonyms, NoShippedSpellingIsOnlyStopWords) {
 TEST(Synonyms, TablesAreSortedByFirstSpelling) {
   for (std::string_view table : {data::synonyms, data::families, data::areas}) {
     std::string previous;
-    detail::for_each_line(table, [&](std::string_view line) {
+    base::for_each_data_line(table, [&](std::string_view line) {
       std::string first = fold(line.substr(0, line.find_first_of("|\t")));
       EXPECT_LT(previous, first) << first;
       previous = first;

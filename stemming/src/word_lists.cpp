@@ -3,22 +3,20 @@
 #include <algorithm>
 #include <vector>
 
+#include "fouille/base/lines.h"
+#include "fouille/data/accent_stems.h"
+#include "fouille/data/elisions.h"
+#include "fouille/data/generic_words.h"
+#include "fouille/data/stopwords_en.h"
+#include "fouille/data/stopwords_fr.h"
 #include "fouille/stemming/fold.h"
-
-namespace fouille::data {
-extern const std::string_view stopwords_fr;
-extern const std::string_view stopwords_en;
-extern const std::string_view elisions;
-extern const std::string_view accent_stems;
-extern const std::string_view generic_words;
-}  // namespace fouille::data
 
 namespace fouille::stemming::detail {
 namespace {
 
 std::unordered_set<std::string> folded_set(std::string_view data) {
   std::unordered_set<std::string> set;
-  for_each_line(data, [&](std::string_view line) { set.insert(fold(line)); });
+  base::for_each_data_line(data, [&](std::string_view line) { set.insert(fold(line)); });
   return set;
 }
 
@@ -50,7 +48,7 @@ std::optional<std::string_view> accent_stem(std::string_view folded) {
   using Entry = std::pair<std::string_view, std::string_view>;
   static const std::vector<Entry> table = [] {
     std::vector<Entry> t;
-    for_each_line(data::accent_stems, [&](std::string_view line) {
+    base::for_each_data_line(data::accent_stems, [&](std::string_view line) {
       std::size_t tab = line.find('\t');
       if (tab != std::string_view::npos) t.emplace_back(line.substr(0, tab), line.substr(tab + 1));
     });

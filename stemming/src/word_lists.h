@@ -22,17 +22,4 @@ const std::unordered_set<std::string>& elisions();
 /// from the stem of its accented spelling (data/accent_stems.tsv), if listed.
 std::optional<std::string_view> accent_stem(std::string_view folded);
 
-/// Calls `fn(line)` for each non-empty, non-comment line of an embedded table.
-template <typename Fn>
-void for_each_line(std::string_view data, Fn fn) {
-  while (!data.empty()) {
-    std::size_t eol = data.find('\n');
-    std::string_view line = data.substr(0, eol);
-    data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    fn(line);
-  }
-}
-
 }  // namespace fouille::stemming::detail

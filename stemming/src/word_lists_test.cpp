@@ -4,16 +4,14 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "fouille/base/lines.h"
+#include "fouille/data/accent_stems.h"
+#include "fouille/data/elisions.h"
+#include "fouille/data/generic_words.h"
+#include "fouille/data/stopwords_en.h"
+#include "fouille/data/stopwords_fr.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/fold.h"
-
-namespace fouille::data {
-extern const std::string_view stopwords_fr;
-extern const std::string_view stopwords_en;
-extern const std::string_view generic_words;
-extern const std::string_view elisions;
-extern const std::string_view accent_stems;
-}  // namespace fouille::data
 
 namespace fouille::stemming::detail {
 namespace {
@@ -25,7 +23,7 @@ void expect_clean_table(std::string_view name, std::string_view data) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   std::string previous_key, previous_line;
   std::size_t lines = 0;
-  for_each_line(data, [&](std::string_view line) {
+  base::for_each_data_line(data, [&](std::string_view line) {
     ++lines;
     std::string text(line);
     std::size_t invalid = 0;
@@ -49,7 +47,7 @@ TEST(WordLists, TablesAreSortedUniqueNfc) {
   expect_clean_table("elisions.txt", data::elisions);
   std::string_view generic = data::generic_words;  // fewer than ten lines
   std::string previous;
-  for_each_line(generic, [&](std::string_view line) {
+  base::for_each_data_line(generic, [&](std::string_view line) {
     EXPECT_LT(previous, std::string(line));
     previous = line;
   });

@@ -20,9 +20,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fouille/base/hash.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/synonyms.h"
-#include "fouille/stemming/view_hash.h"
 
 namespace fouille::stemming {
 

@@ -1,7 +1,8 @@
-// The French stemmer as a Xapian::StemImplementation, so that Xapian's own
-// TermGenerator and QueryParser can use exactly the term function fouille uses.
+// The French stemmer: the term function of fouille. xapian_stem.h wraps it as
+// a Xapian::Stem for Xapian's own TermGenerator and QueryParser; this header
+// needs no Xapian.
 //
-//   Xapian::Stem stem = fouille::stemming::make_french_stem();
+//   fouille::stemming::FrenchStemmer stem;
 //   stem("Renforcées") == stem("renforcer") == "renforc"
 //
 // The term of a word is: fold (case, accents, ligatures) -> elision stripped
@@ -16,23 +17,22 @@
 #include <string>
 #include <string_view>
 
-#include <xapian.h>
-
 namespace fouille::stemming {
 
 /// Not thread-safe (libstemmer keeps state): use one instance per thread.
-class FrenchStemmer : public Xapian::StemImplementation {
+class FrenchStemmer {
  public:
   /// `accent_table` false gives bare Snowball on the folded word (used to
   /// build the table itself).
   explicit FrenchStemmer(bool accent_table = true);
-  ~FrenchStemmer() override;
+  ~FrenchStemmer();
   FrenchStemmer(const FrenchStemmer&) = delete;
   FrenchStemmer& operator=(const FrenchStemmer&) = delete;
 
   /// The term for any word as typed (any case, accents, elision).
-  std::string operator()(const std::string& word) override;
-  std::string get_description() const override;
+  std::string operator()(const std::string& word);
+  /// "fouille-french", the name Xapian shows for this stemmer.
+  std::string get_description() const;
 
   /// The term for a word already folded by fold() with no elision.
   std::string stem_folded(std::string_view folded);
@@ -44,9 +44,5 @@ class FrenchStemmer : public Xapian::StemImplementation {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// A Xapian::Stem backed by a new FrenchStemmer (one per thread, like the
-/// stemmer itself).
-Xapian::Stem make_french_stem();
 
 }  // namespace fouille::stemming

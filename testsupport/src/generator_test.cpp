@@ -1,4 +1,4 @@
-#include "fouille/corpus/generator.h"
+#include "fouille/testsupport/generator.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,10 @@
 
 #include "fouille/corpus/reader.h"
 
-namespace fouille::corpus {
+namespace fouille::testsupport {
 namespace {
+
+using namespace fouille::corpus;  // the vocabularies and readers it draws on
 
 namespace fs = std::filesystem;
 
@@ -105,4 +107,4 @@ TEST_F(GeneratorTest, DistributionsLookLikeTheField) {
 }
 
 }  // namespace
-}  // namespace fouille::corpus
+}  // namespace fouille::testsupport

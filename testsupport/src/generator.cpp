@@ -1,7 +1,4 @@
-#include "fouille/corpus/generator.h"
-
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
+#include "fouille/testsupport/generator.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,14 +6,18 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/vocabulary.h"
-#include "fouille/stemming/error.h"
 
-namespace fouille::corpus {
+namespace fouille::testsupport {
 namespace {
+
+using namespace fouille::corpus;  // the vocabularies and readers it draws on
 
 // splitmix64: tiny, fast, and the same sequence on every platform (the
 // standard library's distributions are not, so none is used here).
@@ -340,4 +341,4 @@ GeneratorStats generate(const GeneratorOptions& options, const std::filesystem::
   return writer.run(dir);
 }
 
-}  // namespace fouille::corpus
+}  // namespace fouille::testsupport

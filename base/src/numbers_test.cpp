@@ -1,10 +1,10 @@
-#include "fouille/corpus/numbers.h"
+#include "fouille/base/numbers.h"
 
 #include <gtest/gtest.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
-namespace fouille::corpus {
+namespace fouille::base {
 namespace {
 
 TEST(Numbers, CountsAcceptTheWholeRangeAndNothingElse) {
@@ -34,4 +34,4 @@ TEST(Numbers, PositiveNumbersRefuseZeroNegativeAndHuge) {
 }
 
 }  // namespace
-}  // namespace fouille::corpus
+}  // namespace fouille::base

@@ -1,13 +1,13 @@
-#include "fouille/corpus/numbers.h"
+#include "fouille/base/numbers.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
-namespace fouille::corpus {
+namespace fouille::base {
 namespace {
 
 std::string shown(std::string_view text) {
@@ -43,4 +43,4 @@ double parse_positive(std::string_view option, std::string_view text, double max
   return value;
 }
 
-}  // namespace fouille::corpus
+}  // namespace fouille::base

@@ -1,9 +1,9 @@
 // A deterministic generator of realistic synthetic project documents, for
 // benchmarks and scale tests: the same seed gives the same bytes.
 //
-//   fouille::corpus::GeneratorOptions options;
+//   fouille::testsupport::GeneratorOptions options;
 //   options.documents = 10000;
-//   fouille::corpus::GeneratorStats s = fouille::corpus::generate(options, "corpus/generated");
+//   fouille::testsupport::GeneratorStats s = fouille::testsupport::generate(options, "corpus/generated");
 //
 // Narratives of 1-4 KB draw words from a Zipf distribution over at least
 // 50,000 French word forms (Debian's wfrench list) mixed with the field's own
@@ -18,7 +18,7 @@
 #include <filesystem>
 #include <string>
 
-namespace fouille::corpus {
+namespace fouille::testsupport {
 
 struct GeneratorOptions {
   std::uint64_t seed = 42;
@@ -40,4 +40,4 @@ struct GeneratorStats {
 /// overwritten). Throws CorpusError when the word list cannot be read.
 GeneratorStats generate(const GeneratorOptions& options, const std::filesystem::path& dir);
 
-}  // namespace fouille::corpus
+}  // namespace fouille::testsupport

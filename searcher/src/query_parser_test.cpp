@@ -1,0 +1,227 @@
+// The query language end to end without a database of documents: each row
+// is a query as a user types it and the Xapian query it compiles to, as
+// Xapian's get_description() prints it (the way xapian-core's
+// tests/api_queryparser.cc checks its parser). A change of the parser or of
+// the compiler shows as a changed row; read the new description before
+// accepting it. Rows use the shipped synonym groups (stemming/data), so an
+// edit there that touches « traite », « victimes » or « femmes » shows here too
+// (FOUILLE_PRINT_QUERIES=1 prints the rows as they compile now).
+#include "query_parser.h"
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "fouille/base/error.h"
+
+#include "query_compiler.h"
+
+namespace fouille::searcher {
+namespace {
+
+// The chain a Searcher uses, on a small in-memory database holding the
+// words the wildcards expand to.
+class QueryParserTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    analyzer_ = new stemming::Analyzer();
+    synonyms_ = new stemming::Synonyms(stemming::shipped_synonyms(), *analyzer_);
+    db_ = new Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    for (const char* term :
+         {"trafic", "trafiqu", "trafiquant", "traite", "migrant", "Y2021", "Y2022", "Y2023", "Y2025"}) {
+      doc.add_term(term);
+    }
+    db_->add_document(doc);
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    delete synonyms_;
+    delete analyzer_;
+  }
+
+  // The description of `query` compiled with `op` joining its words.
+  static std::string compiled(const std::string& query, Xapian::Query::op op = Xapian::Query::OP_AND) {
+    ParsedQuery parsed = parse_query(query);
+    return QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, op, query).query.get_description();
+  }
+
+  static stemming::Analyzer* analyzer_;
+  static stemming::Synonyms* synonyms_;
+  static Xapian::WritableDatabase* db_;
+};
+
+stemming::Analyzer* QueryParserTest::analyzer_ = nullptr;
+stemming::Synonyms* QueryParserTest::synonyms_ = nullptr;
+Xapian::WritableDatabase* QueryParserTest::db_ = nullptr;
+
+struct Case {
+  const char* query;
+  const char* expected;  // Xapian::Query::get_description()
+};
+
+// FOUILLE_PRINT_QUERIES=1 prints each row as it compiles now.
+void check(const Case* begin, const Case* end, const std::function<std::string(const std::string&)>& compile) {
+  const bool print = std::getenv("FOUILLE_PRINT_QUERIES") != nullptr;
+  for (const Case* c = begin; c != end; ++c) {
+    SCOPED_TRACE(c->query);
+    const std::string got = compile(c->query);
+    if (print) std::cout << "      {R\"(" << c->query << ")\", R\"(" << got << ")\"},\n";
+    EXPECT_EQ(got, c->expected);
+  }
+}
+
+TEST_F(QueryParserTest, Words) {
+  const Case cases[] = {
+      {R"()", R"(Query(<alldocuments>))"},
+      {R"(traite)",
+       R"(Query(((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker)))"},
+      {R"(Traitée)",
+       R"(Query(((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker)))"},
+      {R"(traite migrants)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND migr)))"},
+      {R"(l'été)", R"(Query(ete))"},
+      {R"(L’OIM)",
+       R"(Query((oim SYNONYM iom SYNONYM (organis PHRASE 5 international PHRASE 5 pour PHRASE 5 le PHRASE 5 migrat) SYNONYM (international PHRASE 4 organiz PHRASE 4 for PHRASE 4 migrat))))"},
+      {R"(la traite des migrants)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND migr)))"},
+      {R"(+oim -europe)", R"(Query((oim AND_NOT europ)))"},
+      {R"(traite -europe)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_NOT europ)))"},
+      {R"(œuvre)", R"(Query((oeuvr AND_MAYBE 0.10000000000000000555 * XAœuvr)))"},
+      {R"(PX.0432)", R"(Query((px.0432 OR XIDpx.0432)))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, Phrases) {
+  const Case cases[] = {
+      {R"("traite des êtres humains")", R"(Query((trait PHRASE 4 de PHRASE 4 etre PHRASE 4 humain)))"},
+      {R"("lutte contre la traite)", R"(Query((lutt PHRASE 4 contr PHRASE 4 la PHRASE 4 trait)))"},
+      {R"("traite")", R"(Query(trait))"},
+      {R"(traite "êtres humains" -europe)",
+       R"(Query(((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND (etre PHRASE 2 humain)) AND_NOT europ)))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, OperatorsFrenchAndEnglish) {
+  const Case cases[] = {
+      {R"(traite OU trafic)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) OR trafic)))"},
+      {R"(traite OR trafic)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) OR trafic)))"},
+      {R"(traite ET victimes)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND (victim SYNONYM surviv SYNONYM survivor))))"},
+      {R"(traite AND victimes)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND (victim SYNONYM surviv SYNONYM survivor))))"},
+      {R"(traite SAUF interne)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_NOT intern)))"},
+      {R"(traite NOT interne)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_NOT intern)))"},
+      {R"(traite PRES femmes)", R"(Query((trait NEAR 10 femm)))"},
+      {R"(traite NEAR femmes)", R"(Query((trait NEAR 10 femm)))"},
+      {R"(traite ou trafic)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND trafic)))"},
+      {R"((traite OU trafic) ET femmes)",
+       R"(Query(((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) OR trafic) AND (femm SYNONYM women SYNONYM fill SYNONYM girl))))"},
+      {R"(traite OU trafic OU migrants)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) OR trafic OR migr)))"},
+      {R"(SAUF europe)", R"(Query((<alldocuments> AND_NOT europ)))"},
+      {R"(traite (OU)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND ou)))"},
+      {R"(traite ))",
+       R"(Query(((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker)))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, Fields) {
+  const Case cases[] = {
+      {R"(titre:retour)", R"(Query(Sretour))"},
+      {R"(title:retour)", R"(Query(Sretour))"},
+      {R"(pays:Tadjikistan)", R"(Query(XPTJ))"},
+      {R"(country:Mali)", R"(Query(XPML))"},
+      {R"(région:Asia)", R"(Query(XGasie et oceanie))"},
+      {R"(statut:actif)", R"(Query(XSactif))"},
+      {R"(id:PX.0432)", R"(Query(XIDpx.0432))"},
+      {R"(titre:"traite des personnes")", R"(Query((Strait PHRASE 3 Sde PHRASE 3 Sperson)))"},
+      {R"(pays:Tadjikistan traite)",
+       R"(Query((XPTJ AND ((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker))))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, FieldGroups) {
+  const Case cases[] = {
+      {R"(pays:(Mali OU Niger))", R"(Query((XPML OR XPNE)))"},
+      {R"(titre:(retour "êtres humains"))", R"(Query((Sretour AND (Setre PHRASE 2 Shumain))))"},
+      {R"(titre:(retour -europe))", R"(Query((Sretour AND (<alldocuments> AND_NOT Seurop))))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, Ranges) {
+  const Case cases[] = {
+      {R"(budget:100000..200000)", R"(Query(VALUE_RANGE 9 \xe0&\x1a\x80 \xe0*\x1a\x80))"},
+      {R"(budget:..150000)", R"(Query(VALUE_LE 9 \xe0(\x93\xe0))"},
+      {R"(budget:150k..)", R"(Query(VALUE_GE 9 \xe0(\x93\xe0))"},
+      {R"(année:2022..2024)", R"(Query((Y2022 OR Y2023)))"},
+      {R"(year:2022..2024)", R"(Query((Y2022 OR Y2023)))"},
+      {R"(année:2022)", R"(Query(Y2022))"},
+      {R"(année:2024..)", R"(Query(Y2025))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, Wildcards) {
+  const Case cases[] = {
+      {R"(trafi*)", R"(Query((trafic SYNONYM trafiqu SYNONYM trafiquant)))"},
+      {R"(migr*)", R"(Query(migrant))"},
+      {R"(zzz*)", R"(Query(zzz))"},
+      {R"(traite trafi*)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND (trafic SYNONYM trafiqu SYNONYM trafiquant))))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
+}
+
+TEST_F(QueryParserTest, DefaultOperatorOr) {
+  const Case cases[] = {
+      {R"(traite migrants)",
+       R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) OR migr)))"},
+      {R"(+traite migrants -europe)", R"(Query(((trait AND_MAYBE migr) AND_NOT europ)))"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q, Xapian::Query::OP_OR); });
+}
+
+// Errors name the position (1-based byte offset) of what cannot be read.
+TEST_F(QueryParserTest, ErrorsNameTheirPosition) {
+  const Case cases[] = {
+      {R"(budget:abc)", R"(position 1: budget_usd: « abc » n'est pas un montant (ex. 100000..200000, 150k..))"},
+      {R"(traite budget:200000..100000)", R"(position 8: budget_usd: intervalle à l'envers « 200000..100000 »)"},
+      {R"(migrants année:deux)", R"(position 10: year: « deux » n'est pas une année (ex. 2022..2024))"},
+      {R"(budget:..)", R"(position 1: budget_usd: intervalle vide « .. » (ex. 100000..200000))"},
+      {R"(traite pays:(Mali OU budget:1))", R"(position 22: countries:(…) ne contient pas d'autre champ)"},
+      {"trait\xff", R"(octet 6 : la requête n'est pas de l'UTF-8 valide)"},
+  };
+  check(std::begin(cases), std::end(cases), [](const std::string& q) {
+    try {
+      return "no error: " + compiled(q);
+    } catch (const QueryError& e) {
+      return std::string(e.what());
+    }
+  });
+}
+
+TEST_F(QueryParserTest, RefusesTooLongAndTooDeepQueries) {
+  EXPECT_THROW(compiled(std::string(kMaxQueryBytes + 1, 'a')), QueryError);
+  EXPECT_NO_THROW(compiled(std::string(kMaxQueryDepth, '(') + "traite"));
+  EXPECT_THROW(compiled(std::string(kMaxQueryDepth + 1, '(') + "traite"), QueryError);
+}
+
+}  // namespace
+}  // namespace fouille::searcher
