@@ -43,7 +43,7 @@ using Clock = std::chrono::steady_clock;
 // Parsed files (or parts) waiting for the writer, at most; and the text
 // they may hold together (their documents take about ten times as much).
 constexpr std::size_t kQueueCapacity = 64;
-constexpr std::size_t kQueueBytes = 16 << 20;
+constexpr std::size_t kQueueBytes = 4 << 20;
 // Spelling counts are written out when they hold this many words (and at the
 // end): adding a word to Xapian's spelling table is costly, so each word is
 // added once per flush with its count rather than once per occurrence.
@@ -100,7 +100,7 @@ struct Parsed {
 
 // Text a part holds before it is handed on; documents in memory take about
 // ten times their text (positions, terms, the stored copy).
-constexpr std::size_t kPartBytes = 1 << 20;
+constexpr std::size_t kPartBytes = 256 << 10;
 
 // Builds the documents read_file hands over into parts.
 class PartBuilder : public corpus::ReadSink {
