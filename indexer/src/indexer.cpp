@@ -184,6 +184,8 @@ void parse_file(const InputFile& file, std::size_t index, DocumentBuilder& build
   try {
     corpus::read_file(file.path, read, parts, &read_times);
   } catch (const PartBuilder::EmitFailed&) {
+    times.read += read_times.read;
+    times.parse += read_times.parse;
     if (parts.emit_failure) std::rethrow_exception(parts.emit_failure);
     return;  // halted: the file stays listed as partial, and is read again next run
   } catch (const NoContentError& e) {
