@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <chrono>
 #include <vector>
 
@@ -96,11 +97,15 @@ struct LineReader::Impl {
 
   // Reads up to `n` raw bytes; sets eof at the end of the file.
   std::string read_raw(std::size_t n) {
-    std::string raw(n, '\0');
-    in.read(raw.data(), static_cast<std::streamsize>(n));
-    raw.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) throw CorpusError("cannot read: I/O error");
-    if (raw.size() < n) eof = true;
+    // A chunk at a time: a small file costs no large buffer.
+    std::string raw;
+    char buf[kChunkBytes];
+    while (raw.size() < n && !eof) {
+      in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, n - raw.size())));
+      raw.append(buf, static_cast<std::size_t>(in.gcount()));
+      if (in.bad()) throw CorpusError("cannot read: I/O error");
+      if (!in) eof = true;
+    }
     return raw;
   }
 
