@@ -30,8 +30,9 @@ TEST(Dump, ReadsWhatAnIndexRunReads) {
   test::write_file(in / "sous" / "b.txt", kProject);
   test::write_file(in / ".git" / "x.txt", kProject);  // hidden folder: neither dumped nor indexed
   test::write_file(in / ".brouillon.txt", kProject);
-  test::write_file(in / "projets.jsonl",
-                   "{\"id\": \"CT.1001\", \"title\": \"Un\"}\n{\"id\": \n\n{\"id\": \"CT.1002\", \"title\": \"Deux\"}\n");
+  test::write_file(
+      in / "projets.jsonl",
+      "{\"id\": \"CT.1001\", \"title\": \"Un\"}\n{\"id\": \n\n{\"id\": \"CT.1002\", \"title\": \"Deux\"}\n");
   const auto dump = test::run(index_bin() + " --dump " + test::quote(in.string()));
   EXPECT_EQ(dump.status, 0) << dump.errors;
   std::set<std::string> sources;
@@ -43,8 +44,8 @@ TEST(Dump, ReadsWhatAnIndexRunReads) {
   EXPECT_EQ(sources, expected);
   EXPECT_NE(dump.errors.find("projets.jsonl:2: bad JSON"), std::string::npos) << dump.errors;
 
-  const auto index = test::run(index_bin() + " -q --json --db " + test::quote((dir / "db").string()) + " " +
-                               test::quote(in.string()));
+  const auto index =
+      test::run(index_bin() + " -q --json --db " + test::quote((dir / "db").string()) + " " + test::quote(in.string()));
   ASSERT_EQ(index.status, 0) << index.errors;
   EXPECT_EQ(nlohmann::json::parse(index.output).at("db_documents"), expected.size()) << index.output;
 

@@ -4,11 +4,10 @@
 // become empty, colliding sources, a read-only or full disk. Each case checks
 // the one-line message, the documented exit code, and that the next run
 // completes.
+#include <fstream>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -418,8 +417,9 @@ TEST(Faults, FullDiskDuringTheMergeKeepsTheLastCommit) {
 TEST(Faults, FullDiskDuringAPruneKeepsTheLastCommit) {
   test::ScratchDir dir("full-prune");
   for (int i = 0; i < 60; ++i) {
-    test::write_file(dir / "in" / ("p" + std::to_string(i) + ".txt"),
-                     project("Projet " + std::to_string(i), "Appui aux migrants de retour, unique" + std::to_string(i)));
+    test::write_file(
+        dir / "in" / ("p" + std::to_string(i) + ".txt"),
+        project("Projet " + std::to_string(i), "Appui aux migrants de retour, unique" + std::to_string(i)));
   }
   SmallDisk disk(dir / "disk", "8m");
   if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs is not permitted here (needs root)";

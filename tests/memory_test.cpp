@@ -5,12 +5,11 @@
 // process and checks its peak RSS (wait4's ru_maxrss) against a bound
 // derived from the input's size, above the peak of indexing the samples.
 #include <fcntl.h>
+#include <fstream>
+#include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fstream>
-#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -102,15 +101,15 @@ class Memory : public ::testing::Test {
  protected:
   void SetUp() override {
     // What the tool takes on a few small files: code, tables, the analyser.
-    const Child base = run_index({"-q", "--jobs", "1", "--db", (dir_ / "base.db").string(), FOUILLE_SAMPLES}, dir_.path());
+    const Child base =
+        run_index({"-q", "--jobs", "1", "--db", (dir_ / "base.db").string(), FOUILLE_SAMPLES}, dir_.path());
     ASSERT_EQ(base.status, 0) << base.err;
     base_ = base.peak_rss;
   }
   // Indexes `file` with one job; its peak RSS above the base.
   std::uint64_t index_peak(const fs::path& file, std::size_t expect_docs, const std::string& max_mb = "20") {
-    const Child c = run_index({"--json", "--jobs", "1", "--max-size", max_mb, "--db", (dir_ / "db").string(),
-                               file.string()},
-                              dir_.path());
+    const Child c = run_index(
+        {"--json", "--jobs", "1", "--max-size", max_mb, "--db", (dir_ / "db").string(), file.string()}, dir_.path());
     EXPECT_EQ(c.status, 0) << c.err;
     err_ = c.err;
     const auto summary = nlohmann::json::parse(c.out, nullptr, false);

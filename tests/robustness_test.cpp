@@ -225,7 +225,11 @@ TEST(Robustness, RunStoppedInsideALargeJsonLinesFileIsCompletedNextRun) {
   o.jobs = 1;
   o.batch = 100;
   indexer::Stats first = indexer::index(
-      o, {}, [&](const indexer::Progress& p) { if (p.documents > 0) stop = true; }, &stop);
+      o, {},
+      [&](const indexer::Progress& p) {
+        if (p.documents > 0) stop = true;
+      },
+      &stop);
   EXPECT_TRUE(first.interrupted);
   const auto held = Xapian::Database((dir / "db").string()).get_doccount();
   EXPECT_GT(held, 0u);

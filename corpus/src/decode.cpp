@@ -1,10 +1,10 @@
 // Telling a file's encoding from its head, and decode() over the line reader.
-#include <unicode/ucsdet.h>
-#include <unicode/utf8.h>
-
 #include <memory>
 #include <sstream>
 #include <streambuf>
+
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
 
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/error.h"

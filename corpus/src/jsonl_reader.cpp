@@ -29,8 +29,8 @@ class JsonLinesReader : public Reader {
     }
     if (!seen) throw CorpusError("empty file (blank)");
     if (const std::size_t replaced = lines.replaced()) {
-      sink.warning(source + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" + (replaced > 1 ? "s" : "") +
-                   " replaced by U+FFFD");
+      sink.warning(source + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
+                   (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
     }
   }
 };

@@ -1,11 +1,11 @@
 #include "line_reader.h"
 
-#include <unicode/ucnv.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <chrono>
 #include <vector>
+
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
 
 #include "fouille/stemming/error.h"
 
@@ -80,8 +80,8 @@ struct LineReader::Impl {
   UChar* pivot_target = nullptr;
   bool first_conversion = true;
 
-  std::string pending;      // decoded (or, for UTF-8, raw) bytes not yet given out as lines
-  std::size_t pos = 0;      // where the next line starts in `pending`
+  std::string pending;  // decoded (or, for UTF-8, raw) bytes not yet given out as lines
+  std::size_t pos = 0;  // where the next line starts in `pending`
   bool eof = false;
   std::size_t replaced = 0;
   std::uint64_t bytes = 0, control = 0;
@@ -155,7 +155,8 @@ struct LineReader::Impl {
     pending.erase(0, pos);
     pos = 0;
     std::string raw = read_raw(kChunkBytes);
-    if (bytes + raw.size() > max_bytes) throw CorpusError("grew over the limit of " + std::to_string(max_bytes) + " bytes while read");
+    if (bytes + raw.size() > max_bytes)
+      throw CorpusError("grew over the limit of " + std::to_string(max_bytes) + " bytes while read");
     take(raw);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return moved;
@@ -168,7 +169,8 @@ LineReader::LineReader(std::istream& in, std::uintmax_t max_bytes) : impl_(std::
   impl_->encoding = sniff(head);
   if (impl_->encoding.bom) head.erase(0, impl_->encoding.bom);
   if (!impl_->encoding.charset.empty()) impl_->open_converter();
-  if (head.size() > max_bytes) throw CorpusError("grew over the limit of " + std::to_string(max_bytes) + " bytes while read");
+  if (head.size() > max_bytes)
+    throw CorpusError("grew over the limit of " + std::to_string(max_bytes) + " bytes while read");
   impl_->take(head);
   impl_->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }

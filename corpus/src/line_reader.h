@@ -22,9 +22,9 @@ constexpr std::size_t kHeadBytes = 1 << 20;
 
 /// How a file's bytes are to be read, told from its head.
 struct Encoding {
-  std::string name;       ///< "UTF-8", "UTF-8 (BOM)", "UTF-16LE (no BOM)", "windows-1252"…
-  std::string charset;    ///< ICU converter name; empty for UTF-8 (validated and repaired, not converted)
-  std::size_t bom = 0;    ///< bytes of byte order mark to skip
+  std::string name;           ///< "UTF-8", "UTF-8 (BOM)", "UTF-16LE (no BOM)", "windows-1252"…
+  std::string charset;        ///< ICU converter name; empty for UTF-8 (validated and repaired, not converted)
+  std::size_t bom = 0;        ///< bytes of byte order mark to skip
   bool check_binary = false;  ///< NUL and control bytes mean binary (not for UTF-16)
 };
 
@@ -38,9 +38,9 @@ Encoding sniff(std::string_view head);
 class LineReader {
  public:
   struct Line {
-    std::string text;      ///< valid UTF-8, at most the `max` given to next()
-    bool ended = false;    ///< a line end followed it (false for the file's last line)
-    bool cut = false;      ///< longer than `max`: the rest was skipped unread
+    std::string text;        ///< valid UTF-8, at most the `max` given to next()
+    bool ended = false;      ///< a line end followed it (false for the file's last line)
+    bool cut = false;        ///< longer than `max`: the rest was skipped unread
     std::size_t number = 0;  ///< 1-based physical line number
   };
 

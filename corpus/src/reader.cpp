@@ -53,8 +53,7 @@ constexpr std::size_t kSniffBytes = 512;
 
 }  // namespace
 
-std::string read_file(const std::filesystem::path& path, const ReadOptions& options, ReadSink& sink,
-                      ReadTimes* times) {
+std::string read_file(const std::filesystem::path& path, const ReadOptions& options, ReadSink& sink, ReadTimes* times) {
   const auto started = Clock::now();
   const std::string name = path.string();
   std::error_code ec;

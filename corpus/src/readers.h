@@ -23,13 +23,12 @@ class Reader {
   /// Reads the file `source` from `lines`, handing each document and
   /// warning to `sink` as it goes. Throws CorpusError (without the file
   /// name) when the file as a whole cannot be read (binary, blank).
-  virtual void read(LineReader& lines, const std::string& source, const ReadOptions& options,
-                    ReadSink& sink) const = 0;
+  virtual void read(LineReader& lines, const std::string& source, const ReadOptions& options, ReadSink& sink) const = 0;
 };
 
 struct ReaderEntry {
-  std::string_view name;                        ///< "text", "jsonl"
-  std::vector<std::string_view> extensions;     ///< with the dot, lower case
+  std::string_view name;                           ///< "text", "jsonl"
+  std::vector<std::string_view> extensions;        ///< with the dot, lower case
   bool (*sniff)(std::string_view head) = nullptr;  ///< for files with no extension
   const Reader* reader = nullptr;
 };

@@ -41,7 +41,7 @@ struct Line {
   std::string folded;
   /// The fold of all of `bare`: `folded` when the head is the whole line.
   std::string fold_bare() const;
-  bool marker = false;    ///< began with a bullet or dash
+  bool marker = false;  ///< began with a bullet or dash
   Kind kind = Kind::kText;
   LabelHit label;
   const Field* bare_field = nullptr;

@@ -18,8 +18,8 @@ class TextReader : public Reader {
       doc = parse_text(text, source);
     }  // the text is freed before the document goes on
     if (const std::size_t replaced = lines.replaced()) {
-      sink.warning(source + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" + (replaced > 1 ? "s" : "") +
-                   " replaced by U+FFFD");
+      sink.warning(source + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
+                   (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
     }
     if (cut) {
       sink.warning(source + ": only the first " + megabytes(options.max_text_bytes) +
