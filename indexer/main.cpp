@@ -16,6 +16,7 @@
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/printable.h"
 #include "fouille/corpus/reader.h"
+#include "fouille/indexer/dump.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/indexer/summary.h"
 #include "progress_bar.h"
@@ -46,37 +47,6 @@ Examples:
   fouille-index --dump corpus/samples/000_e52cd48991c2ab76.txt
 
 Options)";
-
-int dump(const std::vector<std::string>& paths, const corpus::ReadOptions& read, bool follow_links) {
-  std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
-  std::size_t docs = 0, skipped = 0;
-  std::set<std::string> unknown;  // unknown country names, reported once
-  // The files an index run would read, links and special files skipped alike.
-  const std::vector<std::filesystem::path> files = indexer::list_files(inputs, follow_links, [&](const std::string& w) {
-    std::cerr << "fouille-index: " << corpus::printable(w) << "\n";
-    ++skipped;
-  });
-  for (const auto& f : files) {
-    try {
-      corpus::FileResult r = corpus::read_file(f, read);
-      for (const auto& w : r.warnings) std::cerr << "fouille-index: " << corpus::printable(w) << "\n";
-      for (const auto& d : r.documents) {
-        std::cout << corpus::to_json(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        ++docs;
-        for (const auto& c : d.countries) {
-          if (!corpus::is_country_code(c) && unknown.insert(c).second) {
-            std::cerr << "fouille-index: " << corpus::printable(f.string() + ": unknown country name '" + c + "' kept as given")
-                      << "\n";
-          }
-        }
-      }
-    } catch (const CorpusError& e) {
-      std::cerr << "fouille-index: " << corpus::printable(e.what()) << "\n";
-      ++skipped;
-    }
-  }
-  return docs == 0 && skipped > 0 ? 3 : 0;
-}
 
 }  // namespace
 
@@ -109,7 +79,11 @@ int main(int argc, char** argv) {
     corpus::ReadOptions read;
     read.max_bytes = static_cast<std::uintmax_t>(base::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
     if (paths.empty()) throw UsageError("no PATH to index (see --help)");
-    if (tool.has("dump")) return dump(paths, read, tool.has("follow-links"));
+    if (tool.has("dump")) {
+      const indexer::DumpStats s = indexer::dump({paths.begin(), paths.end()}, read, tool.has("follow-links"), std::cout,
+                                                 [&](const std::string& w) { tool.warn(w); });
+      return s.documents == 0 && s.skipped > 0 ? int{cli::kInput} : int{cli::kOk};
+    }
     if (db.empty()) throw UsageError("--db DIR is required (see --help)");
 
     indexer::Options options;

@@ -4,6 +4,7 @@
 // become empty, colliding sources, a read-only or full disk. Each case checks
 // the one-line message, the documented exit code, and that the next run
 // completes.
+#include <fstream>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -366,6 +367,78 @@ TEST(Faults, FullDiskStopsWithOneLineAndTheNextRunCompletes) {
   auto ok = index(dir / "disk2" / "db", "--jobs 1 " + (dir / "in").string());
   EXPECT_EQ(ok.status, 0) << ok.errors;
   EXPECT_EQ(hits(dir / "disk2" / "db", "unique399"), 1u);
+}
+
+// Writes a file filling what room `dir`'s disk has left.
+void fill(const fs::path& file) {
+  std::ofstream out(file, std::ios::binary);
+  const std::string block(64 * 1024, 'x');
+  while (out.write(block.data(), block.size())) {
+  }
+  out.close();
+  std::ofstream(file, std::ios::binary | std::ios::app) << 'x';  // the last bytes a block left
+}
+
+// Full disk during the merge of a sharded build alone. On 400 such files
+// the shards take 4.8 MB and the merge up to 4 MB more (measured with du
+// while a build ran on a roomy tmpfs): on 7.2 MB the shards are all written
+// (du saw them whole and gen-2 at 2.2 MB when the run stopped) and the
+// merge runs out of room.
+TEST(Faults, FullDiskDuringTheMergeKeepsTheLastCommit) {
+  test::ScratchDir dir("full-merge");
+  std::string words;
+  for (int w = 0; w < 400; ++w) words += "mot" + std::to_string(w * 7919 % 100003) + " ";
+  for (int i = 0; i < 400; ++i) {
+    test::write_file(dir / "in" / ("p" + std::to_string(i) + ".txt"),
+                     project("Projet " + std::to_string(i), words + " unique" + std::to_string(i)));
+  }
+  SmallDisk disk(dir / "disk", "7200k");
+  if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs is not permitted here (needs root)";
+  const fs::path db = dir / "disk" / "db";
+  auto r = index(db, "--jobs 2 " + (dir / "in").string());
+  EXPECT_EQ(r.status, 4) << r.output << r.errors;
+  EXPECT_EQ(lines(r.errors), 1u) << r.errors;
+  EXPECT_TRUE(has(r.errors, "disk full")) << r.errors;
+  EXPECT_FALSE(fs::exists(db / ".build"));  // neither the shards nor the half-merged generation stay
+  EXPECT_FALSE(fs::exists(db / "gen-2"));
+  auto empty = search(db, "--json --limit 0 projet");
+  EXPECT_EQ(empty.status, 0) << empty.errors;  // the database as last committed: empty, and readable
+  EXPECT_EQ(hits(db, "projet"), 0u);
+  // Room again: the next run completes with every file.
+  SmallDisk roomy(dir / "disk2", "64m");
+  fs::copy(db, dir / "disk2" / "db", fs::copy_options::recursive);
+  auto ok = index(dir / "disk2" / "db", "--jobs 2 " + (dir / "in").string());
+  EXPECT_EQ(ok.status, 0) << ok.errors;
+  EXPECT_EQ(hits(dir / "disk2" / "db", "projet"), 400u);
+}
+
+// Full disk while pruning alone: the files are unchanged, only the removal
+// of the documents of deleted files writes, and finds no room.
+TEST(Faults, FullDiskDuringAPruneKeepsTheLastCommit) {
+  test::ScratchDir dir("full-prune");
+  for (int i = 0; i < 60; ++i) {
+    test::write_file(
+        dir / "in" / ("p" + std::to_string(i) + ".txt"),
+        project("Projet " + std::to_string(i), "Appui aux migrants de retour, unique" + std::to_string(i)));
+  }
+  SmallDisk disk(dir / "disk", "8m");
+  if (!disk.mounted()) GTEST_SKIP() << "mounting a tmpfs is not permitted here (needs root)";
+  const fs::path db = dir / "disk" / "db";
+  ASSERT_EQ(index(db, "--jobs 1 " + (dir / "in").string()).status, 0);
+  for (int i = 0; i < 30; ++i) fs::remove(dir / "in" / ("p" + std::to_string(i) + ".txt"));
+  fill(dir / "disk" / "filler");
+  auto r = index(db, "--prune --jobs 1 " + (dir / "in").string());
+  EXPECT_EQ(r.status, 4) << r.output << r.errors;
+  EXPECT_EQ(lines(r.errors), 1u) << r.errors;
+  EXPECT_TRUE(has(r.errors, "disk full")) << r.errors;
+  EXPECT_EQ(hits(db, "projet"), 60u);  // nothing pruned: the last commit
+  fs::remove(dir / "disk" / "filler");
+  auto ok = index(db, "--prune --jobs 1 " + (dir / "in").string());
+  EXPECT_EQ(ok.status, 0) << ok.errors;
+  EXPECT_TRUE(has(ok.output, "30 removed")) << ok.output;
+  EXPECT_EQ(hits(db, "projet"), 30u);
+  EXPECT_EQ(hits(db, "unique3"), 0u);
+  EXPECT_EQ(hits(db, "unique45"), 1u);
 }
 
 }  // namespace

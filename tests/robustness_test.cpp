@@ -2,6 +2,7 @@
 // Xapian's term limit, deeply nested and over-long queries, numbers too large
 // for a double, files that become empty, sources that could collide. Each case
 // reproduces a way a run used to stop or a search used to crash.
+#include <atomic>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -201,6 +202,45 @@ TEST(Robustness, SnippetOfAHugeDocumentShowsItsMatch) {
     EXPECT_LT(text.size(), 2000u);
     EXPECT_NE(text.find(q), std::string::npos) << text;
   }
+}
+
+// A JSON Lines file is written in parts: a run stopped between two parts
+// (Ctrl-C) commits some of its records with the file's new stamp. The file
+// stays listed as partial, so the next run reads it again instead of taking
+// it as unchanged and losing the rest.
+TEST(Robustness, RunStoppedInsideALargeJsonLinesFileIsCompletedNextRun) {
+  test::ScratchDir dir("partial-jsonl");
+  std::string lines;
+  const std::string body(900, 'a');
+  const std::size_t records = 3000;  // about 3 MB: a dozen parts
+  for (std::size_t i = 0; i < records; ++i) {
+    lines += "{\"id\": \"CT." + std::to_string(10000 + i) + "\", \"title\": \"Projet " + std::to_string(i) +
+             "\", \"body\": \"Appui aux migrants " + body + "\"}\n";
+  }
+  test::write_file(dir / "in" / "projets.jsonl", lines);
+  std::atomic<bool> stop{false};
+  indexer::Options o;
+  o.db = dir / "db";
+  o.inputs = {dir / "in"};
+  o.jobs = 1;
+  o.batch = 100;
+  indexer::Stats first = indexer::index(
+      o, {},
+      [&](const indexer::Progress& p) {
+        if (p.documents > 0) stop = true;
+      },
+      &stop);
+  EXPECT_TRUE(first.interrupted);
+  const auto held = Xapian::Database((dir / "db").string()).get_doccount();
+  EXPECT_GT(held, 0u);
+  EXPECT_LT(held, records);
+  indexer::Stats second = index_into(dir / "db", {dir / "in"});
+  EXPECT_FALSE(second.interrupted);
+  EXPECT_EQ(second.unchanged, 0u);
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), records);
+  indexer::Stats third = index_into(dir / "db", {dir / "in"});  // complete now: unchanged
+  EXPECT_EQ(third.unchanged, 1u);
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), records);
 }
 
 }  // namespace

@@ -1,17 +1,21 @@
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
+// Telling a file's encoding from its head, and decode() over the line reader.
 #include <memory>
+#include <sstream>
+#include <streambuf>
+
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
 
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/error.h"
 
+#include "line_reader.h"
+
 namespace fouille::corpus {
+namespace detail {
 namespace {
 
-// A file is read as UTF-8 with replacements when its well-formed multi-byte
+// A head is read as UTF-8 with replacements when its well-formed multi-byte
 // sequences outnumber its ill-formed ones by more than this factor.
 constexpr std::size_t kMinValidPerInvalid = 2;
 
@@ -37,25 +41,6 @@ Utf8Census utf8_census(std::string_view s) {
   return census;
 }
 
-// `s` with each ill-formed sequence replaced by U+FFFD.
-std::string repair_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto len = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < len;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-    } else {
-      out.append(s.data() + start, static_cast<std::size_t>(i - start));
-    }
-  }
-  return out;
-}
-
 // UTF-16 without a byte order mark: Latin text has a NUL in every other
 // byte, on the odd side (LE) or the even side (BE), and few elsewhere.
 const char* utf16_without_bom(std::string_view bytes) {
@@ -69,14 +54,6 @@ const char* utf16_without_bom(std::string_view bytes) {
   if (odd * 10 >= units * 7 && even * 20 <= units) return "UTF-16LE";
   if (even * 10 >= units * 7 && odd * 20 <= units) return "UTF-16BE";
   return nullptr;
-}
-
-std::string convert(std::string_view bytes, const char* charset) {
-  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
-  if (u.isBogus()) throw CorpusError(std::string("cannot convert from ") + charset);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
 }
 
 std::string detect_legacy_charset(std::string_view bytes) {
@@ -96,76 +73,93 @@ std::string detect_legacy_charset(std::string_view bytes) {
   return name;
 }
 
-// CR and CRLF become LF; a run of blank lines becomes at most two empty
-// lines: they only ever separate paragraphs, and a file of 19 MB of blank
-// lines used to make 19 million lines for the layout reader (2.7 GB).
-std::string unify_line_ends(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t blank_run = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t eol = s.find_first_of("\r\n", i);
-    const std::size_t end = eol == std::string_view::npos ? s.size() : eol;
-    const std::string_view line = s.substr(i, end - i);
-    const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
-    const bool keep = !blank || ++blank_run <= 2;
-    if (!blank) {
-      blank_run = 0;
-      out += line;
-    }
-    if (eol == std::string_view::npos) break;
-    if (keep) out += '\n';
-    i = eol + ((s[eol] == '\r' && eol + 1 < s.size() && s[eol + 1] == '\n') ? 2 : 1);
+bool control_byte(unsigned char c) { return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'; }
+
+// A read-only stream over bytes in memory, without copying them.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(std::string_view bytes) {
+    char* p = const_cast<char*>(bytes.data());  // only ever read
+    setg(p, p, p + bytes.size());
   }
-  return out;
-}
+};
 
 }  // namespace
 
+Encoding sniff(std::string_view head) {
+  Encoding e;
+  if (head.empty()) throw CorpusError("empty file");
+  if (head.starts_with("\xEF\xBB\xBF")) {
+    e.bom = 3;
+    e.name = "UTF-8 (BOM)";
+    head.remove_prefix(3);
+  } else if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+    e.bom = 2;
+    e.name = e.charset = head[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    return e;
+  } else if (const char* utf16 = utf16_without_bom(head)) {
+    e.charset = utf16;
+    e.name = std::string(utf16) + " (no BOM)";
+    return e;
+  }
+  e.check_binary = true;
+  if (head.find('\0') != std::string_view::npos) throw CorpusError("binary file (NUL bytes)");
+  std::size_t control = 0;
+  for (unsigned char c : head) control += control_byte(c);
+  if (control * 20 > head.size()) throw CorpusError("binary file (control bytes)");
+  // Mostly well-formed UTF-8 stays UTF-8, its few bad bytes replaced and
+  // counted: a stray byte must not turn every accent of a file into
+  // Windows-1252 mojibake. Legacy text has hardly any valid sequence.
+  const Utf8Census census = utf8_census(head);
+  if (census.invalid == 0 || census.valid > census.invalid * kMinValidPerInvalid) {
+    if (e.name.empty()) e.name = "UTF-8";
+  } else {
+    e.name = e.charset = detect_legacy_charset(head);
+  }
+  return e;
+}
+
+std::string read_text(LineReader& lines, std::size_t max, bool* cut) {
+  // CR and CRLF become LF; a run of blank lines becomes at most two empty
+  // lines: they only ever separate paragraphs, and a file of 19 MB of blank
+  // lines used to make 19 million lines for the layout reader (2.7 GB).
+  std::string out;
+  std::size_t blank_run = 0;
+  bool seen_text = false;
+  *cut = false;
+  for (LineReader::Line line; out.size() < max && lines.next(line, max - out.size());) {
+    const bool blank = line.text.find_first_not_of(" \t") == std::string::npos;
+    const bool keep = !blank || ++blank_run <= 2;
+    if (!blank) {
+      blank_run = 0;
+      out += line.text;
+    }
+    seen_text = seen_text || line.text.find_first_not_of(" \t\f\v") != std::string::npos;
+    if (line.cut || out.size() >= max) {
+      *cut = true;
+      break;
+    }
+    if (!line.ended) break;
+    if (keep) out += '\n';
+  }
+  if (lines.encoding().check_binary && lines.control_bytes() * 20 > lines.bytes()) {
+    throw CorpusError("binary file (control bytes)");
+  }
+  if (!seen_text) throw CorpusError("empty file (blank)");
+  return out;
+}
+
+}  // namespace detail
+
 std::string decode(std::string_view bytes, std::string* encoding, std::size_t* replaced) {
   if (replaced) *replaced = 0;
-  std::string name;
-  std::string text;
-  if (bytes.empty()) throw CorpusError("empty file");
-  if (bytes.starts_with("\xEF\xBB\xBF")) {
-    bytes.remove_prefix(3);
-    name = "UTF-8 (BOM)";
-  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    name = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    text = convert(bytes.substr(2), name.c_str());
-  }
-  if (name.empty()) {
-    if (const char* utf16 = utf16_without_bom(bytes)) {
-      name = std::string(utf16) + " (no BOM)";
-      text = convert(bytes, utf16);
-    }
-  }
-  if (text.empty() && name.rfind("UTF-16", 0) != 0) {
-    if (bytes.find('\0') != std::string_view::npos) throw CorpusError("binary file (NUL bytes)");
-    std::size_t control = 0;
-    for (unsigned char c : bytes) {
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-    }
-    if (control * 20 > bytes.size()) throw CorpusError("binary file (control bytes)");
-    // Mostly well-formed UTF-8 stays UTF-8, its few bad bytes replaced and
-    // counted: a stray byte must not turn every accent of a file into
-    // Windows-1252 mojibake. Legacy text has hardly any valid sequence.
-    const Utf8Census census = utf8_census(bytes);
-    if (census.invalid == 0) {
-      text = std::string(bytes);
-      if (name.empty()) name = "UTF-8";
-    } else if (census.valid > census.invalid * kMinValidPerInvalid) {
-      text = repair_utf8(bytes);
-      if (replaced) *replaced = census.invalid;
-      if (name.empty()) name = "UTF-8";
-    } else {
-      name = detect_legacy_charset(bytes);
-      text = convert(bytes, name.c_str());
-    }
-  }
-  if (encoding) *encoding = name;
-  text = unify_line_ends(text);
-  if (text.find_first_not_of(" \t\n\f\v") == std::string::npos) throw CorpusError("empty file (blank)");
+  detail::MemoryBuffer buffer(bytes);
+  std::istream in(&buffer);
+  detail::LineReader lines(in, bytes.size());
+  bool cut = false;
+  std::string text = detail::read_text(lines, bytes.size() * 3 + 16, &cut);
+  if (encoding) *encoding = lines.encoding().name;
+  if (replaced) *replaced = lines.replaced();
   return text;
 }
 

@@ -69,5 +69,27 @@ TEST(Decode, RefusesEmptyAndBinaryContent) {
   EXPECT_THROW(decode(controls), CorpusError);
 }
 
+// Files are decoded a chunk at a time past their first MiB: a CRLF, a UTF-16
+// code unit or a UTF-8 sequence cut by a chunk's end reads as if whole.
+TEST(Decode, ChunkBoundariesAreInvisible) {
+  // "Z" then 16-byte lines: a CR falls on the head's last byte (1 MiB - 1).
+  std::string crlf = "Z", lf = "Z";
+  for (int i = 0; i < 200000; ++i) {
+    crlf += "abcdéfghijklm\r\n";
+    lf += "abcdéfghijklm\n";
+  }
+  ASSERT_EQ(crlf.size() % 16, 1u);
+  EXPECT_EQ(decode(crlf), lf);
+  // UTF-16LE with BOM: "é" and a surrogate pair (U+1F30D) on both sides of every boundary.
+  std::string utf16 = "\xFF\xFE", expected;
+  for (int i = 0; i < 150000; ++i) {
+    utf16 += std::string("\xE9\0" "a\0" "\x3C\xD8\x0D\xDF" "\n\0", 10);
+    expected += "\xC3\xA9" "a" "\xF0\x9F\x8C\x8D" "\n";
+  }
+  std::string encoding;
+  EXPECT_EQ(decode(utf16, &encoding), expected);
+  EXPECT_EQ(encoding, "UTF-16LE");
+}
+
 }  // namespace
 }  // namespace fouille::corpus

@@ -1,15 +1,122 @@
+// read_file: opens a file, picks its reader (readers.h) and streams its
+// decoded lines through it (line_reader.h).
 #include "fouille/corpus/reader.h"
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 
-#include "fouille/corpus/document_json.h"
 #include "fouille/stemming/error.h"
 
+#include "readers.h"
+
 namespace fouille::corpus {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Passes everything on to `sink`, timing it: the caller's time is not ours.
+class TimedSink : public ReadSink {
+ public:
+  explicit TimedSink(ReadSink& sink) : sink_(sink) {}
+  void document(Document doc) override {
+    const auto started = Clock::now();
+    sink_.document(std::move(doc));
+    seconds += seconds_since(started);
+  }
+  void warning(std::string line) override {
+    const auto started = Clock::now();
+    sink_.warning(std::move(line));
+    seconds += seconds_since(started);
+  }
+  double seconds = 0;
+
+ private:
+  ReadSink& sink_;
+};
+
+// Gathers a file's documents and warnings (the FileResult form).
+class Collect : public ReadSink {
+ public:
+  explicit Collect(FileResult& result) : result_(result) {}
+  void document(Document doc) override { result_.documents.push_back(std::move(doc)); }
+  void warning(std::string line) override { result_.warnings.push_back(std::move(line)); }
+
+ private:
+  FileResult& result_;
+};
+
+// The first bytes of a file, for sniffing its kind.
+constexpr std::size_t kSniffBytes = 512;
+
+}  // namespace
+
+std::string read_file(const std::filesystem::path& path, const ReadOptions& options, ReadSink& sink, ReadTimes* times) {
+  const auto started = Clock::now();
+  const std::string name = path.string();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw CorpusError(name + ": cannot read: " + ec.message());
+  if (size > options.max_bytes) {
+    throw NoContentError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
+                         std::to_string(options.max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CorpusError(name + ": cannot open");
+  char head[kSniffBytes];
+  in.read(head, sizeof head);
+  const std::string_view head_bytes(head, static_cast<std::size_t>(in.gcount()));
+  const detail::ReaderEntry& entry = detail::reader_for(path, head_bytes);
+  in.clear();
+  in.seekg(0);
+  TimedSink timed(sink);
+  double read_seconds = 0;
+  std::string encoding;
+  try {
+    std::optional<detail::LineReader> lines;
+    try {
+      lines.emplace(in, options.max_bytes);
+    } catch (const CorpusError& e) {
+      const std::string why = e.what();
+      if (why.starts_with("cannot read")) throw CorpusError(name + ": " + why);
+      throw NoContentError(name + ": skipped: " + why);  // empty, binary, grown too large
+    }
+    encoding = lines->encoding().name;
+    try {
+      entry.reader->read(*lines, name, options, timed);
+    } catch (const CorpusError& e) {
+      read_seconds = lines->seconds();
+      const std::string why = e.what();
+      if (why.starts_with("cannot read")) throw CorpusError(name + ": " + why);
+      throw NoContentError(name + ": skipped: " + why);
+    }
+    read_seconds = lines->seconds();
+  } catch (...) {
+    if (times) {
+      times->read += read_seconds;
+      times->parse += std::max(0.0, seconds_since(started) - read_seconds - timed.seconds);
+    }
+    throw;
+  }
+  if (times) {
+    times->read += read_seconds;
+    times->parse += std::max(0.0, seconds_since(started) - read_seconds - timed.seconds);
+  }
+  return encoding;
+}
+
+FileResult read_file(const std::filesystem::path& path, const ReadOptions& options, ReadTimes* times) {
+  FileResult result;
+  Collect collect(result);
+  result.encoding = read_file(path, options, collect, times);
+  return result;
+}
 
 FileResult parse_jsonl(std::string_view utf8, const std::string& source) {
   FileResult result;
+  Collect collect(result);
   std::size_t line_no = 0;
   while (!utf8.empty()) {
     std::size_t eol = utf8.find('\n');
@@ -17,85 +124,13 @@ FileResult parse_jsonl(std::string_view utf8, const std::string& source) {
     utf8.remove_prefix(eol == std::string_view::npos ? utf8.size() : eol + 1);
     ++line_no;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    try {
-      Document doc = from_json(nlohmann::json::parse(line), source);
-      if (doc.source == source + "#") doc.source += "line-" + std::to_string(line_no);
-      for (const auto& w : doc.warnings) {
-        result.warnings.push_back(source + ":" + std::to_string(line_no) + ": " + w);
-      }
-      result.documents.push_back(std::move(doc));
-    } catch (const nlohmann::json::exception& e) {
-      result.warnings.push_back(source + ":" + std::to_string(line_no) + ": bad JSON: " + e.what());
-    } catch (const CorpusError& e) {
-      result.warnings.push_back(source + ":" + std::to_string(line_no) + ": " + e.what());
-    }
+    detail::read_record(line, line_no, source, collect);
   }
   return result;
 }
 
-FileResult read_file(const std::filesystem::path& path, const ReadOptions& options, ReadTimes* times) {
-  using Clock = std::chrono::steady_clock;
-  const auto started = Clock::now();
-  auto decoded = started;
-  // Adds the time since `decoded` to the parse phase, the rest to reading.
-  struct Timer {
-    ReadTimes* times;
-    const Clock::time_point& started;
-    const Clock::time_point& decoded;
-    ~Timer() {
-      if (!times) return;
-      const auto now = Clock::now();
-      const auto read_end = decoded > started ? decoded : now;
-      times->read += std::chrono::duration<double>(read_end - started).count();
-      times->parse += std::chrono::duration<double>(now - read_end).count();
-    }
-  } timer{times, started, decoded};
-  const std::string name = path.string();
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw CorpusError(name + ": cannot read: " + ec.message());
-  if (size > options.max_bytes) {
-    throw NoContentError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
-                      std::to_string(options.max_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CorpusError(name + ": cannot open");
-  // Read straight into one buffer (no stream copies); the file may have
-  // grown since its size was taken, so read to its end, within the limit.
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  for (char buf[65536]; in && bytes.size() <= options.max_bytes;) {
-    in.read(buf, sizeof buf);
-    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) throw CorpusError(name + ": cannot read: I/O error");
-  if (bytes.size() > options.max_bytes) {
-    throw NoContentError(name + ": skipped: grew over the limit of " + std::to_string(options.max_bytes) + " bytes while read");
-  }
-  std::string text;
-  FileResult result;
-  std::size_t replaced = 0;
-  try {
-    text = decode(bytes, &result.encoding, &replaced);
-  } catch (const CorpusError& e) {
-    throw NoContentError(name + ": skipped: " + e.what());
-  }
-  std::string().swap(bytes);  // the raw bytes are no longer needed while parsing
-  if (replaced) {
-    result.warnings.push_back(name + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
-                              (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
-  }
-  decoded = Clock::now();
-  if (path.extension() == ".jsonl") {
-    FileResult jsonl = parse_jsonl(text, name);
-    jsonl.encoding = result.encoding;
-    jsonl.warnings.insert(jsonl.warnings.begin(), result.warnings.begin(), result.warnings.end());
-    return jsonl;
-  }
-  result.documents.push_back(parse_text(text, name));
-  for (const auto& w : result.documents.back().warnings) result.warnings.push_back(name + ": " + w);
-  return result;
+std::string_view reader_name(const std::filesystem::path& path, std::string_view head) {
+  return detail::reader_for(path, head).name;
 }
 
 }  // namespace fouille::corpus

@@ -181,7 +181,8 @@ Document parse_text(std::string_view utf8, const std::string& source) {
       field[i] = true;
       set_field(doc, *line.bare_field, line.bare);
     } else if ((line.kind == Kind::kText || line.kind == Kind::kBare) &&
-               (title_key.empty() || stemming::fold(line.text) != title_key)) {  // not the title again
+               (title_key.empty() || (line.marker ? stemming::fold(line.text) : line.fold_bare()) != title_key)) {
+      // not the title again (a line without a marker is its bare text, folded once already)
       body.push_back(&line);
     }
   }

@@ -38,6 +38,8 @@ const Chrome& chrome() {
 
 }  // namespace
 
+std::string Line::fold_bare() const { return bare.size() <= kLabelHead ? folded : stemming::fold(bare); }
+
 std::size_t word_count(std::string_view s) {
   std::size_t n = 0;
   bool in_word = false;
@@ -144,18 +146,12 @@ const Field* bare_field(std::string_view line) {
 }
 
 // Is `text` (marker stripped) a label, alone or followed by its value?
-std::optional<LabelHit> find_label(std::string_view text) {
+// `folded` is the fold of its head (Line::folded).
+std::optional<LabelHit> find_label(std::string_view text, const std::string& folded) {
   const Schema& s = schema();
-  // Labels are short: only a line's head can hold one.
-  constexpr std::size_t kLabelHead = 96;
   if (text.size() <= kLabelHead) {
     if (const Field* f = s.field_for_label(text)) return LabelHit{f, {}};
   }
-  std::string_view head = text.substr(0, kLabelHead);
-  while (!head.empty() && head.size() < text.size() && (static_cast<unsigned char>(text[head.size()]) & 0xC0) == 0x80) {
-    head.remove_suffix(1);  // cut on a character boundary
-  }
-  std::string folded = stemming::fold(head);
   std::string_view first(folded);
   first = first.substr(0, first.find_first_of(" :\t"));
   for (const auto& [label, field] : s.labels_starting_with(first)) {
@@ -183,8 +179,8 @@ std::optional<LabelHit> find_label(std::string_view text) {
 }
 
 // Folded, without the trailing dots or ellipsis of a button ("Rechercher…").
-std::string chrome_key(std::string_view text) {
-  std::string folded = stemming::fold(text);
+std::string chrome_key(const Line& line) {
+  std::string folded = line.fold_bare();
   while (!folded.empty() && (folded.back() == '.' || folded.back() == ' ')) folded.pop_back();
   if (folded.ends_with("\xE2\x80\xA6")) folded.resize(folded.size() - 3);
   return folded;
@@ -219,9 +215,14 @@ void make_menu(Line& line) {
 // word ("About the FundFor over…", "WHO WE AREThe…")? A word that merely
 // starts the same ("Défi", then "Défibrait…") does not count.
 bool repeats(const Line& prev, const Line& line) {
-  std::string a = stemming::fold(prev.bare), b = stemming::fold(line.bare);
-  if (a.empty() || !b.starts_with(a)) return false;
-  if (b.size() == a.size()) return true;
+  const std::string a = prev.fold_bare();
+  if (a.empty()) return false;
+  // The folded head settles it unless `a` reaches past it.
+  std::string whole;
+  const std::string* b = &line.folded;
+  if (line.bare.size() > kLabelHead && a.size() >= line.folded.size()) b = &(whole = stemming::fold(line.bare));
+  if (!b->starts_with(a)) return false;
+  if (b->size() == a.size()) return true;  // a head shorter than the line is longer than `a` here
   const auto* s = reinterpret_cast<const uint8_t*>(line.bare.data());
   auto at = static_cast<int32_t>(prev.bare.size());  // the copy has the same bytes, case aside
   const auto n = static_cast<int32_t>(line.bare.size());
@@ -310,8 +311,14 @@ std::vector<Line> classify(std::string_view text) {
     line.text = detail::trim(raw);
     line.bare = strip_marker(line.text, &line.marker);
     line.words = word_count(line.bare);
+    std::string_view head = line.bare.substr(0, kLabelHead);
+    while (!head.empty() && head.size() < line.bare.size() &&
+           (static_cast<unsigned char>(line.bare[head.size()]) & 0xC0) == 0x80) {
+      head.remove_suffix(1);  // cut on a character boundary
+    }
+    line.folded = stemming::fold(head);
     // Chrome lines are a few words: longer ones need no folding to tell.
-    std::string folded = line.words <= 6 ? chrome_key(line.bare) : std::string();
+    std::string folded = line.words <= 6 ? chrome_key(line) : std::string();
     if (line.text.empty()) {
       line.kind = Kind::kBlank;
     } else if (is_marker_only(line.text)) {
@@ -320,7 +327,7 @@ std::vector<Line> classify(std::string_view text) {
       line.kind = Kind::kChrome;
     } else if (chrome().footers.count(folded)) {
       line.kind = Kind::kFooter;
-    } else if (auto hit = find_label(line.bare)) {
+    } else if (auto hit = find_label(line.bare, line.folded)) {
       line.kind = Kind::kLabel;
       line.label = *hit;
     } else if ((line.bare_field = bare_field(line.bare))) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,10 +30,18 @@ struct LabelHit {
   std::string_view value;  ///< empty when the value is on the following lines
 };
 
+/// Labels are short: only a line's head can hold one, and only its head is folded.
+constexpr std::size_t kLabelHead = 96;
+
 struct Line {
   std::string_view text;  ///< trimmed, marker kept
   std::string_view bare;  ///< marker stripped
-  bool marker = false;    ///< began with a bullet or dash
+  /// `bare`'s first kLabelHead bytes (cut on a character boundary), folded:
+  /// the one fold of the line that the classifier and the layout reader share.
+  std::string folded;
+  /// The fold of all of `bare`: `folded` when the head is the whole line.
+  std::string fold_bare() const;
+  bool marker = false;  ///< began with a bullet or dash
   Kind kind = Kind::kText;
   LabelHit label;
   const Field* bare_field = nullptr;

@@ -42,10 +42,32 @@ void DocumentBuilder::analyze(std::string_view text) {
 
 void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
                                  Xapian::termpos& position, Xapian::termcount wdf) {
-  analyze(text);
+  // A long text is analysed a window at a time, each ending at a line end:
+  // its tokens (about 100 bytes a word) would otherwise take ten times the
+  // text. Positions run on across windows as in one pass; an expression is
+  // found within a window.
   Xapian::termpos last = position;
+  Xapian::termpos base = position;
+  while (!text.empty()) {
+    std::size_t cut = text.size();
+    if (text.size() > kWindowBytes) {
+      cut = text.find('\n', kWindowBytes);
+      cut = cut == std::string_view::npos ? text.size() : cut + 1;
+    }
+    const std::string_view window = text.substr(0, cut);
+    text.remove_prefix(cut);
+    index_window(xdoc, window, prefix, base, wdf, last);
+    if (!tokens_.empty()) base += tokens_.back().position + 1;
+  }
+  if (tokens_.capacity() > kWindowTokens) std::vector<stemming::Token>().swap(tokens_);
+  position = last + kFieldGap;
+}
+
+void DocumentBuilder::index_window(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
+                                   Xapian::termpos base, Xapian::termcount wdf, Xapian::termpos& last) {
+  analyze(text);
   for (const auto& t : tokens_) {
-    last = position + t.position;
+    last = base + t.position;
     xdoc.add_posting(t.term, last, wdf);
     if (!prefix.empty()) xdoc.add_posting(prefix + t.term, last, 1);
     if (!t.accent_term.empty()) xdoc.add_term(accent_prefix_ + t.accent_term, wdf);
@@ -64,7 +86,6 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
   expression_keys_.clear();
   expressions_.find(tokens_, expression_keys_);
   for (auto key : expression_keys_) xdoc.add_term(expression_prefix_ + std::string(key), wdf);
-  position = last + kFieldGap;
 }
 
 // Area names weigh below the document's own words: each term and expression

@@ -39,6 +39,11 @@ class DocumentBuilder {
   static std::span<const corpus::FieldId> text_order();
 
  private:
+  // Text analysed at a time (cut at the next line end), and the tokens kept
+  // allocated between documents.
+  static constexpr std::size_t kWindowBytes = 256 * 1024;
+  static constexpr std::size_t kWindowTokens = 1 << 16;
+
   void analyze(std::string_view text);  // into tokens_, timed
   void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
                   Xapian::termpos& position, Xapian::termcount wdf);
@@ -46,6 +51,9 @@ class DocumentBuilder {
                         Xapian::termpos& position);
   void index_field_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                           const std::string& file, const std::string& stamp);
+  // One window of a text, its positions from `base`; `last` the last one given.
+  void index_window(Xapian::Document& xdoc, std::string_view text, const std::string& prefix, Xapian::termpos base,
+                    Xapian::termcount wdf, Xapian::termpos& last);
   void index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position);
 
   stemming::Analyzer analyzer_;

@@ -43,8 +43,10 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// Parsed files waiting for the writer, at most.
+// Parsed files (or parts) waiting for the writer, at most; and the text
+// they may hold together (their documents take about ten times as much).
 constexpr std::size_t kQueueCapacity = 64;
+constexpr std::size_t kQueueBytes = 4 << 20;
 // Spelling counts are written out when they hold this many words (and at the
 // end): adding a word to Xapian's spelling table is costly, so each word is
 // added once per flush with its count rather than once per occurrence.
@@ -80,51 +82,126 @@ class Timed {
   Clock::time_point started_;
 };
 
+// A part of a file's documents: a file is handed to the writer in parts of
+// about kPartBytes of text, so a JSON Lines file of any size is never held
+// whole. A text file is one part.
 struct Parsed {
   std::size_t file = 0;
+  bool first = true;  // the file's first part: its old documents go
+  bool last = true;   // the file's last part
+  std::size_t bytes = 0;  // text held (titles, bodies, warnings): what the queue counts
   std::vector<Xapian::Document> docs;
   std::vector<std::string> source_terms;
   std::vector<std::string> warnings;
   std::vector<std::string> unknown_countries;  // names no table knows, kept as given
-  std::optional<std::string> skipped;  // why the file was skipped
+  std::optional<std::string> skipped;  // why the file was skipped (or, in a later part, stopped)
   bool no_content = false;              // skipped as empty, binary or too large: its old documents go
+  // One document alone in its file is added; several are replaced by their
+  // source term, so a JSON Lines file repeating an id makes no duplicate.
+  bool alone() const { return first && last && docs.size() == 1; }
 };
 
-// Reads, parses and analyses one file, adding the time of each phase to `times`.
-Parsed parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read,
-                  PhaseTimes& times) {
-  Parsed parsed;
-  parsed.file = index;
-  corpus::ReadTimes read_times;
-  try {
-    corpus::FileResult result = corpus::read_file(file.path, read, &read_times);
-    parsed.warnings = std::move(result.warnings);
+// Text a part holds before it is handed on; documents in memory take about
+// ten times their text (positions, terms, the stored copy).
+constexpr std::size_t kPartBytes = 256 << 10;
+
+// Builds the documents read_file hands over into parts.
+class PartBuilder : public corpus::ReadSink {
+ public:
+  struct EmitFailed {};  // not a std::exception: no reader catches it
+  std::exception_ptr emit_failure;
+
+  PartBuilder(const InputFile& file, std::size_t index, DocumentBuilder& builder, PhaseTimes& times,
+              const std::function<void(Parsed)>& emit, const std::function<bool()>& halted)
+      : file_(file), builder_(builder), times_(times), emit_(emit), halted_(halted) {
+    part_.file = index;
+  }
+  void document(corpus::Document doc) override {
     const auto started = Clock::now();
-    const double analysed = builder.analyse_seconds();
-    for (const auto& doc : result.documents) {
-      parsed.docs.push_back(builder.build(doc, file.path, file.stamp));
-      parsed.source_terms.push_back(store::source_key(file.path, doc.source).term);
-      for (const auto& c : doc.countries) {
-        if (!corpus::is_country_code(c)) parsed.unknown_countries.push_back(c);
+    const double analysed = builder_.analyse_seconds();
+    part_.docs.push_back(builder_.build(doc, file_.path, file_.stamp));
+    part_.source_terms.push_back(store::source_key(file_.path, doc.source).term);
+    for (const auto& c : doc.countries) {
+      if (!corpus::is_country_code(c)) part_.unknown_countries.push_back(c);
+    }
+    part_.bytes += doc.title.size() + doc.body.size() + 256;
+    const double analyse = builder_.analyse_seconds() - analysed;
+    times_.analyse += analyse;
+    times_.build += seconds_since(started) - analyse;
+    if (part_.bytes >= kPartBytes) hand_on(false);
+  }
+  void warning(std::string line) override {
+    part_.bytes += line.size();
+    part_.warnings.push_back(std::move(line));
+    if (part_.bytes >= kPartBytes) hand_on(false);
+  }
+  // The file's last part, `skipped` if reading stopped on an error.
+  void finish(std::optional<std::string> skipped, bool no_content) {
+    if (skipped) {
+      part_.skipped = std::move(skipped);
+      part_.no_content = no_content && part_.first;
+      part_.docs.clear();
+      part_.source_terms.clear();
+    }
+    hand_on(true);
+  }
+
+ private:
+  void hand_on(bool last) {
+    part_.last = last;
+    const std::size_t file = part_.file;
+    if (last) {
+      emit_(std::move(part_));
+    } else {
+      if (halted_()) throw EmitFailed{};  // Ctrl-C in a large file: stop reading it
+      // A write failing here (a full disk) is the run's, not the file's:
+      // it stops the reading and goes on up from parse_file.
+      try {
+        emit_(std::move(part_));
+      } catch (...) {
+        emit_failure = std::current_exception();
+        throw EmitFailed{};
       }
     }
-    const double analyse = builder.analyse_seconds() - analysed;
-    times.analyse += analyse;
-    times.build += seconds_since(started) - analyse;
+    part_ = Parsed{};
+    part_.file = file;
+    part_.first = false;
+  }
+
+  const InputFile& file_;
+  DocumentBuilder& builder_;
+  PhaseTimes& times_;
+  const std::function<void(Parsed)>& emit_;
+  const std::function<bool()>& halted_;
+  Parsed part_;
+};
+
+// Reads, parses and analyses one file, handing its documents to `emit` in
+// parts as they are read, and adding the time of each phase to `times`.
+void parse_file(const InputFile& file, std::size_t index, DocumentBuilder& builder, const corpus::ReadOptions& read,
+                PhaseTimes& times, const std::function<void(Parsed)>& emit, const std::function<bool()>& halted) {
+  corpus::ReadTimes read_times;
+  PartBuilder parts(file, index, builder, times, emit, halted);
+  std::optional<std::string> skipped;
+  bool no_content = false;
+  try {
+    corpus::read_file(file.path, read, parts, &read_times);
+  } catch (const PartBuilder::EmitFailed&) {
+    times.read += read_times.read;
+    times.parse += read_times.parse;
+    if (parts.emit_failure) std::rethrow_exception(parts.emit_failure);
+    return;  // halted: the file stays listed as partial, and is read again next run
   } catch (const NoContentError& e) {
-    parsed.skipped = e.what();
-    parsed.no_content = true;
-    parsed.docs.clear();
+    skipped = e.what();
+    no_content = true;
   } catch (const Error& e) {
-    parsed.skipped = e.what();
-    parsed.docs.clear();
+    skipped = e.what();
   } catch (const std::exception& e) {
-    parsed.skipped = file.path + ": skipped: " + e.what();
-    parsed.docs.clear();
+    skipped = file.path + ": skipped: " + e.what();
   }
   times.read += read_times.read;
   times.parse += read_times.parse;
-  return parsed;
+  parts.finish(std::move(skipped), no_content);
 }
 
 // Words met once are left out: they are mostly rare forms and the sources'
@@ -139,6 +216,29 @@ void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
     if (count >= kMinSpellingCount) db.add_spelling(word, count);
   }
   counts.clear();
+}
+
+// Metadata: the files written in parts whose last part is not committed yet,
+// one path a line. A run stopped in the middle of a large JSON Lines file
+// leaves it listed, and the next run reads the file again, whatever its stamp.
+const std::string kPartialKey = "fouille.partial";
+
+std::string join_lines(const std::set<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::set<std::string> partial_files(const Xapian::Database& db) {
+  std::set<std::string> files;
+  const std::string value = db.get_metadata(kPartialKey);
+  for (std::size_t at = 0; at < value.size();) {
+    std::size_t eol = value.find('\n', at);
+    if (eol == std::string::npos) eol = value.size();
+    if (eol > at) files.insert(value.substr(at, eol - at));
+    at = eol + 1;
+  }
+  return files;
 }
 
 // What the database already holds: file -> (stamp, its documents).
@@ -161,6 +261,9 @@ std::map<std::string, Known> known_files(Xapian::Database& db) {
     k.docs.push_back(id);
     if (stamp != stamps_end && stamp.get_docid() < id) stamp.skip_to(id);
     if (stamp != stamps_end && stamp.get_docid() == id) k.stamp = *stamp;
+  }
+  for (const auto& path : partial_files(db)) {
+    if (auto it = known.find(path); it != known.end()) it->second.stamp.clear();  // read again
   }
   return known;
 }
@@ -201,8 +304,12 @@ class Queue {
   explicit Queue(int producers) : producers_(producers) {}
   void push(Parsed p) {
     std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < kQueueCapacity || closed_; });
+    // One part is always let in, however large: a text document alone.
+    not_full_.wait(lock, [&] {
+      return (items_.size() < kQueueCapacity && (items_.empty() || bytes_ + p.bytes <= kQueueBytes)) || closed_;
+    });
     if (closed_) return;
+    bytes_ += p.bytes;
     items_.push_back(std::move(p));
     not_empty_.notify_one();
   }
@@ -212,7 +319,8 @@ class Queue {
     if (items_.empty()) return std::nullopt;
     Parsed p = std::move(items_.front());
     items_.pop_front();
-    not_full_.notify_one();
+    bytes_ -= p.bytes;
+    not_full_.notify_all();
     return p;
   }
   void producer_done() {
@@ -224,6 +332,7 @@ class Queue {
     std::lock_guard lock(mutex_);
     closed_ = true;
     items_.clear();
+    bytes_ = 0;
     not_full_.notify_all();
   }
 
@@ -231,6 +340,7 @@ class Queue {
   std::mutex mutex_;
   std::condition_variable not_full_, not_empty_;
   std::deque<Parsed> items_;
+  std::size_t bytes_ = 0;
   int producers_;
   bool closed_ = false;
 };
@@ -243,6 +353,8 @@ class Run {
       : o_(o), files_(files), todo_(std::move(todo)), stats_(stats), warn_(warn), progress_(progress), stop_(stop) {}
 
   bool stopped() const { return stop_ && stop_->load(); }
+  // Stopped, or the writer failed: a file being read is left where it is.
+  bool halted() const { return stopped() || abort_; }
   unsigned jobs() const {
     unsigned j = o_.jobs ? o_.jobs : std::max(1u, std::thread::hardware_concurrency());
     return std::max(1u, std::min<unsigned>(j, static_cast<unsigned>(std::max<std::size_t>(1, todo_.size()))));
@@ -260,8 +372,10 @@ class Run {
   // Counts a parsed file (thread-safe); `added`/`updated` documents written.
   void done(const Parsed& p, std::size_t added, std::size_t updated) {
     std::lock_guard lock(mutex_);
-    ++files_done_;
-    stats_.bytes += files_[p.file].size;
+    if (p.last) {
+      ++files_done_;
+      stats_.bytes += files_[p.file].size;
+    }
     stats_.added += added;
     stats_.updated += updated;
     for (const auto& w : p.warnings) say(w);
@@ -312,6 +426,20 @@ class StoppableCompactor : public Xapian::Compactor {
   void set_status(const std::string&, const std::string&) override {
     if (run_.stopped()) throw CompactionStopped{};
   }
+  // Shards stopped in the middle of a file each list it: the lists are joined.
+  std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
+    if (key != kPartialKey) return tags[0];
+    std::set<std::string> files;
+    for (size_t i = 0; i < num_tags; ++i) {
+      for (std::size_t at = 0; at < tags[i].size();) {
+        std::size_t eol = tags[i].find('\n', at);
+        if (eol == std::string::npos) eol = tags[i].size();
+        if (eol > at) files.insert(tags[i].substr(at, eol - at));
+        at = eol + 1;
+      }
+    }
+    return join_lines(files);
+  }
 
  private:
   const Run& run_;
@@ -360,15 +488,21 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
           Timed timed(times.write);
           open_shard();
         }
-        while (auto index = run.take()) {
-          Parsed p = parse_file(run.files_[*index], *index, builder, run.o_.read, times);
+        // Writes one part; a new shard is started between files only, so
+        // the records of one file meet (and a repeated id is replaced) in one.
+        auto write = [&](Parsed p) {
           {
             Timed timed(times.write);
+            // A file in parts is listed until its last part is written (see kPartialKey):
+            // a build stopped in between merges what is done, and the next run reads it again.
+            const std::string& path = run.files_[p.file].path;
+            if (p.first && !p.last && !p.skipped) shard->set_metadata(kPartialKey, path);
+            if (p.last && !p.first && !p.skipped) shard->set_metadata(kPartialKey, "");
             for (std::size_t d = 0; d < p.docs.size(); ++d) {
-              if (p.docs.size() == 1) {
+              if (p.alone()) {
                 shard->add_document(p.docs[d]);
               } else {
-                shard->replace_document(p.source_terms[d], p.docs[d]);  // a JSONL file repeating an id
+                shard->replace_document(p.source_terms[d], p.docs[d]);
               }
             }
           }
@@ -384,10 +518,13 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
             shard->commit();
             since_commit = 0;
           }
-          if (in_shard >= kShardDocuments) {
+          if (p.last && in_shard >= kShardDocuments) {
             shard->close();
             open_shard();
           }
+        };
+        while (auto index = run.take()) {
+          parse_file(run.files_[*index], *index, builder, run.o_.read, times, write, [&] { return run.halted(); });
         }
         {
           Timed timed(times.spelling);
@@ -437,6 +574,7 @@ void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& d
 // parse keeps its old documents); the database is then marked as such.
 void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, Known>& known, Stats& stats,
                    bool ours, bool stale) {
+  std::set<std::string> partial = partial_files(db);
   const unsigned jobs = run.jobs();
   Queue queue(static_cast<int>(jobs));
   std::vector<std::thread> workers;
@@ -447,7 +585,10 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       PhaseTimes times;
       SpellingCounts mine;
       DocumentBuilder builder(run.o_.spelling ? &mine : nullptr);
-      while (auto index = run.take()) queue.push(parse_file(run.files_[*index], *index, builder, run.o_.read, times));
+      const std::function<void(Parsed)> push = [&](Parsed p) { queue.push(std::move(p)); };
+      while (auto index = run.take()) {
+        parse_file(run.files_[*index], *index, builder, run.o_.read, times, push, [&] { return run.halted(); });
+      }
       {
         std::lock_guard lock(spelling_mutex);
         Timed timed(times.spelling);
@@ -461,6 +602,13 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   PhaseTimes mine;           // the writer's, added once the producers are done
   std::size_t since_commit = 0;
   try {
+    // Files handed over in several parts, by file index: whether the file
+    // had documents before, how many, and how many it has now.
+    struct Open {
+      bool changed = false;
+      std::size_t old_docs = 0, new_docs = 0;
+    };
+    std::map<std::size_t, Open> open;
     while (auto parsed = queue.pop()) {
       const InputFile& file = run.files_[parsed->file];
       std::size_t added = 0, updated = 0;
@@ -472,30 +620,43 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
           since_commit += old->second.docs.size();
           known.erase(old);
         }
-      } else if (parsed->skipped && known.count(file.path)) {
-        ours = false;
+      } else if (parsed->skipped && (known.count(file.path) || !parsed->first)) {
+        ours = false;  // its old documents, or the parts written before the error, stay
+      }
+      if (parsed->first && !parsed->skipped) {
+        Timed timed(mine.write);
+        Open& o = open[parsed->file];
+        if (auto old = known.find(file.path); old != known.end()) {
+          o.changed = true;
+          o.old_docs = old->second.docs.size();
+          for (Xapian::docid id : old->second.docs) db.delete_document(id);
+        }
+        // Written in parts, the file is incomplete until its last part is
+        // committed: a run stopped in between leaves it listed, to be read again.
+        if (!parsed->last && partial.insert(file.path).second) db.set_metadata(kPartialKey, join_lines(partial));
       }
       if (!parsed->skipped) {
         Timed timed(mine.write);
-        auto old = known.find(file.path);
-        bool changed = old != known.end();
-        if (changed) {
-          for (Xapian::docid id : old->second.docs) db.delete_document(id);
-          if (old->second.docs.size() > parsed->docs.size()) stats.removed += old->second.docs.size() - parsed->docs.size();
-        }
+        Open& o = open[parsed->file];
         for (std::size_t d = 0; d < parsed->docs.size(); ++d) {
           // The file's old documents are gone: a lone document is added; a
           // JSON Lines file's replace by their unique source term, so a
           // repeated id never makes a duplicate.
-          if (parsed->docs.size() == 1) {
+          if (parsed->alone()) {
             db.add_document(parsed->docs[d]);
           } else {
             db.replace_document(parsed->source_terms[d], parsed->docs[d]);
           }
-          ++(changed ? updated : added);
+          ++(o.changed ? updated : added);
         }
+        o.new_docs += parsed->docs.size();
         since_commit += parsed->docs.size();
+        if (parsed->last) {
+          if (o.old_docs > o.new_docs) stats.removed += o.old_docs - o.new_docs;
+          if (partial.erase(file.path)) db.set_metadata(kPartialKey, join_lines(partial));
+        }
       }
+      if (parsed->last) open.erase(parsed->file);
       run.done(*parsed, added, updated);
       if (since_commit >= run.o_.batch) {
         Timed timed(mine.write);
@@ -526,6 +687,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       if (fs::exists(path)) continue;
       for (Xapian::docid id : k.docs) db.delete_document(id);
       stats.removed += k.docs.size();
+      if (partial.erase(path)) db.set_metadata(kPartialKey, join_lines(partial));
     }
   }
   {

@@ -3,6 +3,11 @@
 //   fouille::corpus::FileResult r = fouille::corpus::read_file("projet.txt", {});
 //   for (const auto& doc : r.documents) ...
 //
+// Files are read in bounded memory: a chunk at a time, decoded as they come;
+// a JSON Lines file a record at a time, handed over as read (the ReadSink
+// form of read_file), never whole. A text file is one document and is read up
+// to ReadOptions::max_text_bytes of text.
+//
 // Text files come in several layouts, told apart per file by what their lines
 // hold, not by position: label/value pairs (with a bullet, a dash line or no
 // marker; value on the next line or after the label), blocks of bare values
@@ -11,6 +16,7 @@
 // canonical keys.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -21,8 +27,27 @@
 
 namespace fouille::corpus {
 
+/// Text read from one text file, at most: the rest is not indexed (with a
+/// warning). A document's memory while it is indexed is about ten times its
+/// text (positions, terms, the stored copy); this keeps a job well under 1 GiB.
+constexpr std::size_t kMaxTextBytes = 20u * 1024u * 1024u;
+/// A JSON Lines record longer than this is skipped with a warning.
+constexpr std::size_t kMaxRecordBytes = 4u * 1024u * 1024u;
+
 struct ReadOptions {
   std::uintmax_t max_bytes = 20u * 1024u * 1024u;  ///< larger files are skipped
+  std::size_t max_text_bytes = kMaxTextBytes;       ///< text of one text document, at most
+  std::size_t max_record_bytes = kMaxRecordBytes;   ///< one JSON Lines record, at most
+};
+
+/// Where read_file hands what it reads, as it reads it.
+class ReadSink {
+ public:
+  virtual ~ReadSink() = default;
+  /// One document; its warnings have been passed to warning() already.
+  virtual void document(Document doc) = 0;
+  /// One line naming the file (and the line of a JSON Lines record).
+  virtual void warning(std::string line) = 0;
 };
 
 struct FileResult {
@@ -43,7 +68,19 @@ struct ReadTimes {
 /// given, the time spent is added to it.
 FileResult read_file(const std::filesystem::path& path, const ReadOptions& options, ReadTimes* times = nullptr);
 
-/// Decodes file bytes to UTF-8 with LF line ends: UTF-8 with or without BOM,
+/// Reads one file as above, handing each document and warning to `sink` as
+/// soon as it is read: memory stays bounded whatever the file's size. A JSON
+/// Lines file's records before an error stay handed over. Returns the
+/// encoding the bytes were read as. Time spent in `sink` is not counted in
+/// `times`.
+std::string read_file(const std::filesystem::path& path, const ReadOptions& options, ReadSink& sink,
+                      ReadTimes* times = nullptr);
+
+/// The name of the reader read_file uses for `path` ("text", "jsonl"): by
+/// extension, else by what the file's first bytes `head` hold.
+std::string_view reader_name(const std::filesystem::path& path, std::string_view head = {});
+
+/// Decodes file bytes to UTF-8 with LF line ends (runs of blank lines as two): UTF-8 with or without BOM,
 /// UTF-16 with or without BOM, else the legacy charset ICU detects
 /// (Windows-1252, Latin-1…). Mostly well-formed UTF-8 stays UTF-8: each
 /// ill-formed sequence becomes U+FFFD and `*replaced` counts them. Sets
