@@ -253,6 +253,8 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
       {"budget:150k..", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 150000; }},
       {"année:2015..2016", {}, [&](const Parsed& p) { return runs_in(p.doc, 2015, 2016); }},
       {"year:2022..2024", {}, [&](const Parsed& p) { return runs_in(p.doc, 2022, 2024); }},
+      {"année:1900", {}, [](const Parsed&) { return false; }},  // no year term in the range
+      {"", {{"year", "1900..1901"}}, [](const Parsed&) { return false; }},
       {"", {{"region", "Asia"}}, [&](const Parsed& p) { return p.doc.region == "Asie et Océanie"; }},
       {"", {{"statut", "Actif"}, {"statut", "Completed"}}, [&](const Parsed& p) { return p.doc.status == "Actif" || p.doc.status == "Achevé"; }},
       {"", {{"statut", "Actif"}, {"pays", "Maroc"}}, [&](const Parsed& p) {

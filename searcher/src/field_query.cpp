@@ -99,7 +99,10 @@ FieldQuery year_query(const corpus::Field& field, std::string_view value, const 
     if ((!r.low || *y >= *r.low) && (!r.high || *y <= *r.high)) years.emplace_back(*it);
   }
   FieldQuery out;
-  out.query = years.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+  // No year in the range: the bare prefix, which no term is, matches nothing
+  // and keeps its clause (an empty query would be dropped from its AND, and
+  // `année:1900` alone would match every document).
+  out.query = years.empty() ? Xapian::Query(prefix) : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
   return out;
 }
 
