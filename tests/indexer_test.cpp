@@ -10,7 +10,7 @@
 #include "fouille/testsupport/generator.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/terms.h"

@@ -12,7 +12,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "test_support.h"
 

@@ -19,7 +19,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/store/analysis_check.h"
 #include "test_support.h"
 

@@ -7,7 +7,7 @@
 #include <unicode/utf8.h>
 
 #include "fouille/corpus/reader.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "line_reader.h"
 

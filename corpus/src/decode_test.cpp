@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "fouille/corpus/reader.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::corpus {
 namespace {

@@ -6,7 +6,7 @@
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::corpus {
 namespace {

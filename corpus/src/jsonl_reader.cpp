@@ -2,7 +2,7 @@
 // handed over a record at a time. A bad record is a warning naming
 // file:line; the others are kept.
 #include "fouille/corpus/document_json.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "readers.h"
 

@@ -7,7 +7,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::corpus::detail {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <optional>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "readers.h"
 

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::corpus {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/reader.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::corpus {
 namespace {

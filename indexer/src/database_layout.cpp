@@ -11,7 +11,7 @@
 
 #include <xapian.h>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::indexer {
 namespace fs = std::filesystem;

@@ -16,7 +16,7 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
-#include "fouille/stemming/view_hash.h"
+#include "fouille/base/hash.h"
 
 namespace fouille::indexer {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 namespace fouille::indexer {
 namespace fs = std::filesystem;

@@ -32,7 +32,7 @@
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/terms.h"

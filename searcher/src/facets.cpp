@@ -9,7 +9,7 @@
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
-#include "fouille/stemming/view_hash.h"
+#include "fouille/base/hash.h"
 #include "fouille/store/coding.h"
 
 namespace fouille::searcher {

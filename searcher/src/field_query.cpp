@@ -8,7 +8,7 @@
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/store/terms.h"
 #include "range_source.h"
 

@@ -6,7 +6,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "index_internal.h"
 

@@ -6,7 +6,7 @@
 #include <xapian.h>
 
 #include "fouille/corpus/schema.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "index_internal.h"
 

@@ -5,7 +5,7 @@
 #include "field_query.h"
 #include "full_term_guard.h"
 #include "fouille/corpus/schema.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/store/terms.h"
 

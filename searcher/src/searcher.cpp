@@ -14,7 +14,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/searcher/index.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"

@@ -5,7 +5,7 @@
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/stemming/error.h"
+#include "fouille/base/error.h"
 
 #include "index_internal.h"
 
