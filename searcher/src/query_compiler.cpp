@@ -212,21 +212,29 @@ Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool to
   bool only_stop = std::all_of(clauses.begin(), clauses.end(), [](const Clause& c) {
     return c.stopword || c.mod == Node::Mod::kExcluded;
   });
-  std::vector<Xapian::Query> required, optional, excluded;
-  for (auto& c : clauses) {
-    if (c.stopword && !only_stop && c.mod == Node::Mod::kNone) continue;
-    if (c.mod == Node::Mod::kExcluded) {
-      excluded.push_back(c.query);
-    } else if (c.mod == Node::Mod::kRequired || c.restriction || default_op_ == Xapian::Query::OP_AND) {
-      required.push_back(c.query);
-    } else {
-      optional.push_back(c.query);
-    }
-  }
   if (top) {
     out.optional_clauses = 0;
     for (const auto& c : clauses) {
       if (c.mod == Node::Mod::kNone && !c.restriction && !(c.stopword && !only_stop)) ++out.optional_clauses;
+    }
+    if (default_op_ == Xapian::Query::OP_AND) out.any_word = assemble(clauses, only_stop, Xapian::Query::OP_OR);
+  }
+  return assemble(clauses, only_stop, default_op_);
+}
+
+// Clauses joined: required ones (+word, fields, and every plain one when
+// `default_op` is AND) by AND, the other plain ones by OR, the excluded
+// taken away.
+Xapian::Query QueryCompiler::assemble(const std::vector<Clause>& clauses, bool only_stop, Xapian::Query::op default_op) {
+  std::vector<Xapian::Query> required, optional, excluded;
+  for (const auto& c : clauses) {
+    if (c.stopword && !only_stop && c.mod == Node::Mod::kNone) continue;
+    if (c.mod == Node::Mod::kExcluded) {
+      excluded.push_back(c.query);
+    } else if (c.mod == Node::Mod::kRequired || c.restriction || default_op == Xapian::Query::OP_AND) {
+      required.push_back(c.query);
+    } else {
+      optional.push_back(c.query);
     }
   }
   Xapian::Query q;

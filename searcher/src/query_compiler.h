@@ -19,6 +19,10 @@ namespace fouille::searcher {
 struct CompiledQuery {
   Xapian::Query query;                       ///< MatchAll for an empty query
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
+  /// Compiled with OP_AND: the same top-level clauses with OR for the
+  /// default operator (required, field and excluded clauses as they are),
+  /// what a search relaxes to when every word finds too few; else empty.
+  Xapian::Query any_word;
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   /// Term sequences to mark only where they occur whole (phrases, compounds,
   /// several-word synonyms: « Organisation internationale pour les
@@ -59,6 +63,7 @@ class QueryCompiler {
     bool stopword = false;
     bool restriction = false;  // field:value: always required
   };
+  Xapian::Query assemble(const std::vector<Clause>& clauses, bool only_stop, Xapian::Query::op default_op);
 
   Xapian::Query node(const Node& n, CompiledQuery& out);
   Xapian::Query sequence(const Node& n, CompiledQuery& out, bool top);

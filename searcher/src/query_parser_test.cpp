@@ -75,6 +75,19 @@ void check(const Case* begin, const Case* end, const std::function<std::string(c
   }
 }
 
+// What a search relaxes to is assembled from the clauses compiled once: for
+// a query of plain clauses, the same as compiling it with OR.
+TEST_F(QueryParserTest, AnyWordIsTheSameClausesJoinedByOr) {
+  for (const char* query : {"traite migrants", "+traite migrants trafic", "traite migrants -trafic",
+                            "traite \"êtres humains\" pays:Mali", "traite des migrants"}) {
+    SCOPED_TRACE(query);
+    ParsedQuery parsed = parse_query(query);
+    CompiledQuery every = QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, Xapian::Query::OP_AND, query);
+    EXPECT_EQ(every.any_word.get_description(), compiled(query, Xapian::Query::OP_OR));
+    EXPECT_NE(every.any_word.get_description(), every.query.get_description());
+  }
+}
+
 TEST_F(QueryParserTest, Words) {
   const Case cases[] = {
       {R"()", R"(Query(<alldocuments>))"},

@@ -337,7 +337,7 @@ Result Searcher::Impl::search(const Request& request) {
   if (all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
     every_word = compiled.query;
     every_word_matched = matched;
-    compiled = compile(Xapian::Query::OP_OR);
+    compiled.query = compiled.any_word;  // the same clauses, joined by OR
     base = sets.evaluate(compiled.query);
     matched = restricted(base, "");
     result.relaxed = matched.count() > all_words;
