@@ -2,7 +2,7 @@
 // threads. Two ways to write, chosen by what the database holds:
 // - a fresh build (empty database, several jobs): each thread writes its own
 //   shard, the shards are merged by Xapian's compaction into a new generation
-//   of the database, and the stub switches to it (see database_layout.h);
+//   of the database, and the stub switches to it (see fouille/store/database_layout.h);
 //   the single Xapian writer is the bottleneck otherwise;
 // - an update: threads feed one writer through a bounded queue, which deletes
 //   a changed file's old documents and adds the new ones.
@@ -26,7 +26,6 @@
 
 #include <xapian.h>
 
-#include "database_layout.h"
 #include "document_builder.h"
 #include "file_scan.h"
 #include "fouille/corpus/countries.h"
@@ -34,6 +33,7 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
+#include "fouille/store/database_layout.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/terms.h"
 
@@ -446,13 +446,13 @@ class StoppableCompactor : public Xapian::Compactor {
 };
 
 // Fresh build: one shard per thread, then compaction into a new generation.
-void sharded_build(Run& run, DatabaseLayout& layout, Xapian::WritableDatabase& db, Stats& stats) {
+void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableDatabase& db, Stats& stats) {
   const fs::path scratch = layout.scratch();
   // However the build ends (a full disk, an error), its shards and a
   // half-written generation go: they would hold the space the next run needs.
   struct Cleanup {
     const fs::path& scratch;
-    const DatabaseLayout& layout;
+    const store::DatabaseLayout& layout;
     fs::path unfinished;
     ~Cleanup() {
       std::error_code ec;
@@ -752,7 +752,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
     for (const auto& w : scan.warnings) warn(w);
   }
 
-  DatabaseLayout layout(options.db);
+  store::DatabaseLayout layout(options.db);
   Xapian::WritableDatabase db = open_for_writing(layout.dir());
   try {
     std::map<std::string, Known> known = known_files(db);

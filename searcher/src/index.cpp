@@ -1,21 +1,14 @@
 #include "fouille/searcher/index.h"
 
-#include <fstream>
-#include <iterator>
-
-#include "fouille/corpus/schema.h"
-#include "fouille/store/analysis_check.h"
-#include "fouille/stemming/analyzer.h"
 #include "fouille/base/error.h"
+#include "fouille/corpus/schema.h"
+#include "fouille/stemming/analyzer.h"
+#include "fouille/store/analysis_check.h"
+#include "fouille/store/database_layout.h"
 
 #include "index_internal.h"
 
 namespace fouille::searcher {
-
-std::string read_stub(const std::string& path) {
-  std::ifstream in(path + "/XAPIANDB");
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 std::string database_version(const Xapian::Database& db) {
   std::string version =
@@ -30,7 +23,7 @@ std::string database_version(const Xapian::Database& db) {
 
 FollowedDatabase::FollowedDatabase(std::string path) : path_(std::move(path)) {
   try {
-    stub_ = read_stub(path_);
+    stub_ = store::stub_contents(path_);
     db_ = Xapian::Database(path_);
   } catch (const Xapian::Error& e) {
     throw IndexError(path_ + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
@@ -38,7 +31,7 @@ FollowedDatabase::FollowedDatabase(std::string path) : path_(std::move(path)) {
 }
 
 void FollowedDatabase::refresh() {
-  std::string stub = read_stub(path_);
+  std::string stub = store::stub_contents(path_);
   if (stub != stub_ && !stub.empty()) {
     // A new generation: the old one may already be gone, so open anew.
     try {
@@ -74,7 +67,7 @@ IndexStatus Index::status() const {
   IndexStatus s;
   std::lock_guard lock(impl_->mutex);
   try {
-    std::string stub = read_stub(impl_->path);
+    std::string stub = store::stub_contents(impl_->path);
     if (!impl_->db_open || stub != impl_->db_stub) {
       impl_->db = Xapian::Database(impl_->path);
       impl_->db_stub = std::move(stub);

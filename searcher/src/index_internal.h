@@ -58,7 +58,5 @@ class FollowedDatabase {
   Xapian::Database db_;
 };
 
-/// The content of DIR/XAPIANDB, or "" when DIR is a plain database.
-std::string read_stub(const std::string& path);
 
 }  // namespace fouille::searcher

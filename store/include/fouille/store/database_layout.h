@@ -1,4 +1,5 @@
-// Private: how a fouille database sits on disk. DIR holds a Xapian stub file,
+// How a fouille database sits on disk, for the indexer that writes it and
+// the searcher that follows it. DIR holds a Xapian stub file,
 // DIR/XAPIANDB, naming the current generation DIR/gen-N (a glass database).
 // Readers and writers open DIR and Xapian follows the stub; a fresh parallel
 // build writes a whole new generation and switches to it by renaming a new
@@ -9,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-namespace fouille::indexer {
+namespace fouille::store {
 
 class DatabaseLayout {
  public:
@@ -39,4 +40,9 @@ class DatabaseLayout {
   int generation_ = 0;
 };
 
-}  // namespace fouille::indexer
+/// The content of DIR's stub (which generation readers open), "" when DIR
+/// is a plain database or does not exist: a reader that saw it change opens
+/// the database anew rather than reopening a generation that may be gone.
+std::string stub_contents(const std::filesystem::path& dir);
+
+}  // namespace fouille::store

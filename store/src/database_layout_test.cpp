@@ -1,4 +1,4 @@
-#include "database_layout.h"
+#include "fouille/store/database_layout.h"
 
 #include <fstream>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 
 #include "fouille/base/error.h"
 
-namespace fouille::indexer {
+namespace fouille::store {
 namespace {
 
 namespace fs = std::filesystem;
@@ -68,4 +68,4 @@ TEST_F(DatabaseLayoutTest, TheScratchFolderIsInsideAndEmpty) {
 }
 
 }  // namespace
-}  // namespace fouille::indexer
+}  // namespace fouille::store

@@ -1,4 +1,4 @@
-#include "database_layout.h"
+#include "fouille/store/database_layout.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -7,13 +7,14 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <xapian.h>
 
 #include "fouille/base/error.h"
 
-namespace fouille::indexer {
+namespace fouille::store {
 namespace fs = std::filesystem;
 namespace {
 
@@ -37,6 +38,11 @@ void write_stub(const fs::path& dir, int generation) {
 }
 
 }  // namespace
+
+std::string stub_contents(const fs::path& dir) {
+  std::ifstream in(dir / kStub);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 // Reads the stub of an existing database; false when there is none.
 bool DatabaseLayout::read_stub() {
@@ -113,4 +119,4 @@ fs::path DatabaseLayout::scratch() const {
   return p;
 }
 
-}  // namespace fouille::indexer
+}  // namespace fouille::store
