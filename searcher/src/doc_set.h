@@ -30,6 +30,10 @@ class DocSet {
   void symmetric_difference(const DocSet& other);
 
   std::size_t count() const;
+  /// The number of members also in `other`, without making the intersection.
+  std::size_t count_common(const DocSet& other) const;
+  /// The words the set is held in: what a word-wide operation on it costs.
+  std::size_t words() const { return words_.size(); }
   bool empty() const;
   /// The first member >= d, or 0 when there is none.
   Xapian::docid first_from(Xapian::docid d) const;

@@ -14,6 +14,45 @@
 
 namespace fouille::searcher {
 
+namespace {
+
+// Relative costs, in word operations (an AND and a count of 64 documents):
+// looking one document up in a bit set, and visiting one (document, value)
+// entry of a column while walking the matches. Measured with fouille-bench
+// on 100,000 generated documents.
+constexpr double kLookupCost = 2;
+constexpr double kWalkCost = 4;
+
+// Each value's documents, as a bit set or a list, whichever counts cheaper.
+void index_by_value(FacetTable::Column& col, Xapian::docid last) {
+  const std::size_t words = DocSet(last).words();
+  col.sets.resize(col.values.size());
+  col.lists.resize(col.values.size());
+  std::vector<bool> dense(col.values.size());
+  for (std::size_t id = 0; id < col.values.size(); ++id) {
+    dense[id] = col.totals[id] * kLookupCost > static_cast<double>(words);
+    if (dense[id]) {
+      col.sets[id] = DocSet(last);
+      col.by_value_cost += static_cast<double>(words);
+    } else {
+      col.lists[id].reserve(col.totals[id]);
+      col.by_value_cost += col.totals[id] * kLookupCost;
+    }
+  }
+  for (Xapian::docid d = 1; d + 1 < col.offsets.size(); ++d) {
+    for (std::uint32_t i = col.offsets[d]; i < col.offsets[d + 1]; ++i) {
+      const std::uint32_t id = col.ids[i];
+      if (dense[id]) {
+        col.sets[id].add(d);
+      } else {
+        col.lists[id].push_back(d);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
   const Xapian::docid last = db.get_lastdocid();
   for (const auto& field : corpus::schema().fields()) {
@@ -65,6 +104,7 @@ FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
     }
     col.totals.assign(col.values.size(), 0);
     for (std::uint32_t id : col.ids) ++col.totals[id];
+    index_by_value(col, last);
     columns_.push_back(std::move(col));
   }
   documents_ = DocSet(last);
@@ -113,28 +153,49 @@ void add_counts(const FacetTable::Column& col, const DocSet& docs, std::vector<s
   });
 }
 
+void count_by_value(const FacetTable::Column& col, const DocSet& docs, std::vector<std::uint32_t>& counts) {
+  for (std::size_t id = 0; id < counts.size(); ++id) {
+    if (col.lists[id].empty()) {
+      counts[id] = static_cast<std::uint32_t>(docs.count_common(col.sets[id]));
+      continue;
+    }
+    std::uint32_t n = 0;
+    for (Xapian::docid d : col.lists[id]) n += docs.contains(d);
+    counts[id] = n;
+  }
+}
+
 }  // namespace
 
-// Column by column, each pass walking one column's arrays in document order.
-// A set holding most documents is counted by its complement, subtracted from
-// the totals: the cost is at most that of half the documents.
+// Column by column. A column of few values is counted a value at a time (an
+// AND-and-count of bit sets, or a rare value's documents looked up); a column
+// of many values by walking the matches through its arrays in document
+// order, a set holding most documents by its complement, subtracted from the
+// totals (the cost is at most that of half the documents). Whichever costs
+// less for this set.
 FacetCounts::FacetCounts(const FacetTable& table, std::vector<int> columns, const DocSet& docs)
     : table_(table), columns_(std::move(columns)) {
   const DocSet& every = table_.documents();
+  const std::size_t matched = docs.count(), all = every.count();
+  const bool by_complement = matched * 2 > all;
+  const double walked = static_cast<double>(by_complement ? all - matched : matched);
   std::optional<DocSet> others;
-  if (docs.count() * 2 > every.count()) {
-    others = every;
-    others->subtract(docs);
-  }
   for (int c : columns_) {
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     std::vector<std::uint32_t>& counts = counts_.emplace_back(col.values.size(), 0);
-    if (!others) {
+    const double entries = col.single.empty() ? static_cast<double>(col.ids.size()) / std::max<std::size_t>(all, 1) : 1.0;
+    if (col.by_value_cost < walked * entries * kWalkCost) {
+      count_by_value(col, docs, counts);
+    } else if (!by_complement) {
       add_counts(col, docs, counts);
-      continue;
+    } else {
+      if (!others) {
+        others = every;
+        others->subtract(docs);
+      }
+      add_counts(col, *others, counts);
+      for (std::size_t id = 0; id < counts.size(); ++id) counts[id] = col.totals[id] - counts[id];
     }
-    add_counts(col, *others, counts);
-    for (std::size_t id = 0; id < counts.size(); ++id) counts[id] = col.totals[id] - counts[id];
   }
 }
 

@@ -36,6 +36,14 @@ class FacetTable {
     std::vector<std::uint32_t> single;
     static constexpr std::uint32_t kNone = ~std::uint32_t{0};
     std::vector<std::uint32_t> totals;  ///< per value id, over every document
+    /// The documents of each value id, for counting a value at a time: a bit
+    /// set for a frequent value (its count is one AND-and-count over the
+    /// words), the ids for a rare one (each looked up in the matches); the
+    /// other is left empty.
+    std::vector<DocSet> sets;
+    std::vector<std::vector<Xapian::docid>> lists;
+    /// What counting every value that way costs, in word operations.
+    double by_value_cost = 0;
   };
   const std::vector<Column>& columns() const { return columns_; }
   /// The column of a field key, or -1.
