@@ -15,6 +15,7 @@
 
 #include "fouille/base/error.h"
 #include "fouille/cli/tool.h"
+#include "fouille/searcher/index.h"
 #include "fouille/searcher/searcher.h"
 
 namespace po = boost::program_options;
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     ("db,d", po::value(&db), "database folder (e.g. --db bench/work/db-100k)")
     ("queries", po::value(&queries_path), "query set: query <TAB> FIELD=VALUE;... (e.g. --queries bench/queries.tsv)")
     ("rounds", po::value(&rounds)->default_value(3), "times each query runs; the first round warms the caches and is not counted")
+    ("no-set-cache", "keep no sets of documents between searches: every search reads its terms and checks its phrases afresh, as the first search of a query does")
     ("json", "print the figures as one JSON object")
     ("slowest", po::value(&slowest)->default_value(0), "also list the N slowest queries (e.g. --slowest 10)");
   if (auto done = tool.parse(argc, argv)) return *done;
@@ -84,7 +86,8 @@ int main(int argc, char** argv) {
     if (db.empty() || queries_path.empty()) throw fouille::UsageError("--db and --queries are required (see --help)");
     if (rounds < 2) throw fouille::UsageError("--rounds must be at least 2 (the first one warms up)");
     std::vector<Query> queries = load(queries_path);
-    fouille::searcher::Searcher searcher(db);
+    fouille::searcher::Searcher searcher(std::make_shared<fouille::searcher::Index>(
+        db, tool.has("no-set-cache") ? 0 : fouille::searcher::Index::kDefaultSetCacheBytes));
     std::vector<double> ms, cpu_ms;  // wall time, and the thread's CPU time (what a loaded machine does not inflate)
     std::vector<std::pair<double, std::size_t>> by_query(queries.size(), {0.0, 0});  // worst time, index
     for (int round = 0; round < rounds; ++round) {
@@ -109,15 +112,16 @@ int main(int argc, char** argv) {
     for (double m : ms) mean += m;
     mean /= static_cast<double>(std::max<std::size_t>(1, ms.size()));
     if (tool.has("json")) {
-      nlohmann::json j = {{"documents", searcher.size()}, {"queries", queries.size()}, {"samples", ms.size()},
+      nlohmann::json j = {{"documents", searcher.size()}, {"set_cache", !tool.has("no-set-cache")}, {"queries", queries.size()}, {"samples", ms.size()},
                           {"p50_ms", p50}, {"p95_ms", p95}, {"p99_ms", p99}, {"mean_ms", mean},
                           {"max_ms", ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end())},
                           {"cpu_p50_ms", percentile(cpu_ms, 50)}, {"cpu_p95_ms", percentile(cpu_ms, 95)},
                           {"cpu_p99_ms", percentile(cpu_ms, 99)}};
       std::cout << j.dump() << "\n";
     } else {
-      std::printf("%zu queries x %d rounds on %zu documents, all facets: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
-                  queries.size(), rounds - 1, searcher.size(), p50, p95, p99, mean);
+      std::printf("%zu queries x %d rounds on %zu documents, all facets%s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
+                  queries.size(), rounds - 1, searcher.size(), tool.has("no-set-cache") ? ", no set cache" : "", p50, p95,
+                  p99, mean);
       std::printf("CPU time of the searching thread: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n", percentile(cpu_ms, 50),
                   percentile(cpu_ms, 95), percentile(cpu_ms, 99));
     }

@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
     ("threads", po::value(&options.threads)->default_value(options.threads), "connections served at once; an idle kept-alive one holds a thread up to 2 s (e.g. --threads 16)")
     ("search-seconds", po::value(&options.search_seconds)->default_value(options.search_seconds),
      "seconds a search counts every match for; past it totals and facets are estimates (e.g. --search-seconds 0.5)")
+    ("set-cache-mb", po::value(&options.set_cache_mb)->default_value(options.set_cache_mb),
+     "megabytes of frequent terms' and phrases' documents kept between searches, per database revision; 0 for none (e.g. --set-cache-mb 256)")
     ("cors", po::value(&options.cors), "let pages from ORIGIN call the API (e.g. --cors https://intranet.example.org); off by default")
     ("quiet,q", "no access log line per request");
   if (auto done = tool.parse(argc, argv)) return *done;

@@ -9,7 +9,6 @@
 #include "index_internal.h"
 
 namespace fouille::searcher {
-
 std::string database_version(const Xapian::Database& db) {
   std::string version =
       db.get_uuid() + ":" + std::to_string(db.get_lastdocid()) + ":" + std::to_string(db.get_doccount());
@@ -45,19 +44,24 @@ void FollowedDatabase::refresh() {
   db_.reopen();
 }
 
-std::shared_ptr<const FacetTable> Index::Impl::facet_table(const Xapian::Database& db) {
+Index::Impl::Revision Index::Impl::revision(const Xapian::Database& db) {
   std::string version = database_version(db);
   std::lock_guard lock(mutex);
-  for (const auto& [v, table] : tables) {
-    if (v == version) return table;
+  for (const auto& [v, known] : revisions) {
+    if (v == version) return known;
   }
-  auto table = std::make_shared<const FacetTable>(db);
-  if (tables.size() == kTablesKept) tables.erase(tables.begin());
-  tables.emplace_back(std::move(version), table);
-  return table;
+  Revision fresh{std::make_shared<const FacetTable>(db), set_cache_bytes ? std::make_shared<SetCache>(set_cache_bytes) : nullptr};
+  if (revisions.size() == kRevisionsKept) revisions.erase(revisions.begin());
+  revisions.emplace_back(std::move(version), fresh);
+  return fresh;
 }
 
-Index::Index(std::string db_path) : impl_(std::make_unique<Impl>()) { impl_->path = std::move(db_path); }
+// The default budget holds 5,000 sets of 100,000 documents (12.5 KB each),
+// 500 of a million.
+Index::Index(std::string db_path, std::size_t set_cache_bytes) : impl_(std::make_unique<Impl>()) {
+  impl_->path = std::move(db_path);
+  impl_->set_cache_bytes = set_cache_bytes;
+}
 
 Index::~Index() = default;
 

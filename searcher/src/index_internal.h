@@ -1,10 +1,10 @@
 // Private: the state an Index shares between threads, and how a thread's own
 // Xapian::Database follows the database on disk.
 //
-// Invariants: each of `tables` was read from a database whose
+// Invariants: each of `revisions` was read from a database whose
 // database_version() is its key; they change under `mutex`. A FacetTable is
-// immutable once built, so a Session keeps using its shared_ptr after the
-// Index has moved on to a newer revision.
+// immutable once built (a SetCache guards itself), so a Session keeps using
+// its shared_ptr after the Index has moved on to a newer revision.
 #pragma once
 
 #include <memory>
@@ -18,24 +18,33 @@
 #include "fouille/searcher/index.h"
 
 #include "facets.h"
+#include "set_cache.h"
 
 namespace fouille::searcher {
 
 struct Index::Impl {
   std::string path;
+  std::size_t set_cache_bytes = 0;  // each revision's; 0: no set cache
   std::mutex mutex;
-  // The tables of the last revisions, newest last. Two: while the indexer
-  // commits, threads that refreshed before and after a commit ask for both,
-  // and each would otherwise rebuild the other's table.
-  static constexpr std::size_t kTablesKept = 2;
-  std::vector<std::pair<std::string, std::shared_ptr<const FacetTable>>> tables;
+  // What the searches of one revision share: its facet table and the sets of
+  // recent queries' dearest parts.
+  struct Revision {
+    std::shared_ptr<const FacetTable> table;
+    std::shared_ptr<SetCache> sets;  // null when the Index keeps none
+  };
+  // The last revisions, newest last. Two: while the indexer commits, threads
+  // that refreshed before and after a commit ask for both, and each would
+  // otherwise rebuild the other's table.
+  static constexpr std::size_t kRevisionsKept = 2;
+  std::vector<std::pair<std::string, Revision>> revisions;
   Xapian::Database db;  // status() only, under mutex
   std::string db_stub;
   bool db_open = false;
 
-  /// The facet table of the database `db` is now at, built by the first
-  /// thread to ask for a revision (the others wait rather than build it too).
-  std::shared_ptr<const FacetTable> facet_table(const Xapian::Database& db);
+  /// What the revision `db` is now at shares, built by the first thread to
+  /// ask for it (the others wait rather than build the table too).
+  Revision revision(const Xapian::Database& db);
+  std::shared_ptr<const FacetTable> facet_table(const Xapian::Database& db) { return revision(db).table; }
 };
 
 /// Identifies a database's revision: its UUID, last document id, document

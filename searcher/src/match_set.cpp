@@ -16,6 +16,11 @@ namespace {
 // skipping through the list (a few postings decoded per member) rather than
 // reading all of it.
 constexpr std::size_t kSkipRatio = 16;
+// A term in at least one document in this many is kept in the set cache
+// once read (and at least kCachedPostings): a rarer one is read in little
+// more time than its set takes to copy, and would crowd the frequent out.
+constexpr Xapian::doccount kCachedShare = 16;
+constexpr Xapian::doccount kCachedPostings = 64;
 
 class Collector : public Xapian::MatchSpy {
  public:
@@ -30,8 +35,8 @@ std::string term_of(const Xapian::Query& leaf) { return *leaf.get_terms_begin();
 
 }  // namespace
 
-MatchSets::MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit)
-    : db_(db), table_(table), last_(db.get_lastdocid()), time_limit_(time_limit) {}
+MatchSets::MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit, SetCache* cache)
+    : db_(db), table_(table), last_(db.get_lastdocid()), time_limit_(time_limit), cache_(cache) {}
 
 DocSet MatchSets::in_range(const Xapian::Query& query) {
   const std::optional<NumberRange> range = range_of(query);
@@ -48,14 +53,20 @@ DocSet MatchSets::in_range(const Xapian::Query& query) {
 }
 
 DocSet MatchSets::postings(const std::string& term) const {
+  const Xapian::doccount postings = cache_ ? db_.get_termfreq(term) : 0;
+  const bool cached = postings >= kCachedPostings && postings >= last_ / kCachedShare;
+  if (cached) {
+    if (auto known = cache_->find("T" + term)) return *known;
+  }
   DocSet set(last_);
   for (auto it = db_.postlist_begin(term), end = db_.postlist_end(term); it != end; ++it) set.add(*it);
+  if (cached) cache_->add("T" + term, std::make_shared<const DocSet>(set));
   return set;
 }
 
 void MatchSets::intersect_term(DocSet& set, const std::string& term) const {
   const std::size_t members = set.count();
-  if (members * kSkipRatio >= db_.get_termfreq(term)) {
+  if (members * kSkipRatio >= db_.get_termfreq(term) || (cache_ && cache_->find("T" + term))) {
     set.intersect(postings(term));
     return;
   }
@@ -101,6 +112,15 @@ DocSet MatchSets::conjunction(const Xapian::Query& query) {
 // a spy shard-local ids, so on several shards they are read from the MSet,
 // which holds global ids (and costs a sort by weight, all equal here).
 DocSet MatchSets::by_xapian(const Xapian::Query& query) {
+  const auto op = query.get_type();
+  const bool positional = op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR;
+  const std::string description = positional ? query.get_description() : std::string();
+  if (positional && cache_) {
+    if (auto known = cache_->find("P" + description)) {
+      positional_.emplace_back(description, known);
+      return *known;
+    }
+  }
   DocSet set(last_);
   Collector collect(set);
   Xapian::Enquire enquire(db_);
@@ -111,10 +131,12 @@ DocSet MatchSets::by_xapian(const Xapian::Query& query) {
   enquire.set_query(guard_full_terms(query, db_, /*weighted=*/false));
   Xapian::MSet counted = enquire.get_mset(0, one_shard ? 0 : db_.get_doccount(), db_.get_doccount());
   for (auto it = counted.begin(); it != counted.end(); ++it) set.add(*it);
-  if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) exact_ = false;
-  const auto op = query.get_type();
-  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-    positional_.emplace_back(query.get_description(), std::make_shared<const DocSet>(set));
+  const bool complete = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+  if (!complete) exact_ = false;
+  if (positional) {
+    auto kept = std::make_shared<const DocSet>(set);
+    positional_.emplace_back(description, kept);
+    if (cache_ && complete) cache_->add("P" + description, std::move(kept));  // not one cut short
   }
   return set;
 }

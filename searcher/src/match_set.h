@@ -21,6 +21,7 @@
 
 #include "doc_set.h"
 #include "facets.h"
+#include "set_cache.h"
 
 namespace fouille::searcher {
 
@@ -28,8 +29,10 @@ class MatchSets {
  public:
   /// `table` is the facet table of `db`'s revision (every document, sorted
   /// numbers); both must outlive this object. `time_limit` (seconds, 0 for
-  /// none) bounds each part left to Xapian.
-  MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit);
+  /// none) bounds each part left to Xapian. `cache`, if any, is the
+  /// revision's: frequent terms' and phrases' sets are read from it, or
+  /// added to it.
+  MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit, SetCache* cache = nullptr);
 
   /// The documents `query` matches, as Xapian would match them.
   DocSet evaluate(const Xapian::Query& query);
@@ -56,6 +59,7 @@ class MatchSets {
   const FacetTable& table_;
   Xapian::docid last_;
   double time_limit_;
+  SetCache* cache_;
   bool exact_ = true;
   // The documents of each positional part evaluated, by its description.
   std::vector<std::pair<std::string, std::shared_ptr<const DocSet>>> positional_;

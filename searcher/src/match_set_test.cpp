@@ -73,8 +73,8 @@ class MatchSetsTest : public ::testing::Test {
     return out;
   }
 
-  std::set<Xapian::docid> by_sets(const Xapian::Query& q) {
-    MatchSets sets(db_, *table_, 0);
+  std::set<Xapian::docid> by_sets(const Xapian::Query& q, SetCache* cache = nullptr) {
+    MatchSets sets(db_, *table_, 0, cache);
     std::set<Xapian::docid> out;
     sets.evaluate(q).for_each([&](Xapian::docid d) { out.insert(d); });
     EXPECT_TRUE(sets.exact());
@@ -92,6 +92,22 @@ std::vector<Q> every_operator();
 
 TEST_F(MatchSetsTest, MatchesWhatXapianMatchesForEveryOperator) {
   for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q), by_xapian(q)) << q.get_description();
+}
+
+// Frequent terms' and phrases' sets kept from one search to the next: the
+// second search of each query reads them from the cache, and matches alike.
+TEST_F(MatchSetsTest, MatchesAlikeFromTheSetCache) {
+  SetCache cache(1 << 20);
+  for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q, &cache), by_xapian(q)) << q.get_description();
+  EXPECT_GE(cache.size(), 8u);  // the six words, "tout", the phrases
+  const std::size_t kept = cache.size();
+  for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q, &cache), by_xapian(q)) << q.get_description();
+  EXPECT_EQ(cache.size(), kept);  // nothing read twice
+  // A phrase read from the cache still ranks as the AND of its words.
+  const Q phrase(Q::OP_PHRASE, Q("traite"), Q("migrant"));
+  MatchSets sets(db_, *table_, 0, &cache);
+  sets.evaluate(phrase);
+  EXPECT_EQ(sets.ranked_form(phrase).get_type(), Q::OP_FILTER);
 }
 
 // Xapian hands a match spy shard-local ids: phrases are then read otherwise.

@@ -71,6 +71,7 @@ struct Searcher::Impl {
   stemming::Synonyms synonyms{stemming::shipped_synonyms(), analyzer};
   stemming::Expressions expressions{synonyms};
   std::shared_ptr<const FacetTable> facet_table;  // kept while a search uses it
+  std::shared_ptr<SetCache> set_cache;            // the same revision's
 
   Result search(const Request& request);
   const FacetTable& facets();
@@ -106,9 +107,12 @@ Result Searcher::search(const Request& request) {
   }
 }
 
-// The facet table of the database's revision, shared through the Index.
+// The facet table of the database's revision, shared through the Index, and
+// the revision's set cache with it.
 const FacetTable& Searcher::Impl::facets() {
-  facet_table = index->impl().facet_table(db);
+  Index::Impl::Revision revision = index->impl().revision(db);
+  facet_table = std::move(revision.table);
+  set_cache = std::move(revision.sets);
   return *facet_table;
 }
 
@@ -315,7 +319,7 @@ Result Searcher::Impl::search(const Request& request) {
   // and the facets. Each filter group is evaluated once; a filtered field's
   // facet counts as if its own filter were not set (disjunctive counts), so
   // its other values show what choosing them would give.
-  MatchSets sets(db, table, request.time_limit);
+  MatchSets sets(db, table, request.time_limit, set_cache.get());
   std::map<std::string, DocSet> group_sets;
   for (const auto& [key, queries] : groups) {
     group_sets[key] = sets.evaluate(Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));

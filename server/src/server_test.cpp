@@ -243,6 +243,10 @@ TEST(ServerOptions, BadOptionsAreRefused) {
   o.search_seconds = 61;
   EXPECT_THROW(Server{o}, UsageError);
   o.search_seconds = 2;
+  o.set_cache_mb = static_cast<std::size_t>(-1);  // "--set-cache-mb -1"
+  EXPECT_THROW(Server{o}, UsageError);
+  o.set_cache_mb = 0;
+  EXPECT_NO_THROW(Server{o});
   o.db = "";
   EXPECT_THROW(Server{o}, UsageError);
 }

@@ -1,14 +1,12 @@
 #include "fouille/stemming/analyzer.h"
 
-#include <unordered_map>
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "fouille/base/hash.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/french_stemmer.h"
 
+#include "word_cache.h"
 #include "word_lists.h"
 
 namespace fouille::stemming {
@@ -48,18 +46,14 @@ bool is_digit(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 0x80 && u_isdi
 }  // namespace
 
 struct Analyzer::Impl {
-  struct Entry {
-    std::string term;
-    std::string accent_term;
-    bool stopword = false;
-  };
+  using Entry = detail::WordEntry;
 
   FrenchStemmer stemmer;
-  std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> cache;
+  detail::WordCache cache;
   std::size_t invalid = 0;
 
   const Entry& lookup(std::string_view raw) {
-    if (auto it = cache.find(raw); it != cache.end()) return it->second;
+    if (const Entry* known = cache.find(raw)) return *known;
     if (cache.size() >= kMaxCachedWords) cache.clear();
     std::string folded = fold(raw);
     Entry entry;
@@ -70,7 +64,7 @@ struct Analyzer::Impl {
       std::string accented = stemmer.snowball(lower(raw));
       if (accented != entry.term && accented.size() <= kMaxWordBytes) entry.accent_term = std::move(accented);
     }
-    return cache.emplace(std::string(raw), std::move(entry)).first->second;
+    return cache.add(raw, std::move(entry));
   }
 
   bool is_elision(std::string_view raw) {

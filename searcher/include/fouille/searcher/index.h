@@ -32,8 +32,14 @@ struct IndexStatus {
 
 class Index {
  public:
-  /// Remembers the path; opens nothing. Never throws.
-  explicit Index(std::string db_path);
+  /// What each revision keeps of its searches by default: the documents of
+  /// frequent terms and of phrases (see set_cache_bytes below).
+  static constexpr std::size_t kDefaultSetCacheBytes = std::size_t{64} << 20;
+
+  /// Remembers the path; opens nothing. Never throws. Each revision keeps
+  /// the sets of documents of its searches' frequent terms and phrases, up
+  /// to `set_cache_bytes` (0: none, every search reads them afresh).
+  explicit Index(std::string db_path, std::size_t set_cache_bytes = kDefaultSetCacheBytes);
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;

@@ -38,6 +38,9 @@ struct Options {
   /// Seconds a search counts every match for; past it the counts are
   /// estimates (`total.exact` false) and the page is still ranked.
   double search_seconds = 2.0;
+  /// Megabytes of documents sets (frequent terms', phrases') kept per
+  /// database revision between searches; 0: none.
+  std::size_t set_cache_mb = 64;
 };
 
 class Server {
