@@ -1,5 +1,6 @@
 #include "fouille/store/stored_document.h"
 
+#include <limits>
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -10,22 +11,95 @@
 namespace fouille::store {
 namespace {
 
-// Reads `value` into `out` when it has the member's type; leaves it unset otherwise.
-void read(const nlohmann::json& value, std::string& out) {
-  if (value.is_string()) out = value.get<std::string>();
-}
-void read(const nlohmann::json& value, std::optional<double>& out) {
-  if (value.is_number()) out = value.get<double>();
-}
-void read(const nlohmann::json& value, std::optional<int>& out) {
-  if (value.is_number_integer()) out = value.get<int>();
-}
-void read(const nlohmann::json& value, std::vector<std::string>& out) {
-  if (!value.is_array()) return;
-  for (const auto& item : value) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
+using Json = nlohmann::json;
+
+// Reads the stored JSON straight into the document's members, as the parser
+// meets them, without building the JSON tree first: decoding the hits of a
+// page was a twelfth of a server request. A member takes a value of its own
+// type only (a string, a number, an integer, an array of strings); anything
+// else, nested or unknown, is passed over.
+class MemberReader final : public nlohmann::json_sax<Json> {
+ public:
+  explicit MemberReader(StoredDocument& doc) : doc_(doc) {}
+
+  bool null() override { return scalar(); }
+  bool boolean(bool) override { return scalar(); }
+  bool number_integer(number_integer_t v) override { return number(static_cast<double>(v), true); }
+  bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v), true); }
+  bool number_float(number_float_t v, const string_t&) override { return number(v, false); }
+  bool binary(binary_t&) override { return scalar(); }
+
+  bool string(string_t& s) override {
+    if (depth_ == 1 && member_) {
+      if (auto m = std::get_if<std::string corpus::Document::*>(&member_->member)) doc_.**m = std::move(s);
+    } else if (depth_ == 2 && list_) {
+      (doc_.*list_).push_back(std::move(s));
+    }
+    return scalar();
   }
-}
+
+  bool start_object(std::size_t) override { return open(/*object=*/true); }
+  bool end_object() override { return close(); }
+  bool key(string_t& k) override {
+    if (depth_ == 1) member_ = find(k);
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    if (depth_ == 1 && member_) {
+      if (auto m = std::get_if<std::vector<std::string> corpus::Document::*>(&member_->member)) {
+        list_ = *m;
+        (doc_.*list_).clear();
+      }
+    }
+    return open(/*object=*/false);
+  }
+  bool end_array() override {
+    if (depth_ == 2) list_ = nullptr;
+    return close();
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+  bool object() const { return object_; }
+
+ private:
+  static const corpus::DocumentMember* find(std::string_view key) {
+    for (const auto& m : corpus::document_members()) {
+      if (m.key == key) return &m;
+    }
+    return nullptr;
+  }
+  bool open(bool object) {
+    if (depth_ == 0) object_ = object;  // the document is one object
+    ++depth_;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    if (depth_ == 1) member_ = nullptr;
+    return true;
+  }
+  bool scalar() {
+    if (depth_ == 0) object_ = false;  // a bare value
+    if (depth_ == 1) member_ = nullptr;
+    return true;
+  }
+  bool number(double v, bool integer) {
+    if (depth_ == 1 && member_) {
+      if (auto m = std::get_if<std::optional<double> corpus::Document::*>(&member_->member)) doc_.**m = v;
+      auto m = std::get_if<std::optional<int> corpus::Document::*>(&member_->member);
+      if (m && integer && v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max()) {
+        doc_.**m = static_cast<int>(v);
+      }
+    }
+    return scalar();
+  }
+
+  StoredDocument& doc_;
+  int depth_ = 0;
+  bool object_ = false;
+  const corpus::DocumentMember* member_ = nullptr;       // the top-level key's member
+  std::vector<std::string> corpus::Document::*list_ = nullptr;  // the array being read into
+};
 
 }  // namespace
 
@@ -35,13 +109,8 @@ std::string encode_document(const corpus::Document& doc) {
 
 StoredDocument decode_document(std::string_view data) {
   StoredDocument doc;
-  const nlohmann::json j = nlohmann::json::parse(data.begin(), data.end(), nullptr, false);
-  if (!j.is_object()) return doc;
-  for (const auto& m : corpus::document_members()) {
-    auto it = j.find(std::string(m.key));
-    if (it == j.end()) continue;
-    std::visit([&](auto member) { read(*it, doc.*member); }, m.member);
-  }
+  MemberReader reader(doc);
+  if (!Json::sax_parse(data.begin(), data.end(), &reader) || !reader.object()) return StoredDocument();
   return doc;
 }
 

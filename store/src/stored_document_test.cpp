@@ -80,6 +80,21 @@ TEST(StoredDocument, BadDataGivesAnEmptyOrPartialDocument) {
   EXPECT_TRUE(d.countries.empty());
 }
 
+TEST(StoredDocument, NestedAndMistypedValuesAreLeftOut) {
+  const StoredDocument d = decode_document(
+      R"({"id":"A","other":{"id":"B","countries":["XX"]},"countries":["TJ",["KG"],{"c":"UZ"},3,"KZ"],)"
+      R"("title":["not a string"],"start_year":99999999999,"end_year":2020.5,"budget_usd":12})");
+  EXPECT_EQ(d.id, "A");
+  EXPECT_EQ(d.countries, (std::vector<std::string>{"TJ", "KZ"}));
+  EXPECT_TRUE(d.title.empty());
+  EXPECT_FALSE(d.start_year.has_value());  // no int holds it
+  EXPECT_FALSE(d.end_year.has_value());    // not an integer
+  EXPECT_EQ(d.budget_usd, 12.0);           // an integer is a number
+  EXPECT_TRUE(decode_document(R"([{"id":"A"}])").id.empty());
+  EXPECT_TRUE(decode_document(R"({"id":"A")").id.empty());  // cut short: nothing, as bad JSON
+  EXPECT_EQ(decode_document(R"({"countries":["A"],"countries":["B"]})").countries, std::vector<std::string>{"B"});
+}
+
 TEST(StoredDocument, NonUtf8BytesBecomeReplacementCharacters) {
   corpus::Document doc;
   doc.source = "/c/caf\xE9.txt";  // Latin-1 file name
