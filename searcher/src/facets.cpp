@@ -16,10 +16,10 @@ namespace fouille::searcher {
 
 namespace {
 
-// Relative costs, in word operations (an AND and a count of 64 documents):
-// looking one document up in a bit set, and visiting one (document, value)
-// entry of a column while walking the matches. Measured with fouille-bench
-// on 100,000 generated documents.
+// Rough relative costs, in word operations (an AND and a count of 64
+// documents): looking one document up in a bit set, and visiting one
+// (document, value) entry of a column while walking the matches. Either way
+// counts exactly; these only choose the cheaper.
 constexpr double kLookupCost = 2;
 constexpr double kWalkCost = 4;
 

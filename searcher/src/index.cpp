@@ -9,6 +9,7 @@
 #include "index_internal.h"
 
 namespace fouille::searcher {
+
 std::string database_version(const Xapian::Database& db) {
   std::string version =
       db.get_uuid() + ":" + std::to_string(db.get_lastdocid()) + ":" + std::to_string(db.get_doccount());
@@ -50,7 +51,8 @@ Index::Impl::Revision Index::Impl::revision(const Xapian::Database& db) {
   for (const auto& [v, known] : revisions) {
     if (v == version) return known;
   }
-  Revision fresh{std::make_shared<const FacetTable>(db), set_cache_bytes ? std::make_shared<SetCache>(set_cache_bytes) : nullptr};
+  Revision fresh{std::make_shared<const FacetTable>(db),
+                 set_cache_bytes ? std::make_shared<SetCache>(set_cache_bytes) : nullptr};
   if (revisions.size() == kRevisionsKept) revisions.erase(revisions.begin());
   revisions.emplace_back(std::move(version), fresh);
   return fresh;
