@@ -58,6 +58,26 @@ TEST_F(IndexTest, OneFacetTablePerRevisionSharedByEveryThreadsHandle) {
   EXPECT_EQ(second->columns()[static_cast<std::size_t>(second->column_of("region"))].values.size(), 3u);
 }
 
+// A revision's sets are its own: a commit starts an empty cache, and an
+// Index told to keep none has none.
+TEST_F(IndexTest, OneSetCachePerRevisionOrNone) {
+  Index index(path_.string());
+  FollowedDatabase a(path_.string());
+  auto first = index.impl().revision(a.db()).sets;
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(index.impl().revision(a.db()).sets, first);
+  first->add("Tafrique", std::make_shared<const DocSet>(3));
+  add("Asie");
+  writer_.commit();
+  a.refresh();
+  auto second = index.impl().revision(a.db()).sets;
+  EXPECT_NE(second, first);
+  EXPECT_EQ(second->find("Tafrique"), nullptr);
+  Index none(path_.string(), 0);
+  EXPECT_EQ(none.impl().revision(a.db()).sets, nullptr);
+  EXPECT_NE(none.impl().revision(a.db()).table, nullptr);
+}
+
 TEST_F(IndexTest, StatusFollowsCommits) {
   Index index(path_.string());
   IndexStatus s = index.status();
