@@ -40,13 +40,18 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
   std::size_t best = 0, best_distinct = 0, best_hits = 0;
   const std::size_t n = tokens.size();
   const std::size_t width = std::min(words, n);
-  for (std::size_t start = 0; start + width <= n; ++start) {
-    if (start > 0 && !hit[start]) continue;  // windows worth trying begin on a match
+  // Windows worth trying begin on a match, or end with the text when a match
+  // is among its last words.
+  for (std::size_t i = 0, previous = n; i < n; ++i) {
+    if (i > 0 && !hit[i]) continue;
+    const std::size_t start = std::min(i, n - width);
+    if (start == previous) continue;
+    previous = start;
     std::unordered_set<std::string_view> distinct;
     std::size_t hits = 0;
-    for (std::size_t i = start; i < start + width; ++i) {
-      if (hit[i] && !tokens[i].stopword) {
-        distinct.insert(tokens[i].term);
+    for (std::size_t k = start; k < start + width; ++k) {
+      if (hit[k] && !tokens[k].stopword) {
+        distinct.insert(tokens[k].term);
         ++hits;
       }
     }
@@ -56,8 +61,13 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
       best_hits = hits;
     }
   }
-  // Start a little before the first match so it reads in context.
-  if (best > 0) best -= std::min<std::size_t>(best, 3);
+  // Start a little before the first match so it reads in context, keeping
+  // the window's last match in it.
+  std::size_t last_hit = best;
+  for (std::size_t k = best; k < best + width; ++k) {
+    if (hit[k]) last_hit = k;
+  }
+  best -= std::min<std::size_t>({best, 3, best + width - 1 - last_hit});
   std::size_t last = std::min(n, best + width) - 1;
   std::size_t from = best == 0 ? 0 : tokens[best].begin;
   std::size_t to = last + 1 == n ? text.size() : tokens[last].end;

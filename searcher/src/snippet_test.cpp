@@ -49,6 +49,17 @@ TEST(Snippet, MarksWildcardPrefixesAndKeepsAWindowOfWords) {
   EXPECT_LT(m.size(), text.size());  // a window, not the whole text
 }
 
+// A window may end with the text: a match among its last words is shown.
+TEST(Snippet, ShowsAMatchAmongTheLastWords) {
+  stemming::Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "mot ";
+  text += "frontière fin";
+  const std::string m = marked(make_snippet(text, analyzer, {term(analyzer, "frontière")}, {}, {}, 10));
+  EXPECT_NE(m.find("[frontière]"), std::string::npos) << m;
+  EXPECT_LT(m.size(), text.size());
+}
+
 TEST(Snippet, EmptyTextGivesNoSegments) {
   stemming::Analyzer analyzer;
   EXPECT_TRUE(make_snippet("", analyzer, {"migr"}, {}, {}).empty());
