@@ -61,13 +61,17 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
       best_hits = hits;
     }
   }
-  // Start a little before the first match so it reads in context, keeping
-  // the window's last match in it.
-  std::size_t last_hit = best;
-  for (std::size_t k = best; k < best + width; ++k) {
-    if (hit[k]) last_hit = k;
+  // Start a little before the first match so it reads in context; a window
+  // that ends with the text keeps its last match in it.
+  std::size_t shift = std::min<std::size_t>(best, 3);
+  if (best + width == n) {
+    std::size_t last_hit = best;
+    for (std::size_t k = best; k < n; ++k) {
+      if (hit[k]) last_hit = k;
+    }
+    shift = std::min(shift, n - 1 - last_hit);
   }
-  best -= std::min<std::size_t>({best, 3, best + width - 1 - last_hit});
+  best -= shift;
   std::size_t last = std::min(n, best + width) - 1;
   std::size_t from = best == 0 ? 0 : tokens[best].begin;
   std::size_t to = last + 1 == n ? text.size() : tokens[last].end;
