@@ -74,6 +74,7 @@ struct Searcher::Impl {
   std::shared_ptr<SetCache> set_cache;            // the same revision's
 
   Result search(const Request& request);
+  CompiledQuery understand(const Request& request, Result& result);
   const FacetTable& facets();
   std::optional<std::string> suggest(const std::string& query, const CompiledQuery& compiled);
   Xapian::Query more_like(const std::string& id, CompiledQuery& compiled);
@@ -263,63 +264,24 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQue
   return hit;
 }
 
-}  // namespace
+// What the count pass leaves the ranked pass: the documents to rank and, when
+// the query was relaxed, the query and documents holding every word, ranked
+// first.
+struct Counted {
+  DocSet matched;
+  std::optional<Xapian::Query> every_word;
+  DocSet every_word_matched;
+  Xapian::doccount all_words = 0;
+};
 
-// Two passes over the match set: a count pass enumerates every match, for the
-// exact total and the facets; the ranked pass then weighs only what the page
-// needs, pruning by maximum weight.
-Result Searcher::Impl::search(const Request& request) {
-  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
-  const auto started = std::chrono::steady_clock::now();
-  followed.refresh();  // see what the indexer committed since the last search
-  Result result;
-  result.query = request.query;
-  result.offset = request.offset;
-  result.limit = request.limit;
-
-  ParsedQuery parsed = parse_query(request.query);
-  std::string parsed_text = request.query;  // what `parsed` was read from
-  result.notes = parsed.notes;
-  // Expression terms are read only from a database indexed by this very chain;
-  // phrases by positions find the same documents in any other.
-  const bool current = store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
-  if (!current && db.get_doccount() > 0) {
-    result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
-  }
-  auto compile = [&](Xapian::Query::op op) {
-    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op, parsed_text);
-  };
-  CompiledQuery compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-  // An unknown word with a known spelling near it: search with the
-  // correction and say so, unless asked for the exact words.
-  std::optional<std::string> suggestion = compiled.words.empty() ? std::nullopt : suggest(request.query, compiled);
-  if (suggestion && !request.exact) {
-    parsed = parse_query(*suggestion);
-    parsed_text = *suggestion;
-    compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    result.corrected = std::move(suggestion);
-  } else {
-    result.suggestion = std::move(suggestion);
-  }
-  if (!request.like.empty()) {
-    // More like a document: its telling terms, within what the query asks.
-    Xapian::Query like = more_like(request.like, compiled);
-    compiled.query = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, compiled.query);
-    compiled.optional_clauses = 0;  // nothing to relax: any term may match already
-  }
-  const FilterGroups groups = filter_groups(request, analyzer, db);
+// The count pass: every match as a set of documents, for the exact total and
+// the facets. Each filter group is evaluated once; a filtered field's facet
+// counts as if its own filter were not set (disjunctive counts), so its other
+// values show what choosing them would give. Relaxes `compiled` to any word
+// when every word together finds too few.
+Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups,
+                   const FacetTable& table, MatchSets& sets, Result& result) {
   const std::vector<const corpus::Field*> facet_list = facet_fields(request);
-  const FacetTable& table = facets();  // also the set of every document
-  Xapian::Enquire enquire(db);
-  if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-  set_sort(enquire, request.sort);
-  if (request.collapse) enquire.set_collapse_key(corpus::schema().field(corpus::FieldId::kProjectId).slot);
-
-  // The count pass: every match as a set of documents, for the exact total
-  // and the facets. Each filter group is evaluated once; a filtered field's
-  // facet counts as if its own filter were not set (disjunctive counts), so
-  // its other values show what choosing them would give.
-  MatchSets sets(db, table, request.time_limit, set_cache.get());
   std::map<std::string, DocSet> group_sets;
   for (const auto& [key, queries] : groups) {
     group_sets[key] = sets.evaluate(Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));
@@ -330,31 +292,31 @@ Result Searcher::Impl::search(const Request& request) {
     }
     return set;
   };
+  Counted counted;
   DocSet base = sets.evaluate(compiled.query);
-  DocSet matched = restricted(base, "");
+  counted.matched = restricted(base, "");
   // Every word together finds too few: any word may match, after the documents
   // holding them all (collapsing relaxes only when nothing matches: its total
   // counts projects of one ranked list).
-  std::optional<Xapian::Query> every_word;
-  DocSet every_word_matched;
-  const Xapian::doccount all_words = static_cast<Xapian::doccount>(matched.count());
-  if (all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto && compiled.optional_clauses >= 2) {
-    every_word = compiled.query;
-    every_word_matched = matched;
+  counted.all_words = static_cast<Xapian::doccount>(counted.matched.count());
+  if (counted.all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto &&
+      compiled.optional_clauses >= 2) {
+    counted.every_word = compiled.query;
+    counted.every_word_matched = counted.matched;
     compiled.query = compiled.any_word;  // the same clauses, joined by OR
     base = sets.evaluate(compiled.query);
-    matched = restricted(base, "");
-    result.relaxed = matched.count() > all_words;
-    result.all_words = all_words;
+    counted.matched = restricted(base, "");
+    result.relaxed = counted.matched.count() > counted.all_words;
+    result.all_words = counted.all_words;
   }
-  result.total = matched.count();
+  result.total = counted.matched.count();
   for (auto& [words, others] : compiled.synonyms) result.synonyms.push_back({words, others});
   std::vector<int> free_columns;
   for (const auto* f : facet_list) {
     if (!groups.count(f->key)) free_columns.push_back(table.column_of(f->key));
   }
   if (!free_columns.empty()) {
-    FacetCounts counts(table, free_columns, matched);
+    FacetCounts counts(table, free_columns, counted.matched);
     for (int c : free_columns) result.facets[table.columns()[static_cast<std::size_t>(c)].field->key] = counts.values(c, request.lang);
   }
   for (const auto* f : facet_list) {
@@ -363,13 +325,21 @@ Result Searcher::Impl::search(const Request& request) {
     result.facets[f->key] = FacetCounts(table, {column}, restricted(base, f->key)).values(column, request.lang);
   }
   result.exact = sets.exact();
+  return counted;
+}
 
-  // The ranked pass. A search that found nothing is done. Phrases and NEAR
-  // are weighed without reading positions again (MatchSets::ranked_form);
-  // filters, already applied, are the set of matching documents (for plain
-  // words alone, the posting lists are cheaper to read than the set is to
-  // filter with). Collapsing needs every match seen for its exact total of
-  // projects.
+// The ranked pass. A search that found nothing is done. Phrases and NEAR are
+// weighed without reading positions again (MatchSets::ranked_form); filters,
+// already applied, are the set of matching documents (for plain words alone,
+// the posting lists are cheaper to read than the set is to filter with).
+// Collapsing needs every match seen for its exact total of projects.
+void ranked_pass(const Request& request, const CompiledQuery& compiled, const FilterGroups& groups,
+                 const MatchSets& sets, const Counted& counted, const Xapian::Database& db,
+                 stemming::Analyzer& analyzer, Result& result) {
+  Xapian::Enquire enquire(db);
+  if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+  set_sort(enquire, request.sort);
+  if (request.collapse) enquire.set_collapse_key(corpus::schema().field(corpus::FieldId::kProjectId).slot);
   std::size_t rank = request.offset;
   auto rank_page = [&](const Xapian::Query& query, const DocSet& only, std::size_t offset, std::size_t limit) {
     if (only.empty()) return Xapian::MSet();
@@ -385,26 +355,81 @@ Result Searcher::Impl::search(const Request& request) {
     for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer, request.lang));
     return mset;
   };
-  if (every_word && all_words > 0) {
+  if (counted.every_word && counted.all_words > 0) {
     // The pages run on from the documents holding every word to the others.
     std::size_t offset = request.offset, limit = request.limit;
-    if (offset < all_words) {
-      limit -= std::min<std::size_t>(limit, rank_page(*every_word, every_word_matched, offset, limit).size());
+    if (offset < counted.all_words) {
+      limit -= std::min<std::size_t>(limit, rank_page(*counted.every_word, counted.every_word_matched, offset, limit).size());
       offset = 0;
     } else {
-      offset -= all_words;
+      offset -= counted.all_words;
     }
-    DocSet others = matched;
-    others.subtract(every_word_matched);
-    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, *every_word), others, offset, limit);
+    DocSet others = counted.matched;
+    others.subtract(counted.every_word_matched);
+    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, *counted.every_word), others, offset, limit);
   } else {
-    Xapian::MSet mset = rank_page(compiled.query, matched, request.offset, request.limit);
+    Xapian::MSet mset = rank_page(compiled.query, counted.matched, request.offset, request.limit);
     if (request.collapse) {
       result.total = mset.get_matches_estimated();
       result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
   }
+}
 
+}  // namespace
+
+// The query as asked, read and compiled: corrected when a word is unknown and
+// a known spelling is near it (unless asked for the exact words), limited to
+// documents like another when asked. Notes what it did in `result`.
+CompiledQuery Searcher::Impl::understand(const Request& request, Result& result) {
+  ParsedQuery parsed = parse_query(request.query);
+  std::string parsed_text = request.query;  // what `parsed` was read from
+  result.notes = parsed.notes;
+  // Expression terms are read only from a database indexed by this very chain;
+  // phrases by positions find the same documents in any other.
+  const bool current = store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
+  if (!current && db.get_doccount() > 0) {
+    result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
+  }
+  auto compile = [&](Xapian::Query::op op) {
+    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op, parsed_text);
+  };
+  CompiledQuery compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  std::optional<std::string> suggestion = compiled.words.empty() ? std::nullopt : suggest(request.query, compiled);
+  if (suggestion && !request.exact) {
+    parsed = parse_query(*suggestion);
+    parsed_text = *suggestion;
+    compiled = compile(request.op == Operator::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    result.corrected = std::move(suggestion);
+  } else {
+    result.suggestion = std::move(suggestion);
+  }
+  if (!request.like.empty()) {
+    // More like a document: its telling terms, within what the query asks.
+    Xapian::Query like = more_like(request.like, compiled);
+    compiled.query = request.query.empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, compiled.query);
+    compiled.optional_clauses = 0;  // nothing to relax: any term may match already
+  }
+  return compiled;
+}
+
+// Two passes over the match set: a count pass enumerates every match, for the
+// exact total and the facets; the ranked pass then weighs only what the page
+// needs, pruning by maximum weight.
+Result Searcher::Impl::search(const Request& request) {
+  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
+  const auto started = std::chrono::steady_clock::now();
+  followed.refresh();  // see what the indexer committed since the last search
+  Result result;
+  result.query = request.query;
+  result.offset = request.offset;
+  result.limit = request.limit;
+  CompiledQuery compiled = understand(request, result);
+  const FilterGroups groups = filter_groups(request, analyzer, db);
+  const FacetTable& table = facets();  // also the set of every document
+  MatchSets sets(db, table, request.time_limit, set_cache.get());
+  const Counted counted = count_pass(request, compiled, groups, table, sets, result);
+  ranked_pass(request, compiled, groups, sets, counted, db, analyzer, result);
   result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
