@@ -74,12 +74,7 @@ void DocumentBuilder::index_window(Xapian::Document& xdoc, std::string_view text
     if (spelling_ && !t.stopword && t.end - t.begin >= 3) {
       std::string_view word = text.substr(t.begin, t.end - t.begin);
       if (word.find_first_of("0123456789'\xE2") != std::string_view::npos) continue;
-      // Look up by view first: a word already counted costs no allocation.
-      if (auto it = spelling_->find(word); it != spelling_->end()) {
-        ++it->second;
-      } else {
-        spelling_->emplace(std::string(word), 1);
-      }
+      spelling_->add(word);
     }
   }
   // Expressions weigh as their words do here (title or body).

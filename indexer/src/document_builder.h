@@ -17,11 +17,12 @@
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
 #include "fouille/base/hash.h"
+#include "word_counts.h"
 
 namespace fouille::indexer {
 
 /// Words seen, for Xapian's spelling dictionary: word as written -> count.
-using SpellingCounts = std::unordered_map<std::string, Xapian::termcount, ViewHash, std::equal_to<>>;
+using SpellingCounts = WordCounts;
 
 class DocumentBuilder {
  public:

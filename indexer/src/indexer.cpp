@@ -211,7 +211,7 @@ constexpr Xapian::termcount kMinSpellingCount = 2;
 
 void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
   std::map<std::string, Xapian::termcount> merged;  // case variants of a word meet
-  for (const auto& [word, count] : counts) merged[stemming::lower(word)] += count;
+  counts.for_each([&](std::string_view word, Xapian::termcount count) { merged[stemming::lower(word)] += count; });
   for (const auto& [word, count] : merged) {
     if (count >= kMinSpellingCount) db.add_spelling(word, count);
   }
@@ -592,7 +592,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       {
         std::lock_guard lock(spelling_mutex);
         Timed timed(times.spelling);
-        for (auto& [word, count] : mine) spelling[word] += count;
+        mine.for_each([&](std::string_view word, Xapian::termcount count) { spelling.add(word, count); });
         stats.phases += times;
       }
       queue.producer_done();
