@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include <xapian.h>
@@ -166,6 +167,17 @@ TEST(Indexer, ShardedAndSingleWriterBuildsAgree) {
   }
   EXPECT_EQ(a.get_spelling_suggestion("migrnts"), b.get_spelling_suggestion("migrnts"));
   EXPECT_FALSE(a.get_spelling_suggestion("migrnts").empty());
+  // The spelling dictionaries agree word for word: the threads' counts meet
+  // before the words met only once are left out.
+  auto spellings = [](const Xapian::Database& db) {
+    std::map<std::string, Xapian::doccount> words;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) words[*it] = it.get_termfreq();
+    return words;
+  };
+  const auto sharded_words = spellings(a);
+  EXPECT_GT(sharded_words.size(), 1000u);
+  EXPECT_TRUE(sharded_words == spellings(b)) << sharded_words.size() << " words sharded, " << spellings(b).size()
+                                             << " single";
   // The sharded build switched generations and left no scratch behind.
   EXPECT_FALSE(fs::exists(dir / "sharded" / ".build"));
   EXPECT_FALSE(fs::exists(dir / "sharded" / "gen-1"));

@@ -96,6 +96,10 @@ void Countries::add_name(const std::string& name, const std::string& code) {
   std::string key = name_key(name);
   if (key.empty()) return;
   by_name_.emplace(key, code);
+  for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+    key_heads_.insert(key.substr(0, space));
+  }
+  key_heads_.insert(key);
   if (name.find(',') != std::string::npos) comma_keys_.insert(key);
   longest_name_words_ = std::max(longest_name_words_, word_count(key));
 }
@@ -157,6 +161,7 @@ std::size_t Countries::match_at(const std::vector<NameToken>& tokens, std::size_
     if (!key.empty()) key += ' ';
     key += tokens[j].folded;
     ++words;
+    if (!key_heads_.count(key)) break;  // no longer run of words is a name either
     auto it = by_name_.find(key);
     if (it != by_name_.end() && (!comma || comma_keys_.count(key))) {
       *code = it->second;

@@ -109,6 +109,17 @@ std::size_t read_label_value(Document& doc, const std::vector<Line>& lines, std:
   return i - 1;
 }
 
+// Is `line` the title again (`title_key`, folded)? A line without a marker
+// is its bare text, whose head is folded already: folding keeps the order of
+// characters, so a line whose folded head does not start the title is not
+// the title, and its whole text (a paragraph, mostly) need not be folded.
+bool title_again(const Line& line, const std::string& title_key) {
+  if (title_key.empty()) return false;
+  if (line.marker) return stemming::fold(line.text) == title_key;
+  if (!title_key.starts_with(line.folded)) return false;
+  return line.fold_bare() == title_key;
+}
+
 // A short line that is no sentence: a button, a heading, a form field.
 bool button_like(const Line& line) {
   std::string_view t = line.text;
@@ -180,9 +191,7 @@ Document parse_text(std::string_view utf8, const std::string& source) {
       bare_used = true;
       field[i] = true;
       set_field(doc, *line.bare_field, line.bare);
-    } else if ((line.kind == Kind::kText || line.kind == Kind::kBare) &&
-               (title_key.empty() || (line.marker ? stemming::fold(line.text) : line.fold_bare()) != title_key)) {
-      // not the title again (a line without a marker is its bare text, folded once already)
+    } else if ((line.kind == Kind::kText || line.kind == Kind::kBare) && !title_again(line, title_key)) {
       body.push_back(&line);
     }
   }

@@ -33,11 +33,31 @@ constexpr FieldId kTextOrder[] = {FieldId::kTitle,       FieldId::kBody,   Field
 
 }  // namespace
 
-void DocumentBuilder::analyze(std::string_view text) {
+void DocumentBuilder::analyze(std::string_view text, Analysis& into) {
   const auto started = std::chrono::steady_clock::now();
-  tokens_.clear();
-  analyzer_.analyze(text, tokens_);
+  into.tokens.clear();
+  analyzer_.analyze(text, into.tokens);
+  into.accent_terms.clear();
+  for (const auto& t : into.tokens) {
+    into.accent_terms.push_back(t.accent_term.empty() ? std::string() : accent_prefix_ + t.accent_term);
+  }
+  expression_keys_.clear();
+  expressions_.find(into.tokens, expression_keys_);
+  into.expression_terms.clear();
+  for (auto key : expression_keys_) into.expression_terms.push_back(expression_prefix_ + std::string(key));
   analyse_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+const DocumentBuilder::Analysis& DocumentBuilder::analysis_of(std::string_view text) {
+  if (text.size() > kCachedBytes) {
+    analyze(text, scratch_);
+    return scratch_;
+  }
+  if (auto it = cache_.find(text); it != cache_.end()) return it->second;
+  if (cache_.size() >= kCachedTexts) cache_.clear();
+  Analysis& a = cache_[std::string(text)];
+  analyze(text, a);
+  return a;
 }
 
 void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
@@ -56,36 +76,34 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
     }
     const std::string_view window = text.substr(0, cut);
     text.remove_prefix(cut);
-    index_window(xdoc, window, prefix, base, wdf, last);
-    if (!tokens_.empty()) base += tokens_.back().position + 1;
+    const Analysis& a = analysis_of(window);
+    index_window(xdoc, window, a, prefix, base, wdf, last);
+    if (!a.tokens.empty()) base += a.tokens.back().position + 1;
   }
-  if (tokens_.capacity() > kWindowTokens) std::vector<stemming::Token>().swap(tokens_);
+  if (scratch_.tokens.capacity() > kWindowTokens) scratch_ = Analysis{};
   position = last + kFieldGap;
 }
 
-void DocumentBuilder::index_window(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
-                                   Xapian::termpos base, Xapian::termcount wdf, Xapian::termpos& last) {
-  analyze(text);
-  for (const auto& t : tokens_) {
+void DocumentBuilder::index_window(Xapian::Document& xdoc, std::string_view text, const Analysis& a,
+                                   const std::string& prefix, Xapian::termpos base, Xapian::termcount wdf,
+                                   Xapian::termpos& last) {
+  for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+    const stemming::Token& t = a.tokens[i];
     last = base + t.position;
     xdoc.add_posting(t.term, last, wdf);
-    if (!prefix.empty()) xdoc.add_posting(prefix + t.term, last, 1);
-    if (!t.accent_term.empty()) xdoc.add_term(accent_prefix_ + t.accent_term, wdf);
+    if (!prefix.empty()) {
+      prefixed_.assign(prefix).append(t.term);
+      xdoc.add_posting(prefixed_, last, 1);
+    }
+    if (!a.accent_terms[i].empty()) xdoc.add_term(a.accent_terms[i], wdf);
     if (spelling_ && !t.stopword && t.end - t.begin >= 3) {
       std::string_view word = text.substr(t.begin, t.end - t.begin);
       if (word.find_first_of("0123456789'\xE2") != std::string_view::npos) continue;
-      // Look up by view first: a word already counted costs no allocation.
-      if (auto it = spelling_->find(word); it != spelling_->end()) {
-        ++it->second;
-      } else {
-        spelling_->emplace(std::string(word), 1);
-      }
+      spelling_->add(word);
     }
   }
   // Expressions weigh as their words do here (title or body).
-  expression_keys_.clear();
-  expressions_.find(tokens_, expression_keys_);
-  for (auto key : expression_keys_) xdoc.add_term(expression_prefix_ + std::string(key), wdf);
+  for (const auto& term : a.expression_terms) xdoc.add_term(term, wdf);
 }
 
 // Area names weigh below the document's own words: each term and expression
@@ -95,16 +113,13 @@ void DocumentBuilder::index_window(Xapian::Document& xdoc, std::string_view text
 void DocumentBuilder::index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position) {
   seen_.clear();
   for (std::string_view name : corpus::areas().names(doc)) {
-    analyze(name);
+    const Analysis& a = analysis_of(name);
     Xapian::termpos last = position;
-    for (const auto& t : tokens_) {
+    for (const auto& t : a.tokens) {
       last = position + t.position;
       xdoc.add_posting(t.term, last, seen_.insert(t.term).second ? 1 : 0);
     }
-    expression_keys_.clear();
-    expressions_.find(tokens_, expression_keys_);
-    for (auto key : expression_keys_) {
-      std::string term = expression_prefix_ + std::string(key);
+    for (const auto& term : a.expression_terms) {
       if (seen_.insert(term).second) xdoc.add_term(term, 1);
     }
     position = last + kFieldGap;

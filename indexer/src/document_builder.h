@@ -17,11 +17,12 @@
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
 #include "fouille/base/hash.h"
+#include "word_counts.h"
 
 namespace fouille::indexer {
 
 /// Words seen, for Xapian's spelling dictionary: word as written -> count.
-using SpellingCounts = std::unordered_map<std::string, Xapian::termcount, ViewHash, std::equal_to<>>;
+using SpellingCounts = WordCounts;
 
 class DocumentBuilder {
  public:
@@ -43,24 +44,40 @@ class DocumentBuilder {
   // allocated between documents.
   static constexpr std::size_t kWindowBytes = 256 * 1024;
   static constexpr std::size_t kWindowTokens = 1 << 16;
+  // Texts this short (a title, a project type, a country's name) have their
+  // analysis kept, as many as kCachedTexts: field values recur from document
+  // to document, and a short text costs the analyser more per word.
+  static constexpr std::size_t kCachedBytes = 160;
+  static constexpr std::size_t kCachedTexts = 1 << 14;
 
-  void analyze(std::string_view text);  // into tokens_, timed
+  // A text's tokens, and the terms they give beside their own: the prefixed
+  // accent term of each token ("" for none) and the expressions found.
+  struct Analysis {
+    std::vector<stemming::Token> tokens;
+    std::vector<std::string> accent_terms;
+    std::vector<std::string> expression_terms;
+  };
+
+  void analyze(std::string_view text, Analysis& into);  // timed
+  const Analysis& analysis_of(std::string_view text);    // kept if short; valid until the next call
   void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
                   Xapian::termpos& position, Xapian::termcount wdf);
   void index_field_text(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                         Xapian::termpos& position);
   void index_field_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                           const std::string& file, const std::string& stamp);
-  // One window of a text, its positions from `base`; `last` the last one given.
-  void index_window(Xapian::Document& xdoc, std::string_view text, const std::string& prefix, Xapian::termpos base,
-                    Xapian::termcount wdf, Xapian::termpos& last);
+  // One window of a text, analysed as `a`, its positions from `base`; `last` the last one given.
+  void index_window(Xapian::Document& xdoc, std::string_view text, const Analysis& a, const std::string& prefix,
+                    Xapian::termpos base, Xapian::termcount wdf, Xapian::termpos& last);
   void index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position);
 
   stemming::Analyzer analyzer_;
   stemming::Synonyms synonyms_{stemming::shipped_synonyms(), analyzer_};
   stemming::Expressions expressions_{synonyms_};
-  std::vector<stemming::Token> tokens_;
+  Analysis scratch_;  // a long text's
+  std::unordered_map<std::string, Analysis, ViewHash, std::equal_to<>> cache_;  // short texts'
   std::vector<std::string_view> expression_keys_;
+  std::string prefixed_;  // a field's prefix and a term
   std::unordered_set<std::string> seen_;  // terms an area name gave already
   const std::string& expression_prefix_ = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
   const std::string& accent_prefix_ = corpus::schema().field(corpus::FieldId::kAccent).text_prefix;

@@ -211,7 +211,7 @@ constexpr Xapian::termcount kMinSpellingCount = 2;
 
 void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
   std::map<std::string, Xapian::termcount> merged;  // case variants of a word meet
-  for (const auto& [word, count] : counts) merged[stemming::lower(word)] += count;
+  counts.for_each([&](std::string_view word, Xapian::termcount count) { merged[stemming::lower(word)] += count; });
   for (const auto& [word, count] : merged) {
     if (count >= kMinSpellingCount) db.add_spelling(word, count);
   }
@@ -465,6 +465,9 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
   std::vector<std::exception_ptr> errors(jobs);
   std::mutex shards_mutex;
   std::vector<std::string> shards;
+  std::mutex spelling_mutex;
+  SpellingCounts pooled;  // the counts of the threads that have finished
+  unsigned running = jobs;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
       PhaseTimes times;
@@ -527,8 +530,18 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
           parse_file(run.files_[*index], *index, builder, run.o_.read, times, write, [&] { return run.halted(); });
         }
         {
+          // The threads' counts meet, and the last thread to finish writes
+          // them into its shard: each word is added once, not once a shard,
+          // a word met once by each thread is kept as by a single writer, and
+          // compaction has one spelling table to copy instead of some to merge.
           Timed timed(times.spelling);
-          flush_spelling(*shard, spelling);
+          std::unique_lock lock(spelling_mutex);
+          spelling.for_each([&](std::string_view word, Xapian::termcount count) { pooled.add(word, count); });
+          spelling.clear();
+          if (--running == 0) {
+            lock.unlock();
+            flush_spelling(*shard, pooled);
+          }
         }
         Timed timed(times.write);
         shard->commit();
@@ -592,7 +605,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       {
         std::lock_guard lock(spelling_mutex);
         Timed timed(times.spelling);
-        for (auto& [word, count] : mine) spelling[word] += count;
+        mine.for_each([&](std::string_view word, Xapian::termcount count) { spelling.add(word, count); });
         stats.phases += times;
       }
       queue.producer_done();

@@ -72,6 +72,9 @@ class Countries {
  private:
   std::unordered_map<std::string, std::string> by_name_;       // name key -> code
   std::unordered_set<std::string> comma_keys_;                 // keys of names written with a comma
+  // Every key cut before each of its spaces, and whole ("korea", "korea republic"):
+  // a run of words that is none of these starts no name, so matching stops there.
+  std::unordered_set<std::string> key_heads_;
   std::unordered_map<std::string, std::string> areas_;         // folded name -> French name
   std::unordered_map<std::string, std::string> area_english_;  // French name -> English name
   // Per code, read from ICU once: these are asked for every document.
