@@ -52,9 +52,15 @@ DocSet MatchSets::in_range(const Xapian::Query& query) {
   return set;
 }
 
+// Frequent terms' sets go through the cache (see kCachedShare).
+bool MatchSets::cacheable(const std::string& term) const {
+  if (!cache_) return false;
+  const Xapian::doccount postings = db_.get_termfreq(term);
+  return postings >= kCachedPostings && postings >= last_ / kCachedShare;
+}
+
 DocSet MatchSets::postings(const std::string& term) const {
-  const Xapian::doccount postings = cache_ ? db_.get_termfreq(term) : 0;
-  const bool cached = postings >= kCachedPostings && postings >= last_ / kCachedShare;
+  const bool cached = cacheable(term);
   if (cached) {
     if (auto known = cache_->find("T" + term)) return *known;
   }
@@ -65,8 +71,14 @@ DocSet MatchSets::postings(const std::string& term) const {
 }
 
 void MatchSets::intersect_term(DocSet& set, const std::string& term) const {
+  if (cacheable(term)) {
+    if (auto known = cache_->find("T" + term)) {  // already read: no copy, no skipping
+      set.intersect(*known);
+      return;
+    }
+  }
   const std::size_t members = set.count();
-  if (members * kSkipRatio >= db_.get_termfreq(term) || (cache_ && cache_->find("T" + term))) {
+  if (members * kSkipRatio >= db_.get_termfreq(term)) {
     set.intersect(postings(term));
     return;
   }

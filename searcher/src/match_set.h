@@ -49,6 +49,7 @@ class MatchSets {
   Xapian::Query ranked_form(const Xapian::Query& query) const;
 
  private:
+  bool cacheable(const std::string& term) const;
   DocSet postings(const std::string& term) const;
   void intersect_term(DocSet& set, const std::string& term) const;
   DocSet conjunction(const Xapian::Query& query);
