@@ -41,7 +41,7 @@ thread_local std::chrono::steady_clock::time_point request_started;
 
 struct Server::Impl {
   explicit Impl(Options o)
-      : options(std::move(o)), pool(std::make_shared<searcher::Index>(options.db, options.set_cache_mb << 20)), api(options, pool) {}
+      : options(std::move(o)), pool(std::make_shared<searcher::Index>(options.db, static_cast<std::size_t>(options.set_cache_mb) << 20)), api(options, pool) {}
 
   Options options;
   SessionPool pool;
@@ -140,7 +140,7 @@ Server::Server(Options options) {
   if (!(options.search_seconds > 0 && options.search_seconds <= 60)) {
     throw UsageError("--search-seconds " + std::to_string(options.search_seconds) + ": expected more than 0, at most 60");
   }
-  if (options.set_cache_mb > 65536) {  // also what "-1" reads as
+  if (options.set_cache_mb < 0 || options.set_cache_mb > 65536) {
     throw UsageError("--set-cache-mb " + std::to_string(options.set_cache_mb) + ": expected 0 to 65536");
   }
   if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError("--cors: one origin, on one line");

@@ -243,7 +243,14 @@ TEST(ServerOptions, BadOptionsAreRefused) {
   o.search_seconds = 61;
   EXPECT_THROW(Server{o}, UsageError);
   o.search_seconds = 2;
-  o.set_cache_mb = static_cast<std::size_t>(-1);  // "--set-cache-mb -1"
+  o.set_cache_mb = -1;
+  try {
+    Server{o};
+    ADD_FAILURE() << "--set-cache-mb -1 accepted";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "--set-cache-mb -1: expected 0 to 65536");  // what was typed, not a wrapped value
+  }
+  o.set_cache_mb = 65537;
   EXPECT_THROW(Server{o}, UsageError);
   o.set_cache_mb = 0;
   EXPECT_NO_THROW(Server{o});

@@ -40,7 +40,7 @@ struct Options {
   double search_seconds = 2.0;
   /// Megabytes of documents sets (frequent terms', phrases') kept per
   /// database revision between searches; 0: none.
-  std::size_t set_cache_mb = 64;
+  long long set_cache_mb = 64;  // signed: a typed "-1" is refused as -1, not as its wrapped value
 };
 
 class Server {
