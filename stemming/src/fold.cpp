@@ -1,5 +1,7 @@
 #include "fouille/stemming/fold.h"
 
+#include <array>
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -40,20 +42,9 @@ void append_utf8(std::string& out, UChar32 c) {
 
 }  // namespace
 
-bool is_ascii(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
-std::string fold(std::string_view utf8) {
+std::string detail::icu_fold(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  if (is_ascii(utf8)) {
-    for (char c : utf8) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-    return out;
-  }
   const Normalizers& n = normalizers();
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -74,6 +65,57 @@ std::string fold(std::string_view utf8) {
       case 0x02BC: out += '\''; break;
       default: append_utf8(out, c);
     }
+  }
+  return out;
+}
+
+namespace {
+
+// Folding through ICU costs a microsecond or more a call, and labels, names
+// and words are folded by the thousand a document. Text of the Latin blocks
+// (below U+0250) folds a character at a time, each as ICU folds it alone:
+// the same string, as no character there combines with its neighbours under
+// NFKC (combining marks start at U+0300; a test compares every pair). The
+// table is ICU's own output, built once.
+constexpr UChar32 kLatinEnd = 0x250;
+
+const std::array<std::string, kLatinEnd>& latin_folds() {
+  static const std::array<std::string, kLatinEnd> table = [] {
+    std::array<std::string, kLatinEnd> t;
+    for (UChar32 c = 0; c < kLatinEnd; ++c) {
+      std::string one;
+      append_utf8(one, c);
+      t[static_cast<std::size_t>(c)] = detail::icu_fold(one);
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+bool is_ascii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string fold(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto len = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < len;) {
+    if (s[i] < 0x80) {
+      const char c = static_cast<char>(s[i++]);
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0 || c >= kLatinEnd) return detail::icu_fold(utf8);
+    out += latin_folds()[c];
   }
   return out;
 }

@@ -1,6 +1,10 @@
 #include "fouille/stemming/fold.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
+
+#include <string>
+#include <vector>
 
 namespace fouille::stemming {
 namespace {
@@ -30,6 +34,34 @@ TEST(Fold, FoldsCaseAccentsLigaturesApostrophes) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.input);
     EXPECT_EQ(fold(c.input), c.expected);
+  }
+}
+
+// fold() takes Latin text a character at a time: it must give what ICU
+// gives the whole string, for every pair of characters of those blocks and
+// with what ends the shortcut (a combining mark, a ligature, a bad byte).
+TEST(Fold, LatinShortcutFoldsAsIcuDoes) {
+  std::vector<std::string> chars;
+  for (UChar32 c = 0x20; c < 0x250; ++c) {
+    if (c >= 0x7F && c < 0xA0) continue;  // controls
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    chars.emplace_back(buf, static_cast<std::size_t>(len));
+  }
+  std::size_t differ = 0;
+  for (const auto& a : chars) {
+    for (const auto& b : chars) {
+      const std::string s = a + b;
+      if (fold(s) != detail::icu_fold(s) && ++differ <= 5) ADD_FAILURE() << "fold differs from ICU on " << s;
+    }
+  }
+  EXPECT_EQ(differ, 0u);
+  for (const char* tail : {"e\xCC\x81", "\xEF\xAC\x81", "\xFF", "\xE1\xBA\x9E", "\xC3"}) {
+    for (const auto& a : chars) {
+      const std::string s = a + tail;
+      EXPECT_EQ(fold(s), detail::icu_fold(s)) << s;
+    }
   }
 }
 

@@ -26,4 +26,10 @@ std::string sanitize_utf8(std::string_view text, std::size_t* invalid = nullptr)
 /// True when every byte of `text` is ASCII.
 bool is_ascii(std::string_view text);
 
+namespace detail {
+/// fold() without its shortcut for Latin text: every character through ICU.
+/// What the tests hold fold() to.
+std::string icu_fold(std::string_view utf8);
+}  // namespace detail
+
 }  // namespace fouille::stemming
