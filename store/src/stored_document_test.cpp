@@ -4,6 +4,8 @@
 
 #include "fouille/corpus/document_json.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fouille::store {
 namespace {
 
@@ -99,6 +101,30 @@ TEST(StoredDocument, NonUtf8BytesBecomeReplacementCharacters) {
   corpus::Document doc;
   doc.source = "/c/caf\xE9.txt";  // Latin-1 file name
   EXPECT_EQ(decode_document(encode_document(doc)).source, "/c/caf\xEF\xBF\xBD.txt");
+}
+
+// encode_document writes strings itself, faster than nlohmann's dump(): the
+// bytes must be dump()'s, escapes, non-ASCII text and invalid bytes alike.
+TEST(StoredDocument, WritesTheBytesNlohmannWould) {
+  std::string every_ascii;
+  for (int c = 1; c < 0x80; ++c) every_ascii += static_cast<char>(c);
+  const std::vector<std::string> texts = {
+      "",
+      every_ascii,
+      "L’OIM « appuie » les \"autorités\"\ttadjikes\r\n\\ — 中文 😀",
+      "ligne 1\nligne 2\x01\x1f\x7f",
+      "caf\xE9 cr\xC3",          // invalid: dump() replaces
+      "\xF0\x9F\x98",           // a sequence cut short
+      "\xED\xA0\x80 surrogate",  // an encoded surrogate is invalid UTF-8
+  };
+  for (const auto& text : texts) {
+    SCOPED_TRACE(text);
+    corpus::Document doc = full_document();
+    doc.body = text;
+    doc.title = text + "!";
+    doc.countries = {text, "TJ"};
+    EXPECT_EQ(encode_document(doc), corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
 }
 
 }  // namespace
