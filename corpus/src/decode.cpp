@@ -97,13 +97,17 @@ Encoding sniff(std::string_view head) {
     e.bom = 2;
     e.name = e.charset = head[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
     return e;
-  } else if (const char* utf16 = utf16_without_bom(head)) {
-    e.charset = utf16;
-    e.name = std::string(utf16) + " (no BOM)";
-    return e;
+  }
+  // UTF-16 without a mark is mostly NUL bytes; a head without any is not.
+  if (head.find('\0') != std::string_view::npos) {
+    if (const char* utf16 = e.bom ? nullptr : utf16_without_bom(head)) {
+      e.charset = utf16;
+      e.name = std::string(utf16) + " (no BOM)";
+      return e;
+    }
+    throw CorpusError("binary file (NUL bytes)");
   }
   e.check_binary = true;
-  if (head.find('\0') != std::string_view::npos) throw CorpusError("binary file (NUL bytes)");
   std::size_t control = 0;
   for (unsigned char c : head) control += control_byte(c);
   if (control * 20 > head.size()) throw CorpusError("binary file (control bytes)");

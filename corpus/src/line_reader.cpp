@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <vector>
 
 #include <unicode/ucnv.h>
@@ -54,6 +55,19 @@ bool valid_utf8(std::string_view s) {
     if (c < 0) return false;
   }
   return true;
+}
+
+// Where the first CR or LF at or after `from` is, or npos. Two memchr
+// passes: find_first_of("\r\n") made a call per byte, 2% of an indexing run.
+std::size_t line_end(const std::string& s, std::size_t from) {
+  if (from >= s.size()) return std::string::npos;
+  const char* begin = s.data() + from;
+  const std::size_t n = s.size() - from;
+  const auto* lf = static_cast<const char*>(std::memchr(begin, '\n', n));
+  const std::size_t before_lf = lf ? static_cast<std::size_t>(lf - begin) : n;
+  const auto* cr = static_cast<const char*>(std::memchr(begin, '\r', before_lf));
+  if (cr) return from + static_cast<std::size_t>(cr - begin);
+  return lf ? from + before_lf : std::string::npos;
 }
 
 // Length of the longest prefix of `s` of at most `max` bytes that does not
@@ -187,7 +201,7 @@ bool LineReader::next(Line& line, std::size_t max) {
   std::size_t eol = std::string::npos;
   bool over = false;
   for (;;) {
-    eol = r.pending.find_first_of("\r\n", scanned);
+    eol = line_end(r.pending, scanned);
     // A CR at the end of what is read may be the first half of a CRLF.
     const bool cr_at_end = eol != std::string::npos && r.pending[eol] == '\r' && eol + 1 == r.pending.size() && !r.eof;
     if (eol != std::string::npos && !cr_at_end) break;
