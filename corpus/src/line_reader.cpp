@@ -16,8 +16,6 @@ namespace {
 // Bytes read from the file at a time.
 constexpr std::size_t kChunkBytes = 1 << 16;
 
-bool control_byte(unsigned char c) { return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'; }
-
 // Appends `s` to `out` with each ill-formed sequence replaced by U+FFFD;
 // returns how many were replaced.
 std::size_t append_repaired(std::string_view s, std::string& out) {
@@ -136,10 +134,8 @@ struct LineReader::Impl {
   void take(std::string_view raw) {
     bytes += raw.size();
     if (encoding.check_binary) {
-      for (unsigned char c : raw) {
-        if (c == 0) throw CorpusError("binary file (NUL bytes)");
-        control += control_byte(c);
-      }
+      if (raw.find('\0') != std::string_view::npos) throw CorpusError("binary file (NUL bytes)");
+      control += count_control_bytes(raw);
     }
     if (!from) {
       pending.append(raw);

@@ -34,6 +34,10 @@ struct Encoding {
 /// empty head or binary content (NUL bytes, many control bytes).
 Encoding sniff(std::string_view head);
 
+/// Control bytes in `bytes` (below 0x20, but for LF, CR, tab and form feed):
+/// many of them mean a binary file.
+std::size_t count_control_bytes(std::string_view bytes);
+
 /// Lines of a byte stream decoded to UTF-8, ends (LF, CR, CRLF) removed.
 class LineReader {
  public:
