@@ -134,10 +134,14 @@ const Field* bare_field(std::string_view line) {
     bool list = line.find(',') != std::string_view::npos && line.back() != '.';
     return list && plausible(s.field(FieldId::kCountries), line) ? &s.field(FieldId::kCountries) : nullptr;
   }
-  if (matches(project_id_shape(), line)) return &s.field(FieldId::kProjectId);
-  if (matches(prima_id_shape(), line)) return &s.field(FieldId::kPrimaId);
-  if (matches(year_range_shape(), line)) return &s.field(FieldId::kPeriod);
-  if (matches(amount_shape(), line)) return &s.field(FieldId::kBudgetUsd);
+  // Each of these shapes holds a digit: a line without one is spared the
+  // regular expressions (most short lines are headings and menu entries).
+  if (line.find_first_of("0123456789") != std::string_view::npos) {
+    if (matches(project_id_shape(), line)) return &s.field(FieldId::kProjectId);
+    if (matches(prima_id_shape(), line)) return &s.field(FieldId::kPrimaId);
+    if (matches(year_range_shape(), line)) return &s.field(FieldId::kPeriod);
+    if (matches(amount_shape(), line)) return &s.field(FieldId::kBudgetUsd);
+  }
   for (FieldId id : vocabulary_fields()) {
     if (vocabulary(id)->canonical(line)) return &s.field(id);
   }
