@@ -107,6 +107,10 @@ class MemberReader final : public nlohmann::json_sax<Json> {
 // instructions. The stored data is written here with the same bytes: valid
 // UTF-8 strings with dump()'s escapes, anything else by dump() itself.
 void write_string(const std::string& s, std::string& out) {
+  if (s.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {  // past ICU's offsets
+    out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
   const std::size_t start = out.size();
   out += '"';
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
