@@ -35,10 +35,15 @@ packages=(
   python3                           # scripts/iso_countries.py regenerates corpus/data/iso_countries.tsv
   time bc                           # bench/run: wall time, peak RSS and ratios
   libcpp-httplib-dev                # fouille-serve's HTTP server (and bench/serve's client)
+  libxml2-dev                       # HTML pages, IATI XML, the XML inside DOCX and ODT
+  libpoppler-cpp-dev poppler-utils  # PDF text and metadata (pdftotext: the bench's PDF peer)
+  libzip-dev                        # DOCX and ODT are zip archives
   chromium chromium-driver python3-selenium  # the search page's test in a real headless browser
 )
 if [ "$want_bench" = 1 ]; then
   packages+=(xapian-omega postgresql sqlite3 gnuplot-nox time)
+  packages+=(python3-readability nodejs npm)   # bench/extraction's peers
+
 fi
 
 missing=()

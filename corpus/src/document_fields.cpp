@@ -19,6 +19,7 @@ const DocumentMember kMembers[] = {
     row(FieldId::kCoverage, &Document::coverage),
     row(FieldId::kCurrency, &Document::currency),
     row(FieldId::kEndYear, &Document::end_year),
+    row(FieldId::kFormat, &Document::format),
     row(FieldId::kFundingYear, &Document::funding_year),
     row(FieldId::kId, &Document::id),
     row(FieldId::kImplementer, &Document::implementer),

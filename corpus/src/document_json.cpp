@@ -25,7 +25,7 @@ void put(nlohmann::json& j, std::string_view key, const std::vector<std::string>
 // Fields a reader derives (areas from countries, where the record came
 // from): a record's own value is not taken.
 bool derived(FieldId id) {
-  return id == FieldId::kContinent || id == FieldId::kSubregion || id == FieldId::kSource;
+  return id == FieldId::kContinent || id == FieldId::kSubregion || id == FieldId::kSource || id == FieldId::kFormat;
 }
 
 // A JSON value as the text a document would hold for it.
@@ -73,6 +73,7 @@ Document from_json(const nlohmann::json& object, std::string_view source) {
   }
   doc.source = std::string(source) + "#" + (doc.id.empty() ? doc.project_id : doc.id);
   doc.layout = "jsonl";
+  doc.format = "jsonl";
   finish(doc);
   return doc;
 }

@@ -48,8 +48,28 @@ class Collect : public ReadSink {
   FileResult& result_;
 };
 
-// The first bytes of a file, for sniffing its kind.
-constexpr std::size_t kSniffBytes = 512;
+// Names the format a document came from (the reader's, unless it said).
+class FormatSink : public ReadSink {
+ public:
+  FormatSink(ReadSink& sink, std::string_view format) : sink_(sink), format_(format) {}
+  void document(Document doc) override {
+    if (doc.format.empty()) doc.format = format_;
+    sink_.document(std::move(doc));
+  }
+  void warning(std::string line) override { sink_.warning(std::move(line)); }
+
+ private:
+  ReadSink& sink_;
+  std::string_view format_;
+};
+
+// A reader's CorpusError, named after the file: "cannot read…" stays an
+// error, anything else (empty, binary, encrypted…) is a skipped file.
+[[noreturn]] void rethrow_named(const std::string& name, const CorpusError& e) {
+  const std::string why = e.what();
+  if (why.starts_with("cannot read")) throw CorpusError(name + ": " + why);
+  throw NoContentError(name + ": skipped: " + why);
+}
 
 }  // namespace
 
@@ -59,40 +79,46 @@ std::string read_file(const std::filesystem::path& path, const ReadOptions& opti
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) throw CorpusError(name + ": cannot read: " + ec.message());
-  if (size > options.max_bytes) {
-    throw NoContentError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
-                         std::to_string(options.max_bytes));
-  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CorpusError(name + ": cannot open");
-  char head[kSniffBytes];
+  char head[detail::kSniffBytes];
   in.read(head, sizeof head);
   const std::string_view head_bytes(head, static_cast<std::size_t>(in.gcount()));
   const detail::ReaderEntry& entry = detail::reader_for(path, head_bytes);
+  if (entry.size_limited && size > options.max_bytes) {
+    throw NoContentError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
+                         std::to_string(options.max_bytes));
+  }
   in.clear();
   in.seekg(0);
   TimedSink timed(sink);
+  FormatSink formatted(timed, entry.name);
   double read_seconds = 0;
   std::string encoding;
   try {
-    std::optional<detail::LineReader> lines;
-    try {
-      lines.emplace(in, options.max_bytes);
-    } catch (const CorpusError& e) {
-      const std::string why = e.what();
-      if (why.starts_with("cannot read")) throw CorpusError(name + ": " + why);
-      throw NoContentError(name + ": skipped: " + why);  // empty, binary, grown too large
-    }
-    encoding = lines->encoding().name;
-    try {
-      entry.reader->read(*lines, name, options, timed);
-    } catch (const CorpusError& e) {
+    if (entry.byte_reader) {
+      if (size == 0) throw NoContentError(name + ": skipped: empty file");
+      try {
+        encoding = entry.byte_reader->read(in, size, name, options, formatted);
+      } catch (const CorpusError& e) {
+        rethrow_named(name, e);
+      }
+    } else {
+      std::optional<detail::LineReader> lines;
+      try {
+        lines.emplace(in, options.max_bytes);
+      } catch (const CorpusError& e) {
+        rethrow_named(name, e);  // empty, binary, grown too large
+      }
+      encoding = lines->encoding().name;
+      try {
+        entry.reader->read(*lines, name, options, formatted);
+      } catch (const CorpusError& e) {
+        read_seconds = lines->seconds();
+        rethrow_named(name, e);
+      }
       read_seconds = lines->seconds();
-      const std::string why = e.what();
-      if (why.starts_with("cannot read")) throw CorpusError(name + ": " + why);
-      throw NoContentError(name + ": skipped: " + why);
     }
-    read_seconds = lines->seconds();
   } catch (...) {
     if (times) {
       times->read += read_seconds;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "fouille/base/error.h"
+
 namespace fouille::corpus::detail {
 namespace {
 
@@ -18,26 +20,67 @@ bool looks_like_json_lines(std::string_view head) {
   return key != std::string_view::npos && head[key] == '"';
 }
 
+// OLE2 compound files: legacy Word, Excel and PowerPoint, and the container
+// Office wraps an encrypted .docx in.
+bool looks_like_ole2(std::string_view head) { return head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"); }
+
+bool looks_like_rtf(std::string_view head) { return head.starts_with("{\\rtf"); }
+
+// Formats fouille recognises and does not read: one clear line each.
+class RefusedReader : public ByteReader {
+ public:
+  explicit RefusedReader(std::string why) : why_(std::move(why)) {}
+  std::string read(std::istream&, std::uintmax_t, const std::string&, const ReadOptions&, ReadSink&) const override {
+    throw NoContentError(why_);
+  }
+
+ private:
+  std::string why_;
+};
+
+const RefusedReader kOle2(
+    "a legacy Office file (.doc, .xls, .ppt) or an encrypted Office document: not read; save it as .docx or "
+    ".odt without a password");
+const RefusedReader kRtf("an RTF document: not read; save it as .docx or .odt");
+
 }  // namespace
 
 const std::vector<ReaderEntry>& readers() {
+  // Magic numbers first (they hold whatever the extension says), then
+  // extensions, then content sniffing; text is the fallback.
   static const std::vector<ReaderEntry> table = {
-      {"jsonl", {".jsonl"}, &looks_like_json_lines, &jsonl_reader()},
-      {"text", {}, nullptr, &text_reader()},  // the fallback: any other file
+      {.name = "pdf", .extensions = {".pdf"}, .sniff = &looks_like_pdf, .when = Sniff::kMagic,
+       .byte_reader = &pdf_reader()},
+      // The reader names the format (docx, odt) from what the archive holds.
+      {.name = "office", .extensions = {".docx", ".odt"}, .sniff = &looks_like_zip, .when = Sniff::kContent,
+       .byte_reader = &office_reader()},
+      {.name = "iati", .extensions = {}, .sniff = &looks_like_iati, .when = Sniff::kMagic,
+       .byte_reader = &iati_reader(), .size_limited = false},
+      {.name = "ole2", .extensions = {".doc", ".xls", ".ppt"}, .sniff = &looks_like_ole2, .when = Sniff::kMagic,
+       .byte_reader = &kOle2},
+      {.name = "rtf", .extensions = {".rtf"}, .sniff = &looks_like_rtf, .when = Sniff::kMagic, .byte_reader = &kRtf},
+      {.name = "html", .extensions = {".html", ".htm", ".xhtml", ".shtml"}, .sniff = &looks_like_html,
+       .when = Sniff::kContent, .byte_reader = &html_reader()},
+      {.name = "jsonl", .extensions = {".jsonl"}, .sniff = &looks_like_json_lines, .reader = &jsonl_reader()},
+      {.name = "text", .extensions = {}, .reader = &text_reader()},  // the fallback: any other file
   };
   return table;
 }
 
 const ReaderEntry& reader_for(const std::filesystem::path& path, std::string_view head) {
   const auto& table = readers();
+  for (const auto& entry : table) {
+    if (entry.when == Sniff::kMagic && entry.sniff && entry.sniff(head)) return entry;
+  }
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   for (const auto& entry : table) {
     if (std::find(entry.extensions.begin(), entry.extensions.end(), ext) != entry.extensions.end()) return entry;
   }
-  if (ext.empty()) {
-    for (const auto& entry : table) {
-      if (entry.sniff && entry.sniff(head)) return entry;
+  for (const auto& entry : table) {
+    if (!entry.sniff) continue;
+    if (entry.when == Sniff::kContent || (entry.when == Sniff::kNoExtension && ext.empty())) {
+      if (entry.sniff(head)) return entry;
     }
   }
   return table.back();

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "fouille/corpus/code_labels.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
@@ -223,6 +224,7 @@ std::string facet_label(corpus::FieldId field, const std::string& value, std::st
     return lang == "en" ? corpus::countries().english_area(value) : value;
   }
   if (const corpus::Vocabulary* vocabulary = corpus::vocabulary(field)) return vocabulary->label(value, lang);
+  if (auto label = corpus::code_label(field, value, lang)) return *label;
   return value;
 }
 

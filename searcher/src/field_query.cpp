@@ -179,6 +179,11 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     out.query = any_of(store::source_query_terms(value));
     return out;
   }
+  // A keyword field with no text of its own (format): its value exactly.
+  if (field.text_prefix.empty() && !field.filter_prefix.empty()) {
+    out.query = filter(field, std::string(value));
+    return out;
+  }
   // Free-text fields: title, body, implementer, client.
   return text_query(value, field.text_prefix, phrase, analyzer);
 }

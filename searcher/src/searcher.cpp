@@ -52,7 +52,8 @@ const std::vector<std::string>& default_facets() {
   static const std::vector<std::string> facets = [] {
     std::vector<std::string> keys;
     for (FieldId id : {FieldId::kRegion, FieldId::kProjectType, FieldId::kStatus, FieldId::kCountries,
-                       FieldId::kContinent, FieldId::kCoverage, FieldId::kYear, FieldId::kBudgetRange}) {
+                       FieldId::kContinent, FieldId::kCoverage, FieldId::kYear, FieldId::kBudgetRange,
+                       FieldId::kFormat}) {
       keys.emplace_back(corpus::field_key(id));
     }
     return keys;

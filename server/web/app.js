@@ -5,7 +5,7 @@
 'use strict';
 
 const PAGE_SIZE = 10;
-const FACETS = ['region', 'project_type', 'status', 'countries', 'continent', 'coverage', 'year', 'budget_range'];
+const FACETS = ['region', 'project_type', 'status', 'countries', 'continent', 'coverage', 'year', 'budget_range', 'format'];
 // The filter field of each facet, where it is not the facet's own key.
 const FILTER_FIELD = {};
 const SHOWN_VALUES = 12;
@@ -27,7 +27,7 @@ const TEXT = {
     noHits: 'Aucun projet ne correspond.', projects: (n) => `${n} projet${n > 1 ? 's' : ''}`,
     notFound: 'Document introuvable.', error: 'Erreur',
     facet: { region: 'Région', project_type: 'Type de projet', status: 'Statut', countries: 'Pays', continent: 'Continent',
-      coverage: 'Couverture', year: 'Années', budget_range: 'Budget' },
+      coverage: 'Couverture', year: 'Années', budget_range: 'Budget', format: 'Format' },
     field: { title: 'Titre', project_id: 'Projet', id: 'Identifiant', prima_id: 'Prima ID', status: 'Statut',
       project_type: 'Type de projet', region: 'Région', countries: 'Pays', continent: 'Continent', subregion: 'Sous-région',
       coverage: 'Couverture', start_year: 'Début', end_year: 'Fin', funding_year: 'Année de financement', year: 'Années',
@@ -49,7 +49,7 @@ const TEXT = {
     noHits: 'No project matches.', projects: (n) => `${n} project${n === 1 ? '' : 's'}`,
     notFound: 'No such document.', error: 'Error',
     facet: { region: 'Region', project_type: 'Project type', status: 'Status', countries: 'Countries', continent: 'Continent',
-      coverage: 'Coverage', year: 'Years', budget_range: 'Budget' },
+      coverage: 'Coverage', year: 'Years', budget_range: 'Budget', format: 'Format' },
     field: { title: 'Title', project_id: 'Project', id: 'ID', prima_id: 'Prima ID', status: 'Status',
       project_type: 'Project type', region: 'Region', countries: 'Countries', continent: 'Continent', subregion: 'Subregion',
       coverage: 'Coverage', start_year: 'Start', end_year: 'End', funding_year: 'Funding year', year: 'Years',

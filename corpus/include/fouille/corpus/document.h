@@ -31,6 +31,9 @@ struct Document {
   std::string client;
   std::string source;      ///< file path, or "path#id" for a JSON Lines record
   std::string layout;      ///< how it was read: bullet, bare, web, prose, jsonl
+  /// The file format it came from: text, jsonl, html, pdf, docx, odt, iati
+  /// (the reader's name in the registry).
+  std::string format;
   /// Field values that could not be read and were left out, one line each
   /// without the file name (read_file adds it to FileResult::warnings).
   std::vector<std::string> warnings;

@@ -1,0 +1,24 @@
+// Labels of coded facet values: a field whose documents hold a code (the
+// format "html", a DAC sector "12220") is shown by a French or English label
+// from a table of corpus/data/.
+//
+//   fouille::corpus::code_label(FieldId::kFormat, "html", "en")  // "Web page"
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fouille/corpus/field_id.h"
+
+namespace fouille::corpus {
+
+/// The label of `code` for `field` in `lang` ("fr", else English), or
+/// nothing when the field has no code table or the table lacks the code.
+/// Thread-safe.
+std::optional<std::string> code_label(FieldId field, std::string_view code, std::string_view lang);
+
+/// Does `field` hold codes with labels (a table of code_labels.cpp)?
+bool has_code_labels(FieldId field);
+
+}  // namespace fouille::corpus
