@@ -1,60 +1,23 @@
 #include "fouille/testsupport/generator.h"
 
 #include <algorithm>
-#include <cmath>
 #include <fstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include "fouille/base/error.h"
-#include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/vocabulary.h"
+#include "field_text.h"
 
 namespace fouille::testsupport {
 namespace {
 
 using namespace fouille::corpus;  // the vocabularies and readers it draws on
+using namespace fouille::testsupport::detail;
 
-// splitmix64: tiny, fast, and the same sequence on every platform (the
-// standard library's distributions are not, so none is used here).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * static_cast<double>(n)); }
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
-  bool chance(double p) { return uniform() < p; }
-  template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
-
- private:
-  std::uint64_t state_;
-};
-
-const std::vector<std::string> kDomainPhrases = {
-    "traite des personnes", "traite des êtres humains", "lutte contre la traite", "migrants vulnérables",
-    "protection des victimes", "renforcement des capacités", "gestion des frontières", "migration de main-d’œuvre",
-    "travailleurs migrants", "santé des migrants", "changement climatique", "déplacés internes",
-    "retour volontaire", "réintégration durable", "société civile", "autorités nationales", "cadre juridique",
-    "mécanisme national d’orientation", "collecte de données", "cohésion sociale", "diaspora",
-    "l’OIM", "les femmes et les jeunes", "les enfants non accompagnés", "la coopération régionale",
-    "les organisations non gouvernementales", "le secteur privé", "l’égalité des sexes", "la non-punition",
-    "les procédures opérationnelles", "l’assistance directe", "la sensibilisation des communautés",
-};
-const std::vector<std::string> kFunctionWords = {
-    "de", "la", "le", "et", "les", "des", "en", "du", "un", "une", "à", "pour", "par", "dans", "sur",
-    "avec", "au", "aux", "est", "sont", "qui", "que", "ce", "cette", "leur", "plus", "ont", "été",
-};
 const std::vector<std::string> kTitleActions = {
     "Renforcement", "Appui au renforcement", "Amélioration", "Promotion", "Soutien à la mise en œuvre",
     "Développement", "Consolidation", "Évaluation",
@@ -72,26 +35,6 @@ const std::vector<std::string> kImplementers = {
 };
 const std::vector<std::string> kClients = {"DFAT", "Union européenne", "IDF", "USAID", "FCDO", "Sida"};
 const std::vector<std::string> kChromeTop = {"Contactez-nous", "Menu", "Accueil", "-", "Nos projets", "À propos"};
-
-struct Country {
-  std::string code, french, english, continent;
-};
-
-std::vector<Country> country_table() {
-  std::vector<Country> out;
-  const Countries& c = countries();
-  for (const char* const* code = icu::Locale::getISOCountries(); *code && out.size() < 150; ++code) {
-    std::string continent = c.continent(*code);
-    if (continent.empty()) continue;
-    icu::UnicodeString en;
-    icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), en);
-    Country k{*code, c.french_name(*code), "", continent};
-    en.toUTF8String(k.english);
-    if (k.french.find('(') != std::string::npos || k.english.find('(') != std::string::npos) continue;
-    out.push_back(std::move(k));
-  }
-  return out;
-}
 
 std::string region_of(const std::string& continent, Rng& rng) {
   if (continent == "Afrique") return rng.chance(0.2) ? "Moyen-Orient et Afrique du Nord" : "Afrique";
@@ -111,21 +54,8 @@ struct Project {
 
 class Writer {
  public:
-  Writer(const GeneratorOptions& o) : o_(o), rng_(o.seed), countries_(country_table()) {
-    std::ifstream in(o.wordlist);
-    if (!in) throw CorpusError(o.wordlist + ": cannot read the word list (install wfrench)");
-    std::string w;
-    while (std::getline(in, w)) {
-      if (w.size() >= 2 && w.find_first_of("-' ") == std::string::npos && !(w[0] >= 'A' && w[0] <= 'Z')) {
-        words_.push_back(w);
-      }
-    }
-    // A fixed shuffle, then the first `vocabulary` words ranked for Zipf.
-    for (std::size_t i = words_.size(); i > 1; --i) std::swap(words_[i - 1], words_[rng_.below(i)]);
-    words_.resize(std::min(words_.size(), o.vocabulary));
-    double total = 0;
-    for (std::size_t r = 1; r <= words_.size(); ++r) cdf_.push_back(total += 1.0 / std::pow(static_cast<double>(r), 1.05));
-    for (auto& c : cdf_) c /= total;
+  Writer(const GeneratorOptions& o)
+      : o_(o), rng_(o.seed), countries_(country_table()), french_(o.wordlist, o.vocabulary, rng_) {
     for (const auto& label : vocabulary(FieldId::kProjectType)->labels()) types_.push_back(label);
   }
 
@@ -166,33 +96,8 @@ class Writer {
     p.implementer = rng_.pick(kImplementers);
     p.client = rng_.pick(kClients);
     p.title = rng_.pick(kTitleActions) + " " + rng_.pick(kTitleTopics) + " – " + first->french;
-    p.body = narrative(*first);
+    p.body = french_.narrative(rng_, 1024 + rng_.below(3072), first->french);
     return p;
-  }
-
-  std::string narrative(const Country& country) {
-    std::size_t target = 1024 + rng_.below(3072);
-    std::string text;
-    while (text.size() < target) {
-      std::size_t words = 8 + rng_.below(14);
-      std::string sentence;
-      for (std::size_t w = 0; w < words; ++w) {
-        if (!sentence.empty()) sentence += ' ';
-        if (rng_.chance(0.35)) {
-          sentence += rng_.pick(kFunctionWords);  // French text is one third function words
-        } else if (rng_.chance(0.06)) {
-          sentence += rng_.pick(kDomainPhrases);
-        } else if (rng_.chance(0.01)) {
-          sentence += country.french;
-        } else {
-          std::size_t rank = static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), rng_.uniform()) - cdf_.begin());
-          sentence += words_[std::min(rank, words_.size() - 1)];
-        }
-      }
-      sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
-      text += sentence + (rng_.chance(0.15) ? ".\n" : ". ");
-    }
-    return text;
   }
 
   std::string country_names(const Project& p, bool english, const char* sep) {
@@ -329,8 +234,7 @@ class Writer {
   const GeneratorOptions& o_;
   Rng rng_;
   std::vector<Country> countries_;
-  std::vector<std::string> words_;
-  std::vector<double> cdf_;
+  FrenchText french_;  // after rng_: its shuffle draws from it
   std::vector<std::string> types_;
 };
 
