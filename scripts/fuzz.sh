@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(decode readers analyzer query)
+[ "${#targets[@]}" -gt 0 ] || targets=(decode readers analyzer query html pdf office iati)
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOUILLE_FUZZ=ON \
   -DFOUILLE_BUILD_BENCH=OFF >/dev/null
@@ -36,9 +36,19 @@ for name in "${targets[@]}"; do
   else
     cp corpus/samples/* tests/corpus/*.txt "$work"/
   fi
-  # The layout reader costs per line: shorter inputs give it more runs.
+  # Each format's own test files seed its reader.
+  case "$name" in
+    html) cp tests/corpus/html/*.html tests/corpus/formats/src/*.html "$work"/ 2>/dev/null || true ;;
+    pdf) cp tests/corpus/formats/*.pdf tests/corpus/formats/pdf-only/*.pdf "$work"/ 2>/dev/null || true ;;
+    office) cp tests/corpus/formats/*.docx tests/corpus/formats/*.odt tests/corpus/formats/office/*.docx \
+              tests/corpus/formats/office/*.odt "$work"/ 2>/dev/null || true ;;
+    iati) cp tests/corpus/iati/*.xml "$work"/ 2>/dev/null || true ;;
+  esac
+  # The layout reader costs per line: shorter inputs give it more runs; a
+  # PDF or a zip needs room for its structure.
   max_len=65536
   [ "$name" = readers ] && max_len=8192
+  case "$name" in pdf|office) max_len=131072 ;; esac
   log="build-fuzz/runs/$name.log"
   set +e
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -42,27 +42,29 @@ TEST(Indexer, IndexesTheSamplesOnceAndReplacesNotDuplicates) {
   ScratchDir dir("idx-samples");
   fs::copy(FOUILLE_SAMPLES, dir / "in");
   Stats first = run_index(dir / "db", {dir / "in"});
-  EXPECT_EQ(first.added, 5u);
-  EXPECT_EQ(first.db_documents, 5u);
+  // The samples: 5 text files, a PDF, a DOCX and an HTML page, one document
+  // each, and an IATI file of 4 activities: 12 documents in 9 files.
+  EXPECT_EQ(first.added, 12u);
+  EXPECT_EQ(first.db_documents, 12u);
 
   Stats again = run_index(dir / "db", {dir / "in"});
   EXPECT_EQ(again.added, 0u);
-  EXPECT_EQ(again.unchanged, 5u);
-  EXPECT_EQ(again.db_documents, 5u);
+  EXPECT_EQ(again.unchanged, 9u);  // files
+  EXPECT_EQ(again.db_documents, 12u);
 
   // A changed file is indexed again, in place.
   fs::path changed = dir / "in" / "001_b065a9ee49ed9750.txt";
   std::ofstream(changed, std::ios::app) << "\nUn paragraphe ajouté sur la zoologie marine.\n";
   Stats updated = run_index(dir / "db", {dir / "in"});
   EXPECT_EQ(updated.updated, 1u);
-  EXPECT_EQ(updated.unchanged, 4u);
-  EXPECT_EQ(updated.db_documents, 5u);
+  EXPECT_EQ(updated.unchanged, 8u);
+  EXPECT_EQ(updated.db_documents, 12u);
   EXPECT_EQ(count_term(dir / "db", "zoolog"), 1u);
   EXPECT_EQ(count_term(dir / "db", store::id_term("CT.1172")), 1u);
 
   // The same folder given twice, or by another path, is still one source.
   Stats twice = run_index(dir / "db", {dir / "in", dir / "in" / ".." / "in"});
-  EXPECT_EQ(twice.db_documents, 5u);
+  EXPECT_EQ(twice.db_documents, 12u);
 }
 
 TEST(Indexer, PrunesDocumentsWhoseFileIsGone) {
@@ -71,10 +73,10 @@ TEST(Indexer, PrunesDocumentsWhoseFileIsGone) {
   run_index(dir / "db", {dir / "in"});
   fs::remove(dir / "in" / "004_70013cf7f7adbd4d.txt");
   Stats kept = run_index(dir / "db", {dir / "in"});
-  EXPECT_EQ(kept.db_documents, 5u);  // without --prune nothing is removed
+  EXPECT_EQ(kept.db_documents, 12u);  // without --prune nothing is removed
   Stats pruned = run_index(dir / "db", {dir / "in"}, /*prune=*/true);
   EXPECT_EQ(pruned.removed, 1u);
-  EXPECT_EQ(pruned.db_documents, 4u);
+  EXPECT_EQ(pruned.db_documents, 11u);
 }
 
 TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
@@ -83,11 +85,11 @@ TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
   Xapian::Database db((dir / "db").string());
   const auto& s = corpus::schema();
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kCountries), "TJ")), 1u);
-  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kRegion), "Asie et Océanie")), 3u);
-  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kStatus), "Actif")), 4u);
-  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kContinent), "Asie")), 5u);
-  EXPECT_EQ(db.get_termfreq(s.field(corpus::FieldId::kYear).filter_prefix + "2020"), 1u);  // 004 runs 2018-2023
-  EXPECT_EQ(db.get_termfreq("oim"), 2u);  // from "l’OIM" in 001 and 002
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kRegion), "Asie et Océanie")), 4u);
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kStatus), "Actif")), 9u);  // 3 of them IATI activities
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kContinent), "Asie")), 6u);
+  EXPECT_EQ(db.get_termfreq(s.field(corpus::FieldId::kYear).filter_prefix + "2020"), 2u);  // 004 runs 2018-2023, and one more sample
+  EXPECT_EQ(db.get_termfreq("oim"), 4u);  // "l’OIM" in 001 and 002, the IOM's name in two activities of 007
   EXPECT_EQ(db.get_termfreq("px.0432"), 0u);                              // IDs are fields, not text
   EXPECT_GT(db.get_termfreq(s.field(corpus::FieldId::kTitle).text_prefix + "trait"), 0u);
   EXPECT_TRUE(db.has_positions());
@@ -116,7 +118,7 @@ TEST(Indexer, ReportsBadInputsAndIndexesEveryGoodOne) {
   std::vector<std::string> warnings;
   Stats s = run_index(dir / "db", {dir / "in"}, false, 2, &warnings);
   EXPECT_EQ(s.skipped, 2u);
-  EXPECT_EQ(s.db_documents, 7u);  // 5 samples + J1 (once) + J2
+  EXPECT_EQ(s.db_documents, 14u);  // 12 sample documents + J1 (once) + J2
   ASSERT_EQ(warnings.size(), 3u);
   std::string all;
   for (const auto& w : warnings) all += w + "\n";
@@ -143,7 +145,7 @@ TEST(Indexer, SecondWriterFailsAtOnceNamingTheDatabase) {
         << e.what();
   }
   // Readers are not blocked by the writer.
-  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 5u);
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 12u);
 }
 
 TEST(Indexer, RefusesAFolderThatIsNoDatabase) {
@@ -238,12 +240,12 @@ TEST(Indexer, RedoesADatabaseIndexedByAnotherAnalysis) {
   std::vector<std::string> warnings;
   Stats redone = run_index(dir / "db", {dir / "in"}, false, 2, &warnings);
   EXPECT_EQ(redone.unchanged, 0u);
-  EXPECT_EQ(redone.updated, 5u);
-  EXPECT_EQ(redone.db_documents, 5u);
+  EXPECT_EQ(redone.updated, 12u);
+  EXPECT_EQ(redone.db_documents, 12u);
   EXPECT_EQ(marked(), stemming::analysis_signature());
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("another version of the French analysis"), std::string::npos) << warnings[0];
-  EXPECT_EQ(run_index(dir / "db", {dir / "in"}).unchanged, 5u);
+  EXPECT_EQ(run_index(dir / "db", {dir / "in"}).unchanged, 9u);  // files
 
   // Documents of files this run was not given stay as they were: the
   // database is not marked as this chain's.

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "fouille/corpus/areas.h"
+#include "fouille/corpus/code_labels.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/testsupport/generator.h"
 #include "fouille/corpus/reader.h"
@@ -70,7 +71,19 @@ class SearcherTest : public ::testing::Test {
         }
         // Field text and area names the indexer makes searchable unprefixed,
         // too, each value with positions of its own.
-        std::vector<std::string> fields = {d.project_type, d.region, d.implementer, d.client};
+        std::vector<std::string> fields = {d.project_type, d.region, d.implementer, d.client, d.publisher_name};
+        // IATI sectors: the code, its names and its category's, in both languages.
+        for (const auto& code : d.sectors) {
+          fields.push_back(code);
+          for (const char* lang : {"fr", "en"}) {
+            fields.push_back(corpus::code_label(corpus::FieldId::kSectors, code, lang).value_or(""));
+          }
+        }
+        for (const auto& code : d.sector_category) {
+          for (const char* lang : {"fr", "en"}) {
+            fields.push_back(corpus::code_label(corpus::FieldId::kSectorCategory, code, lang).value_or(""));
+          }
+        }
         for (const auto& c : d.countries) {
           if (c.size() != 2) {
             fields.push_back(c);

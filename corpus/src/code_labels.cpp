@@ -5,6 +5,8 @@
 
 #include "fouille/base/error.h"
 #include "fouille/data/formats.h"
+#include "fouille/data/iati_sector_categories.h"
+#include "fouille/data/iati_sectors.h"
 
 #include "table.h"
 
@@ -33,6 +35,8 @@ CodeTable parse(std::string_view name, std::string_view tsv) {
 const std::map<FieldId, CodeTable>& tables() {
   static const std::map<FieldId, CodeTable> all = {
       {FieldId::kFormat, parse("formats", data::formats)},
+      {FieldId::kSectors, parse("iati_sectors", data::iati_sectors)},
+      {FieldId::kSectorCategory, parse("iati_sector_categories", data::iati_sector_categories)},
   };
   return all;
 }

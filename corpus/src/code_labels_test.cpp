@@ -21,6 +21,25 @@ TEST(CodeLabels, FormatsInBothLanguages) {
   }
 }
 
+TEST(CodeLabels, DacSectorsAndCategoriesInBothLanguages) {
+  struct Case {
+    FieldId field;
+    std::string_view code, lang, label;
+  } cases[] = {
+      {FieldId::kSectors, "12220", "fr", "Soins et services de santé de base"},
+      {FieldId::kSectors, "12220", "en", "Basic health care"},
+      {FieldId::kSectors, "15190", "en", "Facilitation of orderly, safe, regular and responsible migration and mobility"},
+      {FieldId::kSectorCategory, "122", "fr", "Santé de Base"},
+      {FieldId::kSectorCategory, "122", "en", "Basic Health"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.code) + "/" + std::string(c.lang));
+    EXPECT_EQ(code_label(c.field, c.code, c.lang).value_or("?"), c.label);
+  }
+  EXPECT_FALSE(code_label(FieldId::kSectors, "122", "fr"));  // a category is no sector
+  EXPECT_FALSE(code_label(FieldId::kSectorCategory, "12220", "fr"));
+}
+
 TEST(CodeLabels, UnknownCodesAndFieldsHaveNone) {
   EXPECT_FALSE(code_label(FieldId::kFormat, "xls", "fr"));
   EXPECT_FALSE(code_label(FieldId::kStatus, "Actif", "fr"));

@@ -191,7 +191,13 @@ void set_field(Document& doc, const Field& field, std::string_view raw, std::str
       return set_year(doc, field, value);
     case FieldKind::kMulti:
       // Continents, subregions and running years derive from other fields.
-      if (field.id == FieldId::kCountries) add_countries(doc, value);
+      if (field.id == FieldId::kCountries) {
+        add_countries(doc, value);
+      } else if (field.id == FieldId::kSectors || field.id == FieldId::kSectorCategory ||
+                 field.id == FieldId::kRelated) {
+        auto& list = doc.*std::get<std::vector<std::string> Document::*>(document_member(field.id)->member);
+        if (std::find(list.begin(), list.end(), value) == list.end()) list.emplace_back(value);
+      }
       return;
     case FieldKind::kLabel:
       if (field.id == FieldId::kPeriod) set_period(doc, value);
@@ -223,6 +229,10 @@ void finish(Document& doc) {
     if (!is_country_code(c)) continue;  // a name kept as given
     add(doc.continent, countries().continent(c));
     add(doc.subregion, countries().subregion(c));
+  }
+  // A DAC 5-digit sector lies in the 3-digit category of its first digits.
+  for (const auto& s : doc.sectors) {
+    if (s.size() == 5 && std::all_of(s.begin(), s.end(), is_digit)) add(doc.sector_category, s.substr(0, 3));
   }
 }
 

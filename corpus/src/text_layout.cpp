@@ -151,7 +151,7 @@ void drop_trailing_block(const std::vector<Line>& lines, const std::vector<bool>
 
 }  // namespace
 
-Document parse_text(std::string_view utf8, const std::string& source) {
+Document parse_text(std::string_view utf8, const std::string& source, TextSource from) {
   Document doc;
   doc.source = source;
   std::vector<Line> lines = layout::classify(utf8);
@@ -196,7 +196,7 @@ Document parse_text(std::string_view utf8, const std::string& source) {
     }
   }
   std::size_t kept = body.size();
-  drop_trailing_block(lines, field, stop, body);
+  if (from == TextSource::kPage) drop_trailing_block(lines, field, stop, body);
   chrome_seen = chrome_seen || body.size() != kept;
   for (const Line* line : body) {
     if (!doc.body.empty()) doc.body += '\n';

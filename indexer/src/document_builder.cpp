@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "fouille/corpus/areas.h"
+#include "fouille/corpus/code_labels.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
@@ -28,8 +29,9 @@ using corpus::FieldKind;
 // The fields whose free text is indexed, in the order their words take
 // positions (each field kFieldGap apart). The order is the databases': a
 // test checks it holds every field with text (kind text, or a text prefix).
-constexpr FieldId kTextOrder[] = {FieldId::kTitle,       FieldId::kBody,   FieldId::kProjectType, FieldId::kRegion,
-                                  FieldId::kImplementer, FieldId::kClient, FieldId::kCountries};
+constexpr FieldId kTextOrder[] = {FieldId::kTitle,       FieldId::kBody,   FieldId::kProjectType,   FieldId::kRegion,
+                                  FieldId::kImplementer, FieldId::kClient, FieldId::kCountries,     FieldId::kPublisherName,
+                                  FieldId::kSectors};
 
 }  // namespace
 
@@ -133,14 +135,31 @@ void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Doc
   const Xapian::termcount wdf = field.id == FieldId::kTitle ? kTitleWdf : 1;
   const corpus::DocumentMember* m = corpus::document_member(field.id);
   if (!m) return;
+  // A code's names in both languages (DAC sectors and categories).
+  auto index_code_labels = [&](FieldId coded, const std::string& code) {
+    for (const char* lang : {"fr", "en"}) {
+      if (auto label = corpus::code_label(coded, code, lang)) index_text(xdoc, *label, field.text_prefix, position, 1);
+    }
+  };
   if (const auto* list = std::get_if<std::vector<std::string> corpus::Document::*>(&m->member)) {
     for (const auto& value : doc.**list) {
-      if (field.id == FieldId::kCountries && corpus::is_country_code(value)) {
+      if (field.id == FieldId::kSectors) {
+        // The code and its names in both languages: `secteur:"santé de base"`.
+        index_text(xdoc, value, field.text_prefix, position, wdf);
+        index_code_labels(FieldId::kSectors, value);
+      } else if (field.id == FieldId::kCountries && corpus::is_country_code(value)) {
         // Both names: an English query finds a French page by its country.
         index_text(xdoc, corpus::countries().french_name(value), field.text_prefix, position, wdf);
         index_text(xdoc, corpus::countries().english_name(value), field.text_prefix, position, wdf);
       } else {
         index_text(xdoc, value, field.text_prefix, position, wdf);
+      }
+    }
+    // A sector's category names are searched as the sector's: an activity
+    // may state its DAC 3-digit category alone.
+    if (field.id == FieldId::kSectors) {
+      for (const auto& category : doc.sector_category) {
+        index_code_labels(FieldId::kSectorCategory, category);
       }
     }
   } else {
@@ -182,8 +201,14 @@ void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::D
         values = &(doc.*std::get<std::vector<std::string> corpus::Document::*>(m->member));
       }
       if (values->empty()) return;
-      for (const auto& v : *values) xdoc.add_boolean_term(store::filter_term(field, v));
-      xdoc.add_value(field.slot, store::encode_list(*values));
+      for (const auto& v : *values) {
+        xdoc.add_boolean_term(store::filter_term(field, v));
+        // A link ("child:ID") is found by the linked identifier alone too.
+        if (field.id == FieldId::kRelated && v.find(':') != std::string::npos) {
+          xdoc.add_boolean_term(store::filter_term(field, v.substr(v.find(':') + 1)));
+        }
+      }
+      if (slot) xdoc.add_value(field.slot, store::encode_list(*values));
       return;
     }
     case FieldKind::kNumber:

@@ -52,6 +52,25 @@ void index_by_value(FacetTable::Column& col, Xapian::docid last) {
   }
 }
 
+// The label of each value of `col`: the `label_field` of the first
+// document holding it (a publisher's name, stored beside its identifier).
+void read_labels(const Xapian::Database& db, corpus::FieldId label_field, FacetTable::Column& col) {
+  col.labels.assign(col.values.size(), std::string());
+  std::size_t missing = col.values.size();
+  const Xapian::valueno slot = corpus::schema().field(label_field).slot;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot) && missing > 0; ++it) {
+    const Xapian::docid d = it.get_docid();
+    if (d + 1 >= col.offsets.size()) break;
+    for (std::uint32_t i = col.offsets[d]; i < col.offsets[d + 1]; ++i) {
+      std::string& label = col.labels[col.ids[i]];
+      if (label.empty() && !(*it).empty()) {
+        label = *it;
+        --missing;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
@@ -103,6 +122,7 @@ FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
         if (col.offsets[d + 1] > col.offsets[d]) col.single[d] = col.ids[col.offsets[d]];
       }
     }
+    if (field.id == corpus::FieldId::kPublisher) read_labels(db, corpus::FieldId::kPublisherName, col);
     col.totals.assign(col.values.size(), 0);
     for (std::uint32_t id : col.ids) ++col.totals[id];
     index_by_value(col, last);
@@ -237,7 +257,7 @@ std::vector<FacetValue> FacetCounts::values(int column, std::string_view lang) c
     FacetValue v;
     v.value = col.values[id];
     v.count = counts_[k][id];
-    v.label = facet_label(col.field->id, v.value, lang);
+    v.label = id < col.labels.size() && !col.labels[id].empty() ? col.labels[id] : facet_label(col.field->id, v.value, lang);
     out.push_back(std::move(v));
   }
   if (col.field->id == corpus::FieldId::kYear || col.field->id == corpus::FieldId::kBudgetRange) {

@@ -44,6 +44,9 @@ class FacetTable {
     std::vector<std::vector<Xapian::docid>> lists;
     /// What counting every value that way costs, in word operations.
     double by_value_cost = 0;
+    /// Labels the documents give their values (a publisher's name), by
+    /// value id; empty for a field whose labels come from tables.
+    std::vector<std::string> labels;
   };
   const std::vector<Column>& columns() const { return columns_; }
   /// The column of a field key, or -1.

@@ -174,6 +174,17 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     out.query = Xapian::Query(store::id_term(value));
     return out;
   }
+  if (field.id == FieldId::kSectors || field.id == FieldId::kSectorCategory || field.id == FieldId::kPublisher) {
+    // A code as the facet shows it ("12220", "122", "FR-6"), else words of
+    // its names: the sectors' and categories' in French and English
+    // (`secteur:"santé de base"`), the publisher's.
+    if (db.term_exists(store::filter_term(field, value))) {
+      out.query = filter(field, value);
+      return out;
+    }
+    const FieldId text_field = field.id == FieldId::kPublisher ? FieldId::kPublisherName : FieldId::kSectors;
+    return text_query(value, corpus::schema().field(text_field).text_prefix, phrase, analyzer);
+  }
   if (field.id == FieldId::kSource) {
     // A file path, or "path#id" for a JSON Lines record.
     out.query = any_of(store::source_query_terms(value));

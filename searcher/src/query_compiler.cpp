@@ -4,6 +4,7 @@
 
 #include "field_query.h"
 #include "full_term_guard.h"
+#include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
@@ -56,6 +57,20 @@ CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
   if (out.query.empty()) out.query = Xapian::Query::MatchAll;
+  // An identifier typed alone that the analysis cuts into several words
+  // (US-EIN-300108263-GGProj:19061, XM-DAC-41122-Liberia-2550/A0/08/802/004)
+  // finds its document by ID too.
+  const std::string_view whole = corpus::trim_value(text);
+  const bool cut = whole.find_first_of(":/#+") != std::string_view::npos;
+  const bool field = whole.find(':') != std::string_view::npos &&
+                     corpus::schema().field_for_name(whole.substr(0, whole.find(':')));
+  if (cut && !field && !whole.starts_with('-') && !whole.starts_with('+') &&
+      whole.find_first_of(" \t\"()") == std::string_view::npos && is_code(stemming::fold(whole))) {
+    out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, Xapian::Query(store::id_term(whole)));
+    if (!out.any_word.empty()) {
+      out.any_word = Xapian::Query(Xapian::Query::OP_OR, out.any_word, Xapian::Query(store::id_term(whole)));
+    }
+  }
   return out;
 }
 
@@ -97,7 +112,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
         units.back().joined = true;
         units.back().stopword = false;
         units.back().text = text.substr(unit_begin, tokens[i].end - unit_begin);
-        units.back().code = false;
+        // A hyphenated code (an IATI identifier, FR-6-CZZ0001) is an ID too.
+        units.back().code = is_code(stemming::fold(units.back().text));
         continue;
       }
       unit_begin = tokens[i].begin;

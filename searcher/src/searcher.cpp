@@ -53,7 +53,7 @@ const std::vector<std::string>& default_facets() {
     std::vector<std::string> keys;
     for (FieldId id : {FieldId::kRegion, FieldId::kProjectType, FieldId::kStatus, FieldId::kCountries,
                        FieldId::kContinent, FieldId::kCoverage, FieldId::kYear, FieldId::kBudgetRange,
-                       FieldId::kFormat}) {
+                       FieldId::kFormat, FieldId::kSectors, FieldId::kSectorCategory, FieldId::kPublisher}) {
       keys.emplace_back(corpus::field_key(id));
     }
     return keys;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fouille/base/error.h"
+#include "fouille/corpus/code_labels.h"
 #include "fouille/searcher/request_options.h"
 #include "fouille/searcher/searcher.h"
 
@@ -172,7 +173,20 @@ Response Api::document(const std::string& id) {
     doc = session->document(id);
   }
   if (!doc) return error_response(404, "not_found", "document " + id + ": no document has this ID");
-  return json_response({{"api_version", searcher::kApiVersion}, {"document", *doc}});
+  // The names of its coded values (DAC sectors and categories) in both
+  // languages: {"sectors": {"12220": {"fr": "…", "en": "…"}}}.
+  json labels = json::object();
+  for (const corpus::FieldId field : {corpus::FieldId::kSectors, corpus::FieldId::kSectorCategory}) {
+    const std::string key(corpus::field_key(field));
+    if (!doc->contains(key) || !(*doc)[key].is_array()) continue;
+    for (const auto& code : (*doc)[key]) {
+      if (!code.is_string()) continue;
+      const auto fr = corpus::code_label(field, code.get<std::string>(), "fr");
+      const auto en = corpus::code_label(field, code.get<std::string>(), "en");
+      if (fr && en) labels[key][code.get<std::string>()] = {{"fr", *fr}, {"en", *en}};
+    }
+  }
+  return json_response({{"api_version", searcher::kApiVersion}, {"document", *doc}, {"labels", labels}});
 }
 
 Response Api::analyze(const Params& params) {

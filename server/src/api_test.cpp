@@ -103,7 +103,7 @@ TEST_F(ApiTest, AnalyzeAndHealth) {
   EXPECT_EQ(a["tokens"][0]["term"], "oim");
   json h = get("/api/health", {}, 200);
   EXPECT_EQ(h["status"], "ok");
-  EXPECT_EQ(h["documents"].get<int>(), 6);
+  EXPECT_EQ(h["documents"].get<int>(), 13);
   EXPECT_TRUE(h["current_analysis"].get<bool>());
   EXPECT_FALSE(h["revision"].get<std::string>().empty());
 }

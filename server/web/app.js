@@ -5,7 +5,8 @@
 'use strict';
 
 const PAGE_SIZE = 10;
-const FACETS = ['region', 'project_type', 'status', 'countries', 'continent', 'coverage', 'year', 'budget_range', 'format'];
+const FACETS = ['region', 'project_type', 'status', 'countries', 'continent', 'coverage', 'year', 'budget_range', 'format',
+  'sectors', 'sector_category', 'publisher'];
 // The filter field of each facet, where it is not the facet's own key.
 const FILTER_FIELD = {};
 const SHOWN_VALUES = 12;
@@ -27,12 +28,17 @@ const TEXT = {
     noHits: 'Aucun projet ne correspond.', projects: (n) => `${n} projet${n > 1 ? 's' : ''}`,
     notFound: 'Document introuvable.', error: 'Erreur',
     facet: { region: 'Région', project_type: 'Type de projet', status: 'Statut', countries: 'Pays', continent: 'Continent',
-      coverage: 'Couverture', year: 'Années', budget_range: 'Budget', format: 'Format' },
+      coverage: 'Couverture', year: 'Années', budget_range: 'Budget', format: 'Format', sectors: 'Secteur (CAD)',
+      sector_category: 'Catégorie de secteur', publisher: 'Éditeur IATI' },
     field: { title: 'Titre', project_id: 'Projet', id: 'Identifiant', prima_id: 'Prima ID', status: 'Statut',
       project_type: 'Type de projet', region: 'Région', countries: 'Pays', continent: 'Continent', subregion: 'Sous-région',
       coverage: 'Couverture', start_year: 'Début', end_year: 'Fin', funding_year: 'Année de financement', year: 'Années',
       budget_usd: 'Budget (USD)', budget: 'Montant', currency: 'Devise', budget_range: 'Tranche de budget',
-      implementer: 'Mis en œuvre par', client: 'Bailleur', source: 'Fichier', layout: 'Mise en page lue' },
+      implementer: 'Mis en œuvre par', client: 'Bailleur', publisher_name: 'Éditeur IATI', publisher: 'Identifiant de l\'éditeur',
+      sectors: 'Secteurs (CAD)', sector_category: 'Catégories de secteur', related: 'Activités liées', source: 'Fichier',
+      layout: 'Mise en page lue' },
+    relation: { parent: 'Activité parente', child: 'Activité enfant', sibling: 'Activité sœur', cofunded: 'Cofinancement',
+      thirdparty: 'Activité tierce' },
   },
   en: {
     title: 'fouille — projects', skip: 'Skip to results', langDesc: 'Change language', otherLang: 'Français',
@@ -49,12 +55,17 @@ const TEXT = {
     noHits: 'No project matches.', projects: (n) => `${n} project${n === 1 ? '' : 's'}`,
     notFound: 'No such document.', error: 'Error',
     facet: { region: 'Region', project_type: 'Project type', status: 'Status', countries: 'Countries', continent: 'Continent',
-      coverage: 'Coverage', year: 'Years', budget_range: 'Budget', format: 'Format' },
+      coverage: 'Coverage', year: 'Years', budget_range: 'Budget', format: 'Format', sectors: 'Sector (DAC)',
+      sector_category: 'Sector category', publisher: 'IATI publisher' },
     field: { title: 'Title', project_id: 'Project', id: 'ID', prima_id: 'Prima ID', status: 'Status',
       project_type: 'Project type', region: 'Region', countries: 'Countries', continent: 'Continent', subregion: 'Subregion',
       coverage: 'Coverage', start_year: 'Start', end_year: 'End', funding_year: 'Funding year', year: 'Years',
       budget_usd: 'Budget (USD)', budget: 'Amount', currency: 'Currency', budget_range: 'Budget range',
-      implementer: 'Implemented by', client: 'Donor', source: 'File', layout: 'Layout read' },
+      implementer: 'Implemented by', client: 'Donor', publisher_name: 'IATI publisher', publisher: 'Publisher identifier',
+      sectors: 'Sectors (DAC)', sector_category: 'Sector categories', related: 'Linked activities', source: 'File',
+      layout: 'Layout read' },
+    relation: { parent: 'Parent activity', child: 'Child activity', sibling: 'Sibling activity', cofunded: 'Co-funded',
+      thirdparty: 'Third-party activity' },
   },
 };
 
@@ -199,7 +210,8 @@ function drawHits(r) {
     const meta = el('p', { class: 'meta' });
     const labels = h.labels || {};  // facet values as the facets name them, in the page's language
     for (const [key, value] of [['status', labels.status || f.status], ['project_type', labels.project_type || f.project_type],
-      ['countries', labels.countries || f.countries], ['year', years], ['budget_usd', f.budget_usd]]) {
+      ['countries', labels.countries || f.countries], ['year', years], ['budget_usd', f.budget_usd],
+      ['publisher_name', f.publisher_name]]) {
       const text = fieldText(key, value);
       if (text) meta.append(el('span', { class: 'field', 'data-field': key, title: t().field[key] || key, text }));
     }
@@ -369,10 +381,18 @@ async function showDocument(id) {
     $('doc-title').textContent = doc.title || doc.id;
     // Known fields in a reading order, then any other the document holds.
     const keys = Object.keys(t().field).filter((k) => k in doc).concat(Object.keys(doc).filter((k) => !(k in t().field)));
+    const labels = body.labels || {};
     for (const key of keys) {
       const value = doc[key];
       if (key === 'body' || key === 'title') continue;
-      const text = fieldText(key, value);
+      if (key === 'related' && Array.isArray(value)) {
+        fields.append(el('dt', { text: t().field.related }), relatedList(value));
+        continue;
+      }
+      // Coded values with their names: « 12220 Soins et services de santé de base ».
+      const named = labels[key] && Array.isArray(value)
+        ? value.map((c) => (labels[key][c] ? `${c} ${labels[key][c][state.lang]}` : c)).join(' ; ') : '';
+      const text = named || fieldText(key, value);
       if (text) fields.append(el('dt', { text: t().field[key] || key }), el('dd', { 'data-field': key, text }));
     }
     for (const para of String(doc.body || '').split(/\n\s*\n/)) {
@@ -395,6 +415,20 @@ async function showDocument(id) {
   }
   document.body.dataset.ready = 'doc-' + mine;
   $('doc-view').focus();
+}
+
+// Linked activities ("parent:ID"), each a link to its document.
+function relatedList(values) {
+  const list = el('ul', { class: 'related' });
+  for (const v of values) {
+    const at = v.indexOf(':');
+    const relation = at > 0 ? v.slice(0, at) : '';
+    const id = at > 0 ? v.slice(at + 1) : v;
+    const link = el('a', { href: '?' + stateQuery(Object.assign({}, state, { doc: id })), text: id,
+      onclick: (e) => { e.preventDefault(); go({ doc: id }); } });
+    list.append(el('li', { 'data-relation': relation }, (t().relation[relation] || relation) + ' : ', link));
+  }
+  return el('dd', { 'data-field': 'related' }, list);
 }
 
 function show() {

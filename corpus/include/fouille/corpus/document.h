@@ -29,8 +29,19 @@ struct Document {
   std::vector<std::string> subregion;   ///< French names (UN M.49), derived from countries
   std::string implementer;
   std::string client;
-  std::string source;      ///< file path, or "path#id" for a JSON Lines record
-  std::string layout;      ///< how it was read: bullet, bare, web, prose, jsonl
+  /// IATI: the publisher (reporting organisation)'s identifier ("FR-6") and
+  /// its name, the facet's label.
+  std::string publisher;
+  std::string publisher_name;
+  /// IATI: DAC 5-digit sector codes ("12220"), and their DAC 3-digit
+  /// categories ("122"), derived from them or stated.
+  std::vector<std::string> sectors;
+  std::vector<std::string> sector_category;
+  /// IATI: linked activities, "relation:identifier" with relation parent,
+  /// child, sibling, cofunded or thirdparty ("parent:FR-6-CZZ2142").
+  std::vector<std::string> related;
+  std::string source;      ///< file path, or "path#id" for a JSON Lines record or an IATI activity
+  std::string layout;      ///< how it was read: bullet, bare, web, prose, jsonl, html, iati
   /// The file format it came from: text, jsonl, html, pdf, docx, odt, iati
   /// (the reader's name in the registry).
   std::string format;

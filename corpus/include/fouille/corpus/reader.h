@@ -88,8 +88,13 @@ std::string_view reader_name(const std::filesystem::path& path, std::string_view
 /// empty or binary content.
 std::string decode(std::string_view bytes, std::string* encoding = nullptr, std::size_t* replaced = nullptr);
 
+/// Where a text comes from, for parse_text: a page saved from a site may end
+/// with a footer of short lines (links, « Lire aussi »), dropped; a document
+/// (PDF, DOCX, ODT) has no site around it, and a closing list or table stays.
+enum class TextSource { kPage, kDocument };
+
 /// Parses a text document of any layout. `source` becomes Document::source.
-Document parse_text(std::string_view utf8, const std::string& source);
+Document parse_text(std::string_view utf8, const std::string& source, TextSource from = TextSource::kPage);
 
 /// Parses JSON Lines; each good line gives a document whose source is
 /// "source#id" (or "source#line-N" without an id); bad lines add a warning.
