@@ -125,10 +125,15 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
   while (u < units.size()) {
     std::size_t first_term = 0;
     while (unit_of[first_term] != u) ++first_term;
-    auto m = units[u].mod == Node::Mod::kNone ? synonyms_.match(terms, first_term) : stemming::Synonyms::Match{};
+    // Synonyms whatever the sign: -traite excludes what SAUF traite does.
+    auto m = synonyms_.match(terms, first_term);
     // A match must end on a unit boundary: it replaces whole words.
     if (m.length && first_term + m.length < terms.size() && unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
       m.length = 0;
+    }
+    // …and its words share one sign: « -trafic de migrants » excludes « trafic » alone.
+    for (std::size_t k = first_term; m.length && k < first_term + m.length; ++k) {
+      if (units[unit_of[k]].mod != units[u].mod) m.length = 0;
     }
     Clause clause;
     clause.mod = units[u].mod;
@@ -398,7 +403,8 @@ Xapian::Query QueryCompiler::near(const Node& n, CompiledQuery& out) {
     if (words.terms.size() > 1) phrases.push_back(phrase(words.terms, words.stop));
   }
   if (terms.size() < 2) return combine(Xapian::Query::OP_AND, terms);
-  const auto window = std::max<Xapian::termcount>(kNearWindow, static_cast<Xapian::termcount>(terms.size()));
+  const auto asked = n.window ? static_cast<Xapian::termcount>(n.window) : kNearWindow;
+  const auto window = std::max<Xapian::termcount>(asked, static_cast<Xapian::termcount>(terms.size()));
   Xapian::Query q(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
   if (phrases.empty()) return q;
   phrases.insert(phrases.begin(), q);

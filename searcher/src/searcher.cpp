@@ -13,6 +13,7 @@
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/searcher/index.h"
+#include "fouille/stemming/dictionary.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/base/error.h"
 #include "fouille/stemming/expressions.h"
@@ -40,6 +41,9 @@ const SortKey kSorts[] = {
     {"budget", corpus::FieldId::kBudgetUsd, false}, {"-budget", corpus::FieldId::kBudgetUsd, true},
     {"year", corpus::FieldId::kStartYear, false},   {"-year", corpus::FieldId::kStartYear, true},
 };
+
+// A word this long or shorter is corrected by one edit at most.
+constexpr std::size_t kShortWordBytes = 5;
 
 // Searches restarted on a database that changed under them, at most (each
 // restart sees the latest commit, so a second is almost never needed).
@@ -121,13 +125,18 @@ const FacetTable& Searcher::Impl::facets() {
 // The query with each unknown word replaced by the spelling dictionary's
 // advice, in the byte range the parser found it at: never by searching the
 // text, which would hit another word holding it (« protection protectio »).
+// A word of the French or English word list is never rewritten, whether or
+// not a document holds it (« Lake Chad » is no typo of « lang »), and a short
+// word only by one edit: two edits turn most four-letter words into others.
 std::optional<std::string> Searcher::Impl::suggest(const std::string& query, const CompiledQuery& compiled) {
   std::string suggestion = query;
   bool changed = false;
   // From the last word back, so earlier ranges stay valid.
   for (auto it = compiled.words.rbegin(); it != compiled.words.rend(); ++it) {
     if (it->text.size() < 3 || it->end > suggestion.size() || db.get_termfreq(it->term) > 0) continue;
-    std::string better = db.get_spelling_suggestion(stemming::lower(it->text), 2);
+    if (stemming::is_dictionary_word(it->text)) continue;
+    const unsigned edits = it->text.size() <= kShortWordBytes ? 1 : 2;
+    std::string better = db.get_spelling_suggestion(stemming::lower(it->text), edits);
     if (better.empty()) continue;
     suggestion.replace(it->begin, it->end - it->begin, better);
     changed = true;
@@ -234,10 +243,18 @@ std::vector<const corpus::Field*> facet_fields(const Request& request) {
   return fields;
 }
 
-void set_sort(Xapian::Enquire& enquire, const std::string& sort) {
+// Orders by a value slot, then relevance. A document without the value
+// (undated, unbudgeted) comes last in both directions: ascending, its empty
+// value is read as a key above every encoded number (sortable_serialise
+// writes at most 9 bytes, none of them all 0xFF); descending, the empty value
+// sorts last by itself. `keys` must outlive the enquire.
+void set_sort(Xapian::Enquire& enquire, const std::string& sort, Xapian::MultiValueKeyMaker& keys) {
   if (sort == "relevance") return;
   for (const auto& k : kSorts) {
-    if (sort == k.name) return enquire.set_sort_by_value_then_relevance(corpus::schema().field(k.field).slot, k.descending);
+    if (sort != k.name) continue;
+    static const std::string kAfterEveryNumber(10, '\xFF');
+    keys.add_value(corpus::schema().field(k.field).slot, k.descending, k.descending ? "" : kAfterEveryNumber);
+    return enquire.set_sort_by_key_then_relevance(&keys, false);
   }
   throw UsageError("--sort " + sort + ": expected relevance, budget, -budget, year or -year");
 }
@@ -339,7 +356,8 @@ void ranked_pass(const Request& request, const CompiledQuery& compiled, const Fi
                  stemming::Analyzer& analyzer, Result& result) {
   Xapian::Enquire enquire(db);
   if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-  set_sort(enquire, request.sort);
+  Xapian::MultiValueKeyMaker sort_keys;
+  set_sort(enquire, request.sort, sort_keys);
   if (request.collapse) enquire.set_collapse_key(corpus::schema().field(corpus::FieldId::kProjectId).slot);
   std::size_t rank = request.offset;
   auto rank_page = [&](const Xapian::Query& query, const DocSet& only, std::size_t offset, std::size_t limit) {

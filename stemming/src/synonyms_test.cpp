@@ -67,7 +67,9 @@ TEST(Synonyms, MatchesLongestSpellingAndBothLanguages) {
       {"remittances", 1, "envois de fonds"},
       {"travail des enfants", 3, "child labour"},
       {"travail", 1, "labour"},
-      {"passeurs", 1, "migrant smuggling"},
+      {"passeurs", 1, "smuggling"},
+      {"trafic illicite de migrants", 4, "passeurs"},
+      {"smuggling", 1, "trafic de migrants"},
       {"trafiquants", 1, "traffickers"},
   };
   for (const auto& c : cases) {
