@@ -274,6 +274,31 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
   }
 }
 
+// A filter value no document holds is named, with the closest values of its
+// field; a value some document holds adds no note, even when the query finds nothing.
+TEST_F(SearcherTest, SaysWhichFilterValueNoDocumentHolds) {
+  struct Case {
+    const char* field;
+    const char* value;
+    const char* near;  // a value the note offers, or "" for no note
+  } cases[] = {
+      {"pays", "Atlantide", ""},
+      {"pays", "Tadjikstan", "Tadjikistan"},
+      {"statut", "Achevée", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.field) + "=" + c.value);
+    const Result r = search("", {{c.field, c.value}});
+    const bool none = r.total == 0;
+    const std::string notes = nlohmann::json(r.notes).dump();
+    EXPECT_EQ(notes.find("aucun document n'a cette valeur") != std::string::npos, none) << notes;
+    if (*c.near) EXPECT_NE(notes.find(c.near), std::string::npos) << notes;
+  }
+  EXPECT_TRUE(search("xyzzyq", {{"pays", "Mali"}}).notes.empty() ||
+              nlohmann::json(search("xyzzyq", {{"pays", "Mali"}}).notes).dump().find("aucun document") ==
+                  std::string::npos);
+}
+
 // The two ways to exclude are one: synonyms included, alone or after words.
 TEST_F(SearcherTest, MinusExcludesWhatSaufExcludes) {
   for (const char* word : {"traite", "OIM", "migrants", "femmes", "trafic"}) {

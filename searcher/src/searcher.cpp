@@ -9,6 +9,7 @@
 
 #include "facets.h"
 #include "field_query.h"
+#include "filter_notes.h"
 #include "full_term_guard.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/schema.h"
@@ -83,6 +84,7 @@ struct Searcher::Impl {
   const FacetTable& facets();
   std::optional<std::string> suggest(const std::string& query, const CompiledQuery& compiled);
   Xapian::Query more_like(const std::string& id, CompiledQuery& compiled);
+  void note_empty_filters(const Request& request, const FacetTable& table, Result& result);
 };
 
 Searcher::Searcher(const std::string& db_path) : Searcher(std::make_shared<Index>(db_path)) {}
@@ -432,6 +434,19 @@ CompiledQuery Searcher::Impl::understand(const Request& request, Result& result)
   return compiled;
 }
 
+// Nothing found: a filter value no document holds is said, with the values
+// of its field closest to it (« pays=Atlantide »: no such country here).
+void Searcher::Impl::note_empty_filters(const Request& request, const FacetTable& table, Result& result) {
+  for (const auto& [name, value] : request.filters) {
+    const corpus::Field* field = corpus::schema().field_for_name(name);
+    if (!field) continue;  // refused by filter_groups already
+    const Xapian::Query query = field_query(*field, value, true, analyzer, db).query;
+    for (auto& note : empty_filter_note(name, value, query, *field, table, db, request.lang)) {
+      result.notes.push_back(std::move(note));
+    }
+  }
+}
+
 // Two passes over the match set: a count pass enumerates every match, for the
 // exact total and the facets; the ranked pass then weighs only what the page
 // needs, pruning by maximum weight.
@@ -448,6 +463,7 @@ Result Searcher::Impl::search(const Request& request) {
   const FacetTable& table = facets();  // also the set of every document
   MatchSets sets(db, table, request.time_limit, set_cache.get());
   const Counted counted = count_pass(request, compiled, groups, table, sets, result);
+  if (result.total == 0) note_empty_filters(request, table, result);
   ranked_pass(request, compiled, groups, sets, counted, db, analyzer, result);
   result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
