@@ -220,7 +220,10 @@ Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool to
   if (top) {
     out.optional_clauses = 0;
     for (const auto& c : clauses) {
-      if (c.mod == Node::Mod::kNone && !c.restriction && !(c.stopword && !only_stop)) ++out.optional_clauses;
+      if (c.mod == Node::Mod::kNone && !c.restriction && !(c.stopword && !only_stop)) {
+        ++out.optional_clauses;
+        out.coverage.push_back(c.query);
+      }
     }
     if (default_op_ == Xapian::Query::OP_AND) out.any_word = assemble(clauses, only_stop, Xapian::Query::OP_OR);
   }

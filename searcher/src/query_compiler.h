@@ -23,6 +23,10 @@ struct CompiledQuery {
   /// default operator (required, field and excluded clauses as they are),
   /// what a search relaxes to when every word finds too few; else empty.
   Xapian::Query any_word;
+  /// The clauses any_word joins by OR that carry meaning (no stop or generic
+  /// word): what a relaxed search ranks its partial matches by, the more of
+  /// them (weighted by rarity) the better.
+  std::vector<Xapian::Query> coverage;
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   /// Term sequences to mark only where they occur whole (phrases, compounds,
   /// several-word synonyms: « Organisation internationale pour les

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -292,7 +293,33 @@ struct Counted {
   std::optional<Xapian::Query> every_word;
   DocSet every_word_matched;
   Xapian::doccount all_words = 0;
+  /// Relaxed: each meaningful clause's weight in the coverage of a partial
+  /// match (CompiledQuery::coverage, same order).
+  std::vector<double> coverage_weights;
 };
+
+// A relaxed search ranks a partial match first by how much of the query it
+// holds: the sum, over the meaningful clauses it matches, of each clause's
+// inverse document frequency, scaled so that coverage decides and BM25 only
+// orders documents of equal coverage (a BM25 term weight stays well under
+// this: at most about (k1 + 1) × idf, below 25 on any corpus we index).
+constexpr double kCoverageScale = 100.0;
+
+double coverage_weight(std::size_t holding, std::size_t documents) {
+  return kCoverageScale * std::log((static_cast<double>(documents) + 1.0) / (static_cast<double>(holding) + 0.5));
+}
+
+// Partial matches by coverage, then BM25: each clause a fixed weight on the
+// documents holding it, beside the words' own weights.
+Xapian::Query by_coverage(const Xapian::Query& any_word, const std::vector<Xapian::Query>& clauses,
+                          const std::vector<double>& weights) {
+  std::vector<Xapian::Query> parts{any_word};
+  for (std::size_t i = 0; i < clauses.size() && i < weights.size(); ++i) {
+    auto* fixed = new Xapian::FixedWeightPostingSource(weights[i]);
+    parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), clauses[i]);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
 
 // The count pass: every match as a set of documents, for the exact total and
 // the facets. Each filter group is evaluated once; a filtered field's facet
@@ -324,6 +351,9 @@ Counted count_pass(const Request& request, CompiledQuery& compiled, const Filter
     counted.every_word = compiled.query;
     counted.every_word_matched = counted.matched;
     compiled.query = compiled.any_word;  // the same clauses, joined by OR
+    for (const auto& clause : compiled.coverage) {
+      counted.coverage_weights.push_back(coverage_weight(sets.evaluate(clause).count(), table.documents().count()));
+    }
     base = sets.evaluate(compiled.query);
     counted.matched = restricted(base, "");
     result.relaxed = counted.matched.count() > counted.all_words;
@@ -387,9 +417,13 @@ void ranked_pass(const Request& request, const CompiledQuery& compiled, const Fi
     }
     DocSet others = counted.matched;
     others.subtract(counted.every_word_matched);
-    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, compiled.query, *counted.every_word), others, offset, limit);
+    const Xapian::Query partial = by_coverage(compiled.query, compiled.coverage, counted.coverage_weights);
+    if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, partial, *counted.every_word), others, offset, limit);
   } else {
-    Xapian::MSet mset = rank_page(compiled.query, counted.matched, request.offset, request.limit);
+    // Relaxed with no document holding every word: partial matches alone.
+    const Xapian::Query query =
+        counted.every_word ? by_coverage(compiled.query, compiled.coverage, counted.coverage_weights) : compiled.query;
+    Xapian::MSet mset = rank_page(query, counted.matched, request.offset, request.limit);
     if (request.collapse) {
       result.total = mset.get_matches_estimated();
       result.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
