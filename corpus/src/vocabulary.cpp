@@ -52,19 +52,6 @@ std::string meaning_key(std::string_view value) {
   return key;
 }
 
-// `value` without its last word when that word is a participle (« Migration
-// Health Activities Funded », « Lutte contre la traite renforcée »), else "".
-std::string without_trailing_participle(std::string_view value) {
-  value = detail::trim(value);
-  const std::size_t space = value.find_last_of(' ');
-  if (space == std::string_view::npos) return {};
-  const std::string last = stemming::lower(value.substr(space + 1));
-  for (std::string_view end : {"ed", "ing", "é", "ée", "és", "ées"}) {
-    if (last.size() > end.size() + 2 && last.ends_with(end)) return std::string(value.substr(0, space));
-  }
-  return {};
-}
-
 }  // namespace
 
 Vocabulary::Vocabulary(std::string_view name, std::string_view tsv, bool by_meaning) {
@@ -113,12 +100,8 @@ std::string Vocabulary::label(std::string_view value, std::string_view lang) con
 std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
   if (auto it = by_folded_.find(key_of(value)); it != by_folded_.end()) return it->second;
   if (by_meaning_.empty()) return std::nullopt;
-  for (const std::string& spelling : {std::string(value), without_trailing_participle(value)}) {
-    if (spelling.empty()) continue;
-    const std::string key = meaning_key(spelling);
-    if (key.empty()) continue;
-    if (auto it = by_meaning_.find(key); it != by_meaning_.end() && !it->second.empty()) return it->second;
-  }
+  const std::string key = meaning_key(value);
+  if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;
   return std::nullopt;
 }
 

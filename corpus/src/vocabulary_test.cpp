@@ -69,8 +69,8 @@ TEST(Vocabulary, KnowsTheFundsFocusAreasInBothLanguages) {
 }
 
 // Spellings no row lists, matched by their meaning words: another word
-// order, a plural, a shortened word the chain stems alike, a trailing
-// participle. A value sharing only some words is no label.
+// order, a plural, a shortened word the chain stems alike. A value sharing
+// only some words is no label.
 TEST(Vocabulary, MatchesLabelVariantsByTheirMeaningWords) {
   struct Case {
     FieldId field;
@@ -82,7 +82,7 @@ TEST(Vocabulary, MatchesLabelVariantsByTheirMeaningWords) {
       {FieldId::kProjectType, "Border Management Systems", ""},
       {FieldId::kProjectType, "Gestion de la frontière", "Gestion de l'immigration et des frontières"},
       {FieldId::kProjectType, "Trafficking Counter", "Lutte contre la traite"},
-      {FieldId::kProjectType, "Migration Health Funded", "Santé des migrants"},
+      {FieldId::kProjectType, "Recherche appliquée", ""},
       {FieldId::kProjectType, "Santé", ""},
       {FieldId::kStatus, "Projet achevé", ""},
       {FieldId::kRegion, "Corne de l'Afrique", ""},  // regions: the funder's own labels, never by words

@@ -198,6 +198,8 @@ TEST_F(QueryParserTest, Fields) {
       {R"(country:Mali)", R"(Query(XPML))"},
       {R"(région:Asia)", R"(Query(XGasie et oceanie))"},
       {R"(statut:actif)", R"(Query(XSactif))"},
+      {R"(type:"politique migratoire")", R"(Query((XYgouvernance des migrations OR (XTpolit PHRASE 2 XTmigratoir))))"},
+      {R"(type:politique)", R"(Query(XTpolit))"},
       {R"(id:PX.0432)", R"(Query(XIDpx.0432))"},
       {R"(titre:"traite des personnes")", R"(Query((Strait PHRASE 3 Sde PHRASE 3 Sperson)))"},
       {R"(pays:Tadjikistan traite)",

@@ -214,7 +214,7 @@ FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer,
                        "' (region, type, statut, pays, continent, couverture, année, budget, id…)");
     }
     try {
-      groups[field->key].push_back(field_query(*field, value, true, analyzer, db).query);
+      groups[field->key].push_back(field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query);
     } catch (const QueryError& e) {
       throw UsageError("--filter " + name + "=" + value + ": " + e.what());
     }
@@ -474,7 +474,7 @@ void Searcher::Impl::note_empty_filters(const Request& request, const FacetTable
   for (const auto& [name, value] : request.filters) {
     const corpus::Field* field = corpus::schema().field_for_name(name);
     if (!field) continue;  // refused by filter_groups already
-    const Xapian::Query query = field_query(*field, value, true, analyzer, db).query;
+    const Xapian::Query query = field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query;
     for (auto& note : empty_filter_note(name, value, query, *field, table, db, request.lang)) {
       result.notes.push_back(std::move(note));
     }

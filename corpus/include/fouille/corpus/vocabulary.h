@@ -30,8 +30,9 @@ class Vocabulary {
   /// A spelling no row lists is matched by its meaning words (its terms
   /// through the French chain, stop words left out, in any order): « Health
   /// Promotion and Assist for Migrants » is « Health Promotion and Assistance
-  /// for Migrants »; then without a trailing participle (« … Funded »). A set
-  /// of meaning words two concepts share matches neither. Only vocabularies
+  /// for Migrants ». A set of meaning words two concepts share matches
+  /// neither; a value with a word more is no label (« Politique migratoire et
+  /// recherche appliquée » is not « Recherche »). Only vocabularies
   /// built `by_meaning` (project types: regions are the funder's own labels,
   /// « Corne de l'Afrique » is not « Afrique de l'Est et Corne de l'Afrique »).
   std::optional<std::string> canonical(std::string_view value) const;
