@@ -53,6 +53,7 @@ Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const
 CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op, std::string_view text) {
   default_op_ = default_op;
   text_ = text;
+  all_capitals_ = std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
   if (out.query.empty()) out.query = Xapian::Query::MatchAll;
@@ -88,6 +89,9 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
     const std::string_view text(w->text);
+    for (auto& t : tokens) {
+      if (t.stopword) read_capital_acronym(text.substr(t.begin, t.end - t.begin), t);
+    }
     // Where the word's text starts in the query: after a + or - sign.
     const std::size_t offset = w->position + (w->mod == Node::Mod::kNone ? 0 : 1);
     std::size_t unit_begin = 0;
@@ -189,6 +193,23 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       ++u;
     }
     clauses.push_back(std::move(clause));
+  }
+}
+
+// « UN » typed in capitals in a query that is not all capitals is the
+// acronym, not the article: it is searched as « ONU », and so with its
+// synonyms (Nations Unies, United Nations). No synonym group may hold « UN »
+// itself: at index time the article and the acronym cannot be told apart.
+void QueryCompiler::read_capital_acronym(std::string_view typed, stemming::Token& token) {
+  static const std::pair<std::string_view, std::string_view> kAcronyms[] = {{"UN", "ONU"}};
+  for (const auto& [capitals, meaning] : kAcronyms) {
+    if (typed != capitals || all_capitals_) continue;
+    std::vector<stemming::Token> meant;
+    analyzer_.analyze(meaning, meant);
+    if (meant.size() != 1) return;
+    token.term = meant.front().term;
+    token.stopword = false;
+    return;
   }
 }
 

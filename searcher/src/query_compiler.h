@@ -76,6 +76,7 @@ class QueryCompiler {
   Xapian::Query near(const Node& n, CompiledQuery& out);
   Xapian::Query field_group(const corpus::Field& field, const Node& n, CompiledQuery& out);
   stemming::Spelling literal(const std::string& text, CompiledQuery& out);
+  void read_capital_acronym(std::string_view typed, stemming::Token& token);
 
   stemming::Analyzer& analyzer_;
   const stemming::Synonyms& synonyms_;
@@ -83,6 +84,7 @@ class QueryCompiler {
   const Xapian::Database& db_;
   Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
   std::string_view text_;
+  bool all_capitals_ = false;  // the query holds no lower-case letter: capitals say nothing
 };
 
 }  // namespace fouille::searcher

@@ -110,6 +110,9 @@ TEST_F(QueryParserTest, Words) {
        R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_NOT europ)))"},
       {R"(œuvre)", R"(Query((oeuvr AND_MAYBE 0.10000000000000000555 * XAœuvr)))"},
       {R"(PX.0432)", R"(Query((px.0432 OR XIDpx.0432)))"},
+      {R"(agences UN)", R"(Query((agenc AND (onu SYNONYM (nation PHRASE 2 uni) SYNONYM (united PHRASE 2 nation)))))"},
+      {R"(un projet)", R"(Query((un AND projet)))"},  // the article
+      {R"(UN PROJET)", R"(Query((un AND projet)))"},  // all capitals: capitals tell nothing
   };
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
 }
@@ -195,6 +198,8 @@ TEST_F(QueryParserTest, Fields) {
       {R"(country:Mali)", R"(Query(XPML))"},
       {R"(région:Asia)", R"(Query(XGasie et oceanie))"},
       {R"(statut:actif)", R"(Query(XSactif))"},
+      {R"(type:"politique migratoire")", R"(Query((XYgouvernance des migrations OR (XTpolit PHRASE 2 XTmigratoir))))"},
+      {R"(type:politique)", R"(Query(XTpolit))"},
       {R"(id:PX.0432)", R"(Query(XIDpx.0432))"},
       {R"(titre:"traite des personnes")", R"(Query((Strait PHRASE 3 Sde PHRASE 3 Sperson)))"},
       {R"(pays:Tadjikistan traite)",

@@ -214,7 +214,7 @@ FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer,
                        "' (region, type, statut, pays, continent, couverture, année, budget, id…)");
     }
     try {
-      groups[field->key].push_back(field_query(*field, value, true, analyzer, db).query);
+      groups[field->key].push_back(field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query);
     } catch (const QueryError& e) {
       throw UsageError("--filter " + name + "=" + value + ": " + e.what());
     }
@@ -293,8 +293,9 @@ struct Counted {
   std::optional<Xapian::Query> every_word;
   DocSet every_word_matched;
   Xapian::doccount all_words = 0;
-  /// Relaxed: each meaningful clause's weight in the coverage of a partial
-  /// match (CompiledQuery::coverage, same order).
+  /// Relaxed: the documents of each meaningful clause (CompiledQuery::coverage)
+  /// and its weight in the coverage of a partial match.
+  std::vector<std::shared_ptr<const DocSet>> coverage_sets;
   std::vector<double> coverage_weights;
 };
 
@@ -309,14 +310,16 @@ double coverage_weight(std::size_t holding, std::size_t documents) {
   return kCoverageScale * std::log((static_cast<double>(documents) + 1.0) / (static_cast<double>(holding) + 0.5));
 }
 
-// Partial matches by coverage, then BM25: each clause a fixed weight on the
-// documents holding it, beside the words' own weights.
-Xapian::Query by_coverage(const Xapian::Query& any_word, const std::vector<Xapian::Query>& clauses,
-                          const std::vector<double>& weights) {
+// Partial matches by coverage, then BM25: the documents of each clause, as
+// the count pass found them, weigh its fixed weight beside the words' own.
+// (Not Xapian's FixedWeightPostingSource: it reads the all-documents list,
+// which Xapian 1.4 reads wrong once ids have gaps; see full_term_guard.h.)
+Xapian::Query by_coverage(const Xapian::Query& any_word, const Counted& counted, const Xapian::Database& db) {
   std::vector<Xapian::Query> parts{any_word};
-  for (std::size_t i = 0; i < clauses.size() && i < weights.size(); ++i) {
-    auto* fixed = new Xapian::FixedWeightPostingSource(weights[i]);
-    parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), clauses[i]);
+  for (std::size_t i = 0; i < counted.coverage_sets.size(); ++i) {
+    Xapian::Query weighted = weighted_doc_set_query(counted.coverage_sets[i], counted.coverage_weights[i], db);
+    if (weighted.empty()) return any_word;  // several shards: BM25 alone
+    parts.push_back(std::move(weighted));
   }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
@@ -352,7 +355,9 @@ Counted count_pass(const Request& request, CompiledQuery& compiled, const Filter
     counted.every_word_matched = counted.matched;
     compiled.query = compiled.any_word;  // the same clauses, joined by OR
     for (const auto& clause : compiled.coverage) {
-      counted.coverage_weights.push_back(coverage_weight(sets.evaluate(clause).count(), table.documents().count()));
+      auto set = std::make_shared<const DocSet>(sets.evaluate(clause));
+      counted.coverage_weights.push_back(coverage_weight(set->count(), table.documents().count()));
+      counted.coverage_sets.push_back(std::move(set));
     }
     base = sets.evaluate(compiled.query);
     counted.matched = restricted(base, "");
@@ -417,12 +422,12 @@ void ranked_pass(const Request& request, const CompiledQuery& compiled, const Fi
     }
     DocSet others = counted.matched;
     others.subtract(counted.every_word_matched);
-    const Xapian::Query partial = by_coverage(compiled.query, compiled.coverage, counted.coverage_weights);
+    const Xapian::Query partial = by_coverage(compiled.query, counted, db);
     if (limit > 0) rank_page(Xapian::Query(Xapian::Query::OP_AND_NOT, partial, *counted.every_word), others, offset, limit);
   } else {
     // Relaxed with no document holding every word: partial matches alone.
     const Xapian::Query query =
-        counted.every_word ? by_coverage(compiled.query, compiled.coverage, counted.coverage_weights) : compiled.query;
+        counted.every_word ? by_coverage(compiled.query, counted, db) : compiled.query;
     Xapian::MSet mset = rank_page(query, counted.matched, request.offset, request.limit);
     if (request.collapse) {
       result.total = mset.get_matches_estimated();
@@ -474,7 +479,7 @@ void Searcher::Impl::note_empty_filters(const Request& request, const FacetTable
   for (const auto& [name, value] : request.filters) {
     const corpus::Field* field = corpus::schema().field_for_name(name);
     if (!field) continue;  // refused by filter_groups already
-    const Xapian::Query query = field_query(*field, value, true, analyzer, db).query;
+    const Xapian::Query query = field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query;
     for (auto& note : empty_filter_note(name, value, query, *field, table, db, request.lang)) {
       result.notes.push_back(std::move(note));
     }
