@@ -30,7 +30,7 @@ packages=(
   libgtest-dev googletest           # unit and integration tests
   clang-14 libclang-rt-14-dev       # libFuzzer targets under ASan + UBSan (scripts/fuzz.sh)
   libbenchmark-dev                  # micro-benchmarks
-  wfrench                           # French word list: property tests and the generator
+  wfrench wamerican                 # French and English word lists: the words no correction rewrites
   iso-codes                         # ISO 3166 country names (English, French): the countries test
   python3                           # scripts/iso_countries.py regenerates corpus/data/iso_countries.tsv
   time bc                           # bench/run: wall time, peak RSS and ratios

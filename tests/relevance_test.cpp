@@ -41,6 +41,12 @@ TEST(Relevance, NdcgAtTenHoldsItsRecordedScoreAndBeatsPlainBm25) {
     std::printf("  kind %-12s fouille %.3f  plain %.3f\n", k.c_str(), relevance::mean_ndcg(set, ours, k),
                 relevance::mean_ndcg(set, plain, k));
   }
+  // A page is listed once: the documents holding every word and the partial
+  // matches after them never overlap.
+  for (const auto& [qid, files] : ours) {
+    const std::set<std::string> distinct(files.begin(), files.end());
+    EXPECT_EQ(distinct.size(), files.size()) << qid << " lists a page twice";
+  }
   const double a = relevance::mean_ndcg(set, ours), b = relevance::mean_ndcg(set, plain);
   std::printf("mean nDCG@10 over %zu queries: fouille %.4f, plain Xapian BM25 %.4f\n", set.queries.size(), a, b);
   EXPECT_GE(a, recorded_score() - kTolerance);

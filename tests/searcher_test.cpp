@@ -287,6 +287,42 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
   }
 }
 
+// A filter value no document holds is named, with the closest values of its
+// field; a value some document holds adds no note, even when the query finds nothing.
+TEST_F(SearcherTest, SaysWhichFilterValueNoDocumentHolds) {
+  struct Case {
+    const char* field;
+    const char* value;
+    const char* near;  // a value the note offers, or "" for no note
+  } cases[] = {
+      {"pays", "Atlantide", ""},
+      {"pays", "Tadjikstan", "Tadjikistan"},
+      {"statut", "Achevée", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.field) + "=" + c.value);
+    const Result r = search("", {{c.field, c.value}});
+    const bool none = r.total == 0;
+    const std::string notes = nlohmann::json(r.notes).dump();
+    EXPECT_EQ(notes.find("aucun document n'a cette valeur") != std::string::npos, none) << notes;
+    if (*c.near) EXPECT_NE(notes.find(c.near), std::string::npos) << notes;
+  }
+  EXPECT_TRUE(search("xyzzyq", {{"pays", "Mali"}}).notes.empty() ||
+              nlohmann::json(search("xyzzyq", {{"pays", "Mali"}}).notes).dump().find("aucun document") ==
+                  std::string::npos);
+}
+
+// The two ways to exclude are one: synonyms included, alone or after words.
+TEST_F(SearcherTest, MinusExcludesWhatSaufExcludes) {
+  for (const char* word : {"traite", "OIM", "migrants", "femmes", "trafic"}) {
+    SCOPED_TRACE(word);
+    const std::size_t minus = search(std::string("-") + word).total;
+    EXPECT_EQ(minus, search(std::string("SAUF ") + word).total);
+    EXPECT_LT(minus, search("").total);
+    EXPECT_EQ(search(std::string("projet -") + word).total, search(std::string("projet SAUF ") + word).total);
+  }
+}
+
 TEST_F(SearcherTest, FacetCountsAreExactMultiValuedAndDisjunctive) {
   Request r;
   r.filters = {{"region", "Europe"}};
@@ -464,6 +500,44 @@ TEST_F(SearcherTest, SortsPagesAndCollapses) {
   ASSERT_EQ(page2.hits.size(), 10u);
   EXPECT_EQ(page2.hits.front().id, sorted.hits[10].id);
   EXPECT_EQ(page2.hits.front().rank, 11u);
+}
+
+// Both directions: the values in order, then the documents without one.
+TEST_F(SearcherTest, SortsDocumentsWithoutTheValueLast) {
+  struct Case {
+    const char* sort;
+    bool descending;
+    std::function<std::optional<double>(const corpus::Document&)> value;
+  } cases[] = {
+      {"budget", false, [](const corpus::Document& d) { return d.budget_usd; }},
+      {"-budget", true, [](const corpus::Document& d) { return d.budget_usd; }},
+      {"year", false, [](const corpus::Document& d) { return d.start_year ? std::optional<double>(*d.start_year) : std::nullopt; }},
+      {"-year", true, [](const corpus::Document& d) { return d.start_year ? std::optional<double>(*d.start_year) : std::nullopt; }},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.sort);
+    Request r;
+    r.sort = c.sort;
+    r.limit = 2000;
+    r.no_facets = true;
+    const Result sorted = searcher_->search(r);
+    ASSERT_EQ(sorted.hits.size(), sorted.total);
+    bool missing_seen = false;
+    std::size_t missing = 0;
+    std::optional<double> previous;
+    for (const auto& h : sorted.hits) {
+      const std::optional<double> v = c.value(h.document);
+      if (!v) {
+        missing_seen = true;
+        ++missing;
+        continue;
+      }
+      EXPECT_FALSE(missing_seen) << h.id << " has a value but comes after a document without one";
+      if (previous) EXPECT_TRUE(c.descending ? *previous >= *v : *previous <= *v) << h.id;
+      previous = v;
+    }
+    EXPECT_GT(missing, 0u);  // the corpus has documents without the value
+  }
 }
 
 TEST_F(SearcherTest, JsonHasTheDocumentedShape) {

@@ -49,7 +49,10 @@ Countries::Countries() {
     if (cols.size() < 2) return;
     for (auto alias : detail::split(cols[1], '|')) names.emplace_back(alias, cols[0]);
   });
-  std::unordered_map<std::string, std::string> iso_english = read_iso_names(names);
+  // Names in other languages come after every English and French one: a
+  // name two languages give two countries keeps its English or French sense.
+  std::vector<std::pair<std::string, std::string>> others;
+  std::unordered_map<std::string, std::string> iso_english = read_iso_names(names, others);
   for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
     Names& n = names_[*code];
     n.french = display_name(*code, icu::Locale::getFrench());
@@ -62,19 +65,22 @@ Countries::Countries() {
     n.continent = containing(*code, URGN_CONTINENT);
     n.subregion = containing(*code, URGN_SUBCONTINENT);
   }
-  const std::size_t exact = names.size();
-  for (std::size_t i = 0; i < exact; ++i) {
-    for (auto& v : detail::name_variants(names[i].first)) names.emplace_back(std::move(v), names[i].second);
+  for (auto* list : {&names, &others}) {
+    const std::size_t exact = list->size();
+    for (std::size_t i = 0; i < exact; ++i) {
+      for (auto& v : detail::name_variants((*list)[i].first)) list->emplace_back(std::move(v), (*list)[i].second);
+    }
   }
+  names.insert(names.end(), std::make_move_iterator(others.begin()), std::make_move_iterator(others.end()));
   for (const auto& [name, code] : names) add_name(name, code);
   read_areas();
 }
 
 std::unordered_map<std::string, std::string> Countries::read_iso_names(
-    std::vector<std::pair<std::string, std::string>>& names) {
+    std::vector<std::pair<std::string, std::string>>& names, std::vector<std::pair<std::string, std::string>>& others) {
   std::unordered_map<std::string, std::string> english;  // code -> English display name
   detail::for_each_row(data::iso_countries, [&](int, const std::vector<std::string_view>& cols) {
-    if (cols.size() != 3) return;
+    if (cols.size() != 4) return;
     std::string code(cols[0]);
     if (code.size() == 2 && !english.count(code)) {
       if (auto display = detail::display_form(detail::split(cols[1], '|').front()); !display.empty()) {
@@ -83,6 +89,9 @@ std::unordered_map<std::string, std::string> Countries::read_iso_names(
     }
     for (std::size_t c = 1; c <= 2; ++c) {
       for (auto name : detail::split(cols[c], '|')) names.emplace_back(name, code);
+    }
+    for (auto name : detail::split(cols[3], '|')) {
+      if (!name.empty()) others.emplace_back(name, code);
     }
     if (code.size() == 4 && !names_.count(code)) {  // a former country: its names from iso-codes
       names_[code] = Names{

@@ -153,6 +153,37 @@ TEST(Countries, ResolveEveryIsoCodesNameInEnglishAndFrench) {
   EXPECT_GT(checked, 700u);
 }
 
+// The other languages of the table, each name resolved to its country; a
+// name two countries share across languages (rare: « Guinea ») resolves to
+// one of them.
+TEST(Countries, ResolveEveryIsoCodesNameInOtherLanguages) {
+  const auto current = read_json(std::string(kIsoJson) + "iso_3166-1.json")["3166-1"];
+  std::map<std::string, std::set<std::string>> codes_of;  // name -> codes it names, in any language
+  const std::string fr = "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo";
+  std::vector<std::map<std::string, std::string>> catalogues = {read_mo(fr)};
+  for (const char* lang : {"ar", "de", "es", "it", "nl", "pl", "pt", "pt_BR", "ru", "sv", "tr", "zh_CN", "zh_TW"}) {
+    catalogues.push_back(read_mo(std::string("/usr/share/locale/") + lang + "/LC_MESSAGES/iso_3166-1.mo"));
+  }
+  for (const auto& c : current) {
+    for (const char* key : {"name", "official_name", "common_name"}) {
+      if (!c.contains(key)) continue;
+      const std::string english = c[key].get<std::string>();
+      codes_of[english].insert(c["alpha_2"].get<std::string>());
+      for (const auto& cat : catalogues) {
+        if (auto it = cat.find(english); it != cat.end()) codes_of[it->second].insert(c["alpha_2"].get<std::string>());
+      }
+    }
+  }
+  std::size_t checked = 0;
+  for (const auto& [name, codes] : codes_of) {
+    SCOPED_TRACE(name);
+    const std::string got = countries().code(name).value_or("?");
+    EXPECT_TRUE(codes.count(got)) << got;
+    ++checked;
+  }
+  EXPECT_GT(checked, 4500u);
+}
+
 TEST(Countries, ResolveUnAndUsualSpellings) {
   const NameCase cases[] = {
       {"Micronesia (Federated States of)", "FM"},
@@ -171,10 +202,31 @@ TEST(Countries, ResolveUnAndUsualSpellings) {
       {"the Gambia", "GM"},
       {"Zaïre", "CD"},
       {"Burma", "MM"},
+      {"Deutschland", "DE"},
+      {"España", "ES"},
+      {"Brasil", "BR"},
+      {"Kenia", "KE"},
+      {"Российская Федерация", "RU"},
+      {"مصر", "EG"},
+      {"中国", "CN"},
+      {"Tchécoslovaquie", "CSHH"},
+      {"Czechoslovakia", "CSHH"},
+      {"Hong Kong SAR, China", "HK"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     EXPECT_EQ(countries().code(c.name).value_or("?"), c.code);
+  }
+}
+
+TEST(Countries, ListsKeepNamesHoldingACommaWhole) {
+  for (const auto& [text, codes] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"Hong Kong SAR, China", {"HK"}},
+           {"Hong Kong SAR, China; Macao SAR, China", {"HK", "MO"}},
+           {"Deutschland, España", {"DE", "ES"}},
+       }) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(countries().parse_list(text).codes, codes);
   }
 }
 

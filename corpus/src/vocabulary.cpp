@@ -1,5 +1,6 @@
 #include "fouille/corpus/vocabulary.h"
 
+#include <algorithm>
 #include <array>
 #include <iterator>
 
@@ -8,6 +9,7 @@
 #include "fouille/data/project_types.h"
 #include "fouille/data/regions.h"
 #include "fouille/data/status.h"
+#include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/fold.h"
 
 #include "table.h"
@@ -31,9 +33,28 @@ std::string key_of(std::string_view value) {
   return key;
 }
 
+// The meaning words of a spelling: its terms through the French chain (which
+// stems English plurals and -ance/-ion alike), stop words of both languages
+// left out, each once, sorted.
+std::string meaning_key(std::string_view value) {
+  thread_local stemming::Analyzer analyzer;
+  thread_local std::vector<stemming::Token> tokens;
+  tokens.clear();
+  analyzer.analyze(value, tokens);
+  std::vector<std::string> terms;
+  for (const auto& t : tokens) {
+    if (!t.stopword && !t.term.empty()) terms.push_back(t.term);
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::string key;
+  for (const auto& t : terms) key += (key.empty() ? "" : " ") + t;
+  return key;
+}
+
 }  // namespace
 
-Vocabulary::Vocabulary(std::string_view name, std::string_view tsv) {
+Vocabulary::Vocabulary(std::string_view name, std::string_view tsv, bool by_meaning) {
   detail::for_each_row(tsv, [&](int line, const std::vector<std::string_view>& cols) {
     if (cols.size() != 3 || cols[0].empty() || cols[1].empty()) {
       throw CorpusError(std::string(name) + ".tsv:" + std::to_string(line) +
@@ -47,8 +68,20 @@ Vocabulary::Vocabulary(std::string_view name, std::string_view tsv) {
                           " » already stands for « " + it->second + " »");
       }
     };
+    auto add_meaning = [&](std::string_view spelling) {
+      if (!by_meaning) return;
+      const std::string key = meaning_key(spelling);
+      if (key.empty()) return;
+      auto [it, added] = by_meaning_.emplace(key, label);
+      if (!added && it->second != label) it->second.clear();  // shared: no longer telling
+    };
     labels_.push_back(label);
     english_[label] = std::string(cols[1]);
+    add_meaning(label);
+    add_meaning(cols[1]);
+    if (cols[2] != "-") {
+      for (auto alias : detail::split(cols[2], '|')) add_meaning(alias);
+    }
     add(label);
     add(cols[1]);
     if (cols[2] != "-") {
@@ -65,9 +98,11 @@ std::string Vocabulary::label(std::string_view value, std::string_view lang) con
 }
 
 std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
-  auto it = by_folded_.find(key_of(value));
-  if (it == by_folded_.end()) return std::nullopt;
-  return it->second;
+  if (auto it = by_folded_.find(key_of(value)); it != by_folded_.end()) return it->second;
+  if (by_meaning_.empty()) return std::nullopt;
+  const std::string key = meaning_key(value);
+  if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;
+  return std::nullopt;
 }
 
 namespace {
@@ -76,13 +111,14 @@ struct Shipped {
   FieldId field;
   const char* table;  // its name in messages
   const std::string_view& tsv;
+  bool by_meaning;    // spellings matched by their meaning words too
 };
 // Every shipped vocabulary, the one place that lists them.
 const Shipped kShipped[] = {
-    {FieldId::kStatus, "status", data::status},
-    {FieldId::kCoverage, "coverage", data::coverage},
-    {FieldId::kProjectType, "project_types", data::project_types},
-    {FieldId::kRegion, "regions", data::regions},
+    {FieldId::kStatus, "status", data::status, false},
+    {FieldId::kCoverage, "coverage", data::coverage, false},
+    {FieldId::kProjectType, "project_types", data::project_types, true},
+    {FieldId::kRegion, "regions", data::regions, false},
 };
 constexpr std::size_t kShippedCount = std::size(kShipped);
 
@@ -100,7 +136,7 @@ std::span<const FieldId> vocabulary_fields() {
 const Vocabulary* vocabulary(FieldId field) {
   static const std::vector<Vocabulary> loaded = [] {
     std::vector<Vocabulary> out;
-    for (const auto& v : kShipped) out.emplace_back(v.table, v.tsv);
+    for (const auto& v : kShipped) out.emplace_back(v.table, v.tsv, v.by_meaning);
     return out;
   }();
   for (std::size_t i = 0; i < kShippedCount; ++i) {

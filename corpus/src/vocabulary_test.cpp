@@ -68,6 +68,31 @@ TEST(Vocabulary, KnowsTheFundsFocusAreasInBothLanguages) {
   for (const char* area : areas) EXPECT_TRUE(vocabulary(FieldId::kProjectType)->canonical(area).has_value()) << area;
 }
 
+// Spellings no row lists, matched by their meaning words: another word
+// order, a plural, a shortened word the chain stems alike. A value sharing
+// only some words is no label.
+TEST(Vocabulary, MatchesLabelVariantsByTheirMeaningWords) {
+  struct Case {
+    FieldId field;
+    const char* value;
+    const char* label;  // "" for none
+  } cases[] = {
+      {FieldId::kProjectType, "Health Promotion and Assist for Migrants", "Promotion de la santé et assistance aux migrants"},
+      {FieldId::kProjectType, "Assistance and Health Promotion for Migrants", "Promotion de la santé et assistance aux migrants"},
+      {FieldId::kProjectType, "Border Management Systems", ""},
+      {FieldId::kProjectType, "Gestion de la frontière", "Gestion de l'immigration et des frontières"},
+      {FieldId::kProjectType, "Trafficking Counter", "Lutte contre la traite"},
+      {FieldId::kProjectType, "Recherche appliquée", ""},
+      {FieldId::kProjectType, "Santé", ""},
+      {FieldId::kStatus, "Projet achevé", ""},
+      {FieldId::kRegion, "Corne de l'Afrique", ""},  // regions: the funder's own labels, never by words
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.value);
+    EXPECT_EQ(vocabulary(c.field)->canonical(c.value).value_or(""), c.label);
+  }
+}
+
 TEST(Vocabulary, UnknownValuesStayAsWritten) {
   EXPECT_EQ(normalize_keyword(FieldId::kRegion, "  Corne de l'Afrique "), "Corne de l'Afrique");
   EXPECT_EQ(normalize_keyword(FieldId::kRegion, "Corne  de\tl'Afrique"), "Corne de l'Afrique");

@@ -4,12 +4,13 @@
 
 namespace fouille::searcher {
 
-DocSetSource::DocSetSource(std::shared_ptr<const DocSet> set)
-    : set_(std::move(set)), size_(static_cast<Xapian::doccount>(set_->count())) {}
+DocSetSource::DocSetSource(std::shared_ptr<const DocSet> set, double weight)
+    : set_(std::move(set)), size_(static_cast<Xapian::doccount>(set_->count())), weight_(weight) {}
 
 void DocSetSource::init(const Xapian::Database&) {
   current_ = 0;
   started_ = false;
+  set_maxweight(weight_);
 }
 
 void DocSetSource::next(double) {
@@ -26,6 +27,11 @@ void DocSetSource::skip_to(Xapian::docid did, double) {
 Xapian::Query doc_set_query(std::shared_ptr<const DocSet> set, const Xapian::Database& db) {
   if (db.size() != 1) return Xapian::Query();
   return Xapian::Query((new DocSetSource(std::move(set)))->release());
+}
+
+Xapian::Query weighted_doc_set_query(std::shared_ptr<const DocSet> set, double weight, const Xapian::Database& db) {
+  if (db.size() != 1) return Xapian::Query();
+  return Xapian::Query((new DocSetSource(std::move(set), weight))->release());
 }
 
 }  // namespace fouille::searcher

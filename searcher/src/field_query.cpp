@@ -125,10 +125,16 @@ FieldQuery countries_query(const corpus::Field& field, std::string_view value, s
 }
 
 FieldQuery vocabulary_query(const corpus::Field& field, const corpus::Vocabulary& vocabulary, std::string_view value,
-                            bool phrase, stemming::Analyzer& analyzer, const Xapian::Database& db) {
+                            bool phrase, stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use) {
   FieldQuery out;
   if (auto label = vocabulary.canonical(value)) {
     out.query = filter(field, *label);
+    // A phrase also matches the field's own words in order: a value kept as
+    // written (« Politique migratoire et recherche appliquée ») holds it too.
+    if (phrase && use == FieldUse::kQuery && !field.text_prefix.empty()) {
+      FieldQuery words = text_query(value, field.text_prefix, true, analyzer);
+      if (!words.query.empty()) out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, words.query);
+    }
     return out;
   }
   // A value the vocabulary lacks, as a facet shows it: that value exactly.
@@ -146,7 +152,7 @@ bool is_id(FieldId id) { return id == FieldId::kId || id == FieldId::kProjectId 
 }  // namespace
 
 FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
-                       stemming::Analyzer& analyzer, const Xapian::Database& db) {
+                       stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use) {
   if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(field.key + ": valeur vide");
   FieldQuery out;
   if (field.kind == FieldKind::kNumber || field.id == FieldId::kBudgetRange) {
@@ -168,7 +174,7 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     return out;
   }
   if (const corpus::Vocabulary* vocabulary = corpus::vocabulary(field.id)) {
-    return vocabulary_query(field, *vocabulary, value, phrase, analyzer, db);
+    return vocabulary_query(field, *vocabulary, value, phrase, analyzer, db, use);
   }
   if (is_id(field.id)) {
     out.query = Xapian::Query(store::id_term(value));

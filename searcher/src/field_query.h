@@ -19,8 +19,12 @@ struct FieldQuery {
   std::vector<std::string> highlight;  ///< unprefixed terms to highlight
 };
 
+/// Where a field's value comes from: the query language (`type:"…"`), or a
+/// --filter, which must select exactly what the facet value it names counts.
+enum class FieldUse { kQuery, kFilter };
+
 /// Throws QueryError for a malformed range or amount, naming the field.
 FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
-                       stemming::Analyzer& analyzer, const Xapian::Database& db);
+                       stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use = FieldUse::kQuery);
 
 }  // namespace fouille::searcher

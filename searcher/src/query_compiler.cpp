@@ -54,6 +54,7 @@ Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const
 CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op, std::string_view text) {
   default_op_ = default_op;
   text_ = text;
+  all_capitals_ = std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
   if (out.query.empty()) out.query = Xapian::Query::MatchAll;
@@ -103,6 +104,9 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
     const std::string_view text(w->text);
+    for (auto& t : tokens) {
+      if (t.stopword) read_capital_acronym(text.substr(t.begin, t.end - t.begin), t);
+    }
     // Where the word's text starts in the query: after a + or - sign.
     const std::size_t offset = w->position + (w->mod == Node::Mod::kNone ? 0 : 1);
     std::size_t unit_begin = 0;
@@ -141,10 +145,15 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
   while (u < units.size()) {
     std::size_t first_term = 0;
     while (unit_of[first_term] != u) ++first_term;
-    auto m = units[u].mod == Node::Mod::kNone ? synonyms_.match(terms, first_term) : stemming::Synonyms::Match{};
+    // Synonyms whatever the sign: -traite excludes what SAUF traite does.
+    auto m = synonyms_.match(terms, first_term);
     // A match must end on a unit boundary: it replaces whole words.
     if (m.length && first_term + m.length < terms.size() && unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
       m.length = 0;
+    }
+    // …and its words share one sign: « -trafic de migrants » excludes « trafic » alone.
+    for (std::size_t k = first_term; m.length && k < first_term + m.length; ++k) {
+      if (units[unit_of[k]].mod != units[u].mod) m.length = 0;
     }
     Clause clause;
     clause.mod = units[u].mod;
@@ -203,6 +212,23 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
   }
 }
 
+// « UN » typed in capitals in a query that is not all capitals is the
+// acronym, not the article: it is searched as « ONU », and so with its
+// synonyms (Nations Unies, United Nations). No synonym group may hold « UN »
+// itself: at index time the article and the acronym cannot be told apart.
+void QueryCompiler::read_capital_acronym(std::string_view typed, stemming::Token& token) {
+  static const std::pair<std::string_view, std::string_view> kAcronyms[] = {{"UN", "ONU"}};
+  for (const auto& [capitals, meaning] : kAcronyms) {
+    if (typed != capitals || all_capitals_) continue;
+    std::vector<stemming::Token> meant;
+    analyzer_.analyze(meaning, meant);
+    if (meant.size() != 1) return;
+    token.term = meant.front().term;
+    token.stopword = false;
+    return;
+  }
+}
+
 Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool top) {
   std::vector<Clause> clauses;
   std::vector<const Node*> run;
@@ -231,7 +257,10 @@ Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool to
   if (top) {
     out.optional_clauses = 0;
     for (const auto& c : clauses) {
-      if (c.mod == Node::Mod::kNone && !c.restriction && !(c.stopword && !only_stop)) ++out.optional_clauses;
+      if (c.mod == Node::Mod::kNone && !c.restriction && !(c.stopword && !only_stop)) {
+        ++out.optional_clauses;
+        out.coverage.push_back(c.query);
+      }
     }
     if (default_op_ == Xapian::Query::OP_AND) out.any_word = assemble(clauses, only_stop, Xapian::Query::OP_OR);
   }
@@ -414,7 +443,8 @@ Xapian::Query QueryCompiler::near(const Node& n, CompiledQuery& out) {
     if (words.terms.size() > 1) phrases.push_back(phrase(words.terms, words.stop));
   }
   if (terms.size() < 2) return combine(Xapian::Query::OP_AND, terms);
-  const auto window = std::max<Xapian::termcount>(kNearWindow, static_cast<Xapian::termcount>(terms.size()));
+  const auto asked = n.window ? static_cast<Xapian::termcount>(n.window) : kNearWindow;
+  const auto window = std::max<Xapian::termcount>(asked, static_cast<Xapian::termcount>(terms.size()));
   Xapian::Query q(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
   if (phrases.empty()) return q;
   phrases.insert(phrases.begin(), q);

@@ -23,6 +23,10 @@ struct CompiledQuery {
   /// default operator (required, field and excluded clauses as they are),
   /// what a search relaxes to when every word finds too few; else empty.
   Xapian::Query any_word;
+  /// The clauses any_word joins by OR that carry meaning (no stop or generic
+  /// word): what a relaxed search ranks its partial matches by, the more of
+  /// them (weighted by rarity) the better.
+  std::vector<Xapian::Query> coverage;
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   /// Term sequences to mark only where they occur whole (phrases, compounds,
   /// several-word synonyms: « Organisation internationale pour les
@@ -72,6 +76,7 @@ class QueryCompiler {
   Xapian::Query near(const Node& n, CompiledQuery& out);
   Xapian::Query field_group(const corpus::Field& field, const Node& n, CompiledQuery& out);
   stemming::Spelling literal(const std::string& text, CompiledQuery& out);
+  void read_capital_acronym(std::string_view typed, stemming::Token& token);
 
   stemming::Analyzer& analyzer_;
   const stemming::Synonyms& synonyms_;
@@ -79,6 +84,7 @@ class QueryCompiler {
   const Xapian::Database& db_;
   Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
   std::string_view text_;
+  bool all_capitals_ = false;  // the query holds no lower-case letter: capitals say nothing
 };
 
 }  // namespace fouille::searcher

@@ -1,5 +1,9 @@
 #include "query_parser.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+
 #include <unicode/utf8.h>
 
 #include "fouille/base/error.h"
@@ -18,6 +22,7 @@ struct Token {
   bool group = false;  // field name followed by '(': field:(a OU b)
   Node::Mod mod = Node::Mod::kNone;
   std::size_t position = 0;
+  std::size_t window = 0;  // NEAR/N, PRES/N: N
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -29,6 +34,33 @@ Tok operator_kind(std::string_view w) {
   if (w == "NOT" || w == "SAUF") return Tok::kNot;
   if (w == "NEAR" || w == "PRES" || w == "PRÈS") return Tok::kNear;
   return Tok::kWord;
+}
+
+// NEAR/3, PRES/5: the window written after the operator, or 0 when `w` is
+// not that form. Out of range (0, or over kMaxNearWindow) is still the form:
+// the window is clamped and a note says so.
+std::size_t near_window(std::string_view w, std::vector<std::string>& notes) {
+  const std::size_t slash = w.find('/');
+  if (slash == std::string_view::npos || operator_kind(w.substr(0, slash)) != Tok::kNear) return 0;
+  std::string_view digits = w.substr(slash + 1);
+  if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  const std::size_t n = std::stoul(std::string(digits));
+  const std::size_t window = std::clamp<std::size_t>(n, 1, kMaxNearWindow);
+  if (window != n) {
+    notes.push_back(std::string(w) + " : fenêtre de " + std::to_string(window) + " mots (entre 1 et " +
+                    std::to_string(kMaxNearWindow) + ")");
+  }
+  return window;
+}
+
+// `name` before a colon looks like a field someone meant (letters only, as
+// « foo » in foo:bar), not a time (10:30) or an address (http://…).
+bool looks_like_field_name(std::string_view name, std::string_view value) {
+  if (name.empty() || value.empty() || value.starts_with("//")) return false;
+  for (unsigned char c : name) {
+    if (!(std::isalpha(c) || c >= 0x80 || c == '_')) return false;
+  }
+  return true;
 }
 
 class Lexer {
@@ -63,7 +95,15 @@ class Lexer {
       while (i_ < q_.size() && !is_space(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' && q_[i_] != '"') ++i_;
       std::string word(q_.substr(start, i_ - start));
       std::size_t colon = word.find(':');
-      if (colon != std::string::npos && colon > 0 && corpus::schema().field_for_name(word.substr(0, colon))) {
+      const bool field = colon != std::string::npos && colon > 0 &&
+                         corpus::schema().field_for_name(word.substr(0, colon)) != nullptr;
+      if (!field && colon != std::string::npos &&
+          looks_like_field_name(std::string_view(word).substr(0, colon), std::string_view(word).substr(colon + 1))) {
+        notes_.push_back("« " + word.substr(0, colon) +
+                         ": » n'est pas un champ (titre, pays, type, statut, région, id…) : « " + word +
+                         " » cherché comme mots");
+      }
+      if (field) {
         t.kind = Tok::kField;
         t.name = word.substr(0, colon);
         t.text = word.substr(colon + 1);
@@ -72,11 +112,16 @@ class Lexer {
           t.quoted = true;
         } else if (t.text.empty() && i_ < q_.size() && q_[i_] == '(') {
           t.group = true;  // the parser reads the group that follows
+        } else if (numeric(*corpus::schema().field_for_name(t.name))) {
+          join_digit_groups(t.text);
         }
         out.push_back(t);
         continue;
       }
       t.kind = t.mod == Node::Mod::kNone ? operator_kind(word) : Tok::kWord;
+      if (t.kind == Tok::kWord && t.mod == Node::Mod::kNone) {
+        if ((t.window = near_window(word, notes_)) != 0) t.kind = Tok::kNear;
+      }
       t.text = word;
       if (!word.empty()) out.push_back(t);
     }
@@ -87,6 +132,28 @@ class Lexer {
   }
 
  private:
+  static bool numeric(const corpus::Field& field) {
+    return field.kind == corpus::FieldKind::kNumber || field.kind == corpus::FieldKind::kYear ||
+           field.id == corpus::FieldId::kBudgetRange;
+  }
+
+  // « budget:100 000..200 000 »: French writes thousands apart. While the
+  // value ends with a digit and the query goes on with one space and a group
+  // of exactly three digits (then the end, a space, a parenthesis or « .. »),
+  // that group belongs to the number.
+  void join_digit_groups(std::string& value) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    while (!value.empty() && digit(value.back()) && i_ + 4 <= q_.size() && q_[i_] == ' ' && digit(q_[i_ + 1]) &&
+           digit(q_[i_ + 2]) && digit(q_[i_ + 3])) {
+      const std::size_t after = i_ + 4;
+      if (after < q_.size() && !is_space(q_[after]) && q_[after] != ')' && q_.substr(after, 2) != "..") break;
+      std::size_t end = after;
+      while (end < q_.size() && !is_space(q_[end]) && q_[end] != '(' && q_[end] != ')' && q_[end] != '"') ++end;
+      value += q_.substr(i_ + 1, end - i_ - 1);
+      i_ = end;
+    }
+  }
+
   std::string quoted() {
     std::size_t open = i_++;
     std::size_t close = q_.find('"', i_);
@@ -190,7 +257,7 @@ class Parser {
     node.kind = Node::Kind::kNear;
     node.children.push_back(std::move(left));
     while (peek().kind == Tok::kNear) {
-      take();
+      node.window = std::max(node.window, take().window);  // NEAR/N: the widest written
       if (!starts_operand()) break;
       node.children.push_back(primary());
     }

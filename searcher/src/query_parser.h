@@ -17,6 +17,8 @@ namespace fouille::searcher {
 /// Longest query read, in bytes: a longer one is refused (QueryError), as
 /// its cost grows with its length (100 KB of words took 21 s).
 constexpr std::size_t kMaxQueryBytes = 4096;
+/// Widest window NEAR/N takes, in words.
+constexpr std::size_t kMaxNearWindow = 100;
 /// Deepest nesting of parentheses and leading SAUF/NOT: the parser and the
 /// compiler recurse once per level.
 constexpr std::size_t kMaxQueryDepth = 32;
@@ -31,6 +33,7 @@ struct Node {
   bool quoted = false;                  // field value given in quotes
   const corpus::Field* field = nullptr; // for kField
   std::size_t position = 0;             // byte offset in the query, for messages
+  std::size_t window = 0;               // for kNear: NEAR/N's N, 0 for the default window
   /// Operands; for a kField, its one group when written field:(a OU "b c").
   std::vector<Node> children;
 };

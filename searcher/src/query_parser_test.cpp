@@ -102,11 +102,17 @@ TEST_F(QueryParserTest, Words) {
        R"(Query((oim SYNONYM iom SYNONYM (organis PHRASE 5 international PHRASE 5 pour PHRASE 5 le PHRASE 5 migrat) SYNONYM (international PHRASE 4 organiz PHRASE 4 for PHRASE 4 migrat))))"},
       {R"(la traite des migrants)",
        R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND migr)))"},
-      {R"(+oim -europe)", R"(Query((oim AND_NOT europ)))"},
+      {R"(+oim -europe)",
+       R"(Query(((oim SYNONYM iom SYNONYM (organis PHRASE 5 international PHRASE 5 pour PHRASE 5 le PHRASE 5 migrat) SYNONYM (international PHRASE 4 organiz PHRASE 4 for PHRASE 4 migrat)) AND_NOT europ)))"},
+      {R"(-traite)",
+       R"(Query((<alldocuments> AND_NOT ((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker))))"},
       {R"(traite -europe)",
        R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_NOT europ)))"},
       {R"(œuvre)", R"(Query((oeuvr AND_MAYBE 0.10000000000000000555 * XAœuvr)))"},
       {R"(PX.0432)", R"(Query((px.0432 OR XIDpx.0432)))"},
+      {R"(agences UN)", R"(Query((agenc AND (onu SYNONYM (nation PHRASE 2 uni) SYNONYM (united PHRASE 2 nation)))))"},
+      {R"(un projet)", R"(Query((un AND projet)))"},  // the article
+      {R"(UN PROJET)", R"(Query((un AND projet)))"},  // all capitals: capitals tell nothing
   };
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
 }
@@ -138,6 +144,9 @@ TEST_F(QueryParserTest, OperatorsFrenchAndEnglish) {
        R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_NOT intern)))"},
       {R"(traite PRES femmes)", R"(Query((trait NEAR 10 femm)))"},
       {R"(traite NEAR femmes)", R"(Query((trait NEAR 10 femm)))"},
+      {R"(traite NEAR/3 femmes)", R"(Query((trait NEAR 3 femm)))"},
+      {R"(traite PRES/5 femmes)", R"(Query((trait NEAR 5 femm)))"},
+      {R"(traite NEAR/1 femmes)", R"(Query((trait NEAR 2 femm)))"},  // never narrower than its words
       {R"(traite ou trafic)",
        R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND trafic)))"},
       {R"((traite OU trafic) ET femmes)",
@@ -153,6 +162,34 @@ TEST_F(QueryParserTest, OperatorsFrenchAndEnglish) {
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
 }
 
+// What the parser read differently from what was typed is said in a note;
+// what it read as typed is not.
+TEST_F(QueryParserTest, NotesSayHowAQueryWasRead) {
+  struct NoteCase {
+    const char* query;
+    const char* note;  // a part of the one note expected, or "" for none
+  } cases[] = {
+      {R"(foo:bar)", "« foo: » n'est pas un champ"},
+      {R"(traite couleur:bleu)", "« couleur: » n'est pas un champ"},
+      {R"(traite NEAR/500 femmes)", "NEAR/500 : fenêtre de 100 mots"},
+      {R"("lutte contre)", "guillemet ouvert en position 1"},
+      {R"(réunion 10:30)", ""},
+      {R"(http://example.org)", ""},
+      {R"(pays:Mali)", ""},
+      {R"(traite NEAR/3 femmes)", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.query);
+    const ParsedQuery parsed = parse_query(c.query);
+    if (*c.note == '\0') {
+      EXPECT_TRUE(parsed.notes.empty()) << parsed.notes.front();
+    } else {
+      ASSERT_EQ(parsed.notes.size(), 1u);
+      EXPECT_NE(parsed.notes.front().find(c.note), std::string::npos) << parsed.notes.front();
+    }
+  }
+}
+
 TEST_F(QueryParserTest, Fields) {
   const Case cases[] = {
       {R"(titre:retour)", R"(Query(Sretour))"},
@@ -161,6 +198,8 @@ TEST_F(QueryParserTest, Fields) {
       {R"(country:Mali)", R"(Query(XPML))"},
       {R"(région:Asia)", R"(Query(XGasie et oceanie))"},
       {R"(statut:actif)", R"(Query(XSactif))"},
+      {R"(type:"politique migratoire")", R"(Query((XYgouvernance des migrations OR (XTpolit PHRASE 2 XTmigratoir))))"},
+      {R"(type:politique)", R"(Query(XTpolit))"},
       {R"(id:PX.0432)", R"(Query(XIDpx.0432))"},
       {R"(titre:"traite des personnes")", R"(Query((Strait PHRASE 3 Sde PHRASE 3 Sperson)))"},
       {R"(pays:Tadjikistan traite)",
@@ -183,6 +222,11 @@ TEST_F(QueryParserTest, Ranges) {
       {R"(budget:100000..200000)", R"(Query(PostingSource(fouille.Range 9 1e+05 2e+05)))"},
       {R"(budget:..150000)", R"(Query(PostingSource(fouille.Range 9 * 150000)))"},
       {R"(budget:150k..)", R"(Query(PostingSource(fouille.Range 9 150000 *)))"},
+      {R"(budget:100 000..200 000)", R"(Query(PostingSource(fouille.Range 9 1e+05 2e+05)))"},
+      {R"(budget:1 250 000..)", R"(Query(PostingSource(fouille.Range 9 1250000 *)))"},
+      {R"(budget:..150 000 traite)",
+       R"(Query((PostingSource(fouille.Range 9 * 150000) AND ((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker))))"},
+      {R"(année:2022 2023)", R"(Query((Y2022 AND 2023)))"},  // four digits: a word, not a thousands group
       {R"(année:2022..2024)", R"(Query((Y2022 OR Y2023)))"},
       {R"(year:2022..2024)", R"(Query((Y2022 OR Y2023)))"},
       {R"(année:2022)", R"(Query(Y2022))"},
@@ -207,7 +251,8 @@ TEST_F(QueryParserTest, DefaultOperatorOr) {
   const Case cases[] = {
       {R"(traite migrants)",
        R"(Query((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) OR migr)))"},
-      {R"(+traite migrants -europe)", R"(Query(((trait AND_MAYBE migr) AND_NOT europ)))"},
+      {R"(+traite migrants -europe)",
+       R"(Query(((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_MAYBE migr) AND_NOT europ)))"},
   };
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q, Xapian::Query::OP_OR); });
 }

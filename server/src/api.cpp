@@ -57,12 +57,12 @@ void check_length(const std::string& name, const std::string& value, std::size_t
 }
 
 searcher::Request parse_search(const Params& params, const Options& options) {
-  static const char* known[] = {"q",     "filter", "facets",   "no_facets", "sort",
-                                "limit", "offset", "collapse", "operator",  "lang"};
+  static const char* known[] = {"q",     "filter", "facets",   "no_facets", "sort",  "limit",
+                                "offset", "collapse", "operator", "lang",      "exact"};
   for (const auto& [k, v] : params) {
     if (std::find(std::begin(known), std::end(known), k) == std::end(known)) {
       throw UsageError(
-          k + ": unknown parameter (q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang)");
+          k + ": unknown parameter (q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang, exact)");
     }
   }
   searcher::Request request;
@@ -84,6 +84,7 @@ searcher::Request parse_search(const Params& params, const Options& options) {
   if (!offset.empty()) request.offset = searcher::parse_count(offset, "offset", options.max_offset);
   if (!op.empty()) request.op = searcher::parse_operator(op, "operator");
   request.collapse = flag(params, "collapse");
+  request.exact = flag(params, "exact");  // the words as typed: a correction is only suggested
   request.time_limit = options.search_seconds;
   return request;
 }

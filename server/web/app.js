@@ -22,7 +22,7 @@ const TEXT = {
     backToResults: '← Retour aux résultats', text: 'Texte', similar: 'Projets similaires',
     results: (n, ms) => `${n.toLocaleString('fr-FR')} résultat${n > 1 ? 's' : ''} (${ms} ms)`,
     relaxed: (n) => `Peu de projets contiennent tous les mots (${n}) : ceux qui en contiennent une partie suivent.`,
-    suggestion: 'Vouliez-vous dire', synonyms: (w, alts) => `« ${w} » cherché aussi comme ${alts}`,
+    suggestion: 'Vouliez-vous dire', correctedTo: 'Résultats pour', searchInstead: 'rechercher plutôt', synonyms: (w, alts) => `« ${w} » cherché aussi comme ${alts}`,
     previous: '← Précédent', next: 'Suivant →', page: (p, n) => `Page ${p} sur ${n}`,
     more: 'Afficher tout', less: 'Afficher moins', noSimilar: 'Non disponible pour cette version.',
     noHits: 'Aucun projet ne correspond.', projects: (n) => `${n} projet${n > 1 ? 's' : ''}`,
@@ -49,7 +49,7 @@ const TEXT = {
     backToResults: '← Back to results', text: 'Text', similar: 'Similar projects',
     results: (n, ms) => `${n.toLocaleString('en-GB')} result${n === 1 ? '' : 's'} (${ms} ms)`,
     relaxed: (n) => `Few projects hold every word (${n}): those holding some of them follow.`,
-    suggestion: 'Did you mean', synonyms: (w, alts) => `“${w}” also searched as ${alts}`,
+    suggestion: 'Did you mean', correctedTo: 'Results for', searchInstead: 'search instead for', synonyms: (w, alts) => `“${w}” also searched as ${alts}`,
     previous: '← Previous', next: 'Next →', page: (p, n) => `Page ${p} of ${n}`,
     more: 'Show all', less: 'Show fewer', noSimilar: 'Not available in this version.',
     noHits: 'No project matches.', projects: (n) => `${n} project${n === 1 ? '' : 's'}`,
@@ -88,6 +88,7 @@ function readState() {
     page: Number.isFinite(page) && page > 0 ? page : 1,
     lang: p.get('lang') === 'en' ? 'en' : 'fr',
     doc: p.get('doc') || '',
+    exact: p.get('exact') === '1',
   };
 }
 
@@ -99,6 +100,7 @@ function stateQuery(s) {
   if (s.page > 1) p.set('page', String(s.page));
   if (s.lang !== 'fr') p.set('lang', s.lang);
   if (s.doc) p.set('doc', s.doc);
+  if (s.exact) p.set('exact', '1');
   return p.toString();
 }
 
@@ -189,9 +191,15 @@ function drawSummary(r) {
   const notes = $('notes');
   notes.replaceChildren();
   if (r.relaxed) notes.append(el('p', { class: 'note', text: t().relaxed(r.all_words) }));
+  if (r.corrected) {
+    // Every correction is shown, with the words as typed one click away.
+    const typed = el('a', { href: '?' + stateQuery(Object.assign({}, state, { exact: true, page: 1 })), id: 'search-as-typed', text: r.query,
+      onclick: (e) => { e.preventDefault(); go({ exact: true, page: 1 }); } });
+    notes.append(el('p', { class: 'note', id: 'corrected' }, t().correctedTo + ' « ', el('strong', { text: r.corrected }), ' » — ' + t().searchInstead + ' « ', typed, ' »'));
+  }
   if (r.suggestion) {
     const link = el('a', { href: '?' + stateQuery(Object.assign({}, state, { q: r.suggestion, page: 1 })), id: 'suggestion', text: r.suggestion,
-      onclick: (e) => { e.preventDefault(); go({ q: r.suggestion, page: 1 }); } });
+      onclick: (e) => { e.preventDefault(); go({ q: r.suggestion, page: 1, exact: false }); } });
     notes.append(el('p', { class: 'note' }, t().suggestion + ' : ', link, ' ?'));
   }
   for (const s of r.synonyms || []) notes.append(el('p', { class: 'note', text: t().synonyms(s.words, s.alternatives.map((a) => '« ' + a + ' »').join(', ')) }));
@@ -339,6 +347,7 @@ function apiSearchQuery() {
   p.set('limit', String(PAGE_SIZE));
   p.set('offset', String((state.page - 1) * PAGE_SIZE));
   p.set('lang', state.lang);
+  if (state.exact) p.set('exact', '1');
   return p.toString();
 }
 
@@ -445,12 +454,12 @@ function show() {
 document.addEventListener('DOMContentLoaded', () => {
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    go({ q: $('q').value.trim(), page: 1, doc: '' });
+    go({ q: $('q').value.trim(), page: 1, doc: '', exact: false });
   });
   $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
   $('clear').addEventListener('click', () => go({ filters: [], page: 1 }));
   $('lang').addEventListener('click', () => go({ lang: state.lang === 'fr' ? 'en' : 'fr' }));
   $('back').addEventListener('click', () => go({ doc: '' }));
-  $('home').addEventListener('click', (e) => { e.preventDefault(); go({ q: '', filters: [], sort: 'relevance', page: 1, doc: '' }); });
+  $('home').addEventListener('click', (e) => { e.preventDefault(); go({ q: '', filters: [], sort: 'relevance', page: 1, doc: '', exact: false }); });
   show();
 });

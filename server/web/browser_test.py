@@ -160,6 +160,15 @@ def run(page, out, documents):
           f"sorting by budget orders the hits {budgets}")
     page.act("sort back", lambda: Select(page.find("#sort")).select_by_value("relevance"))
 
+    # A typo is corrected and the page says so; the words as typed are one click away.
+    page.search("Tadjikstan")
+    check("tadjikistan" in page.find("#corrected").text, "a correction is shown")
+    page.act("search as typed", page.find("#search-as-typed").click)
+    check("exact=1" in d.current_url and not page.finds("#corrected"), "the words as typed, on demand")
+    check(page.find("#suggestion").text == "tadjikistan", "then offered as a suggestion")
+    page.search("")
+    check("exact=1" not in d.current_url, "a new search corrects again")
+
     # A long facet shows its first values, the rest on demand.
     rows = page.finds('.facet[data-facet="countries"] .facet-value')
     shown = [r for r in rows if r.is_displayed()]

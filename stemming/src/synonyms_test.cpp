@@ -29,6 +29,31 @@ TEST(Synonyms, NoShippedSpellingIsOnlyStopWords) {
   }
 }
 
+// Every group, each spelling typed alone: it finds its own group whole (a
+// spelling taken by an earlier group, or cut short by a longer one, fails).
+TEST(Synonyms, EverySpellingFindsItsGroup) {
+  Analyzer analyzer;
+  Synonyms synonyms(shipped_synonyms(), analyzer);
+  for (const auto& group : synonyms.groups()) {
+    for (const auto& spelling : group) {
+      SCOPED_TRACE(spelling.text);
+      std::vector<Token> tokens;
+      analyzer.analyze(spelling.text, tokens);
+      std::vector<std::string> terms;
+      for (const auto& t : tokens) terms.push_back(t.term);
+      const Synonyms::Match m = synonyms.match(terms, 0);
+      EXPECT_EQ(m.length, terms.size());
+      ASSERT_NE(m.group, nullptr);
+      // A group that searches it: one of its spellings has the same terms, or
+      // holds a part of them (a longer spelling pruned for a shorter one).
+      const bool searched = std::any_of(m.group->begin(), m.group->end(), [&](const Spelling& found) {
+        return std::search(terms.begin(), terms.end(), found.terms.begin(), found.terms.end()) != terms.end();
+      });
+      EXPECT_TRUE(searched) << m.group->front().text;
+    }
+  }
+}
+
 TEST(Synonyms, TablesAreSortedByFirstSpelling) {
   for (std::string_view table : {data::synonyms, data::families, data::areas}) {
     std::string previous;
@@ -67,8 +92,15 @@ TEST(Synonyms, MatchesLongestSpellingAndBothLanguages) {
       {"remittances", 1, "envois de fonds"},
       {"travail des enfants", 3, "child labour"},
       {"travail", 1, "labour"},
-      {"passeurs", 1, "migrant smuggling"},
+      {"passeurs", 1, "smuggling"},
+      {"trafic illicite de migrants", 4, "passeurs"},
+      {"smuggling", 1, "trafic de migrants"},
       {"trafiquants", 1, "traffickers"},
+      {"Ivory Coast", 2, "Côte d'Ivoire"},
+      {"WASH", 1, "eau, assainissement et hygiène"},
+      {"boreholes", 1, "forages"},
+      {"Lake Chad", 2, "lac Tchad"},
+      {"free movement", 2, "libre circulation"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);

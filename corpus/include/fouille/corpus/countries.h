@@ -83,7 +83,8 @@ class Countries {
   };
   std::unordered_map<std::string, Names> names_;
   const Names* names(std::string_view code) const;
-  std::unordered_map<std::string, std::string> read_iso_names(std::vector<std::pair<std::string, std::string>>& names);
+  std::unordered_map<std::string, std::string> read_iso_names(std::vector<std::pair<std::string, std::string>>& names,
+                                                              std::vector<std::pair<std::string, std::string>>& others);
   void add_name(const std::string& name, const std::string& code);
   void read_areas();
   bool is_code(std::string_view text) const;

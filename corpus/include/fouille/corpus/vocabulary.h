@@ -22,10 +22,19 @@ namespace fouille::corpus {
 class Vocabulary {
  public:
   /// Parses "French<TAB>English<TAB>alias|alias" rows; throws CorpusError on a
-  /// bad row or on a spelling given to two concepts.
-  Vocabulary(std::string_view name, std::string_view tsv);
+  /// bad row or on a spelling given to two concepts. With `by_meaning`,
+  /// canonical() also matches spellings by their meaning words.
+  Vocabulary(std::string_view name, std::string_view tsv, bool by_meaning = false);
 
   /// The canonical label of `value`, or nothing when the value is unknown.
+  /// A spelling no row lists is matched by its meaning words (its terms
+  /// through the French chain, stop words left out, in any order): « Health
+  /// Promotion and Assist for Migrants » is « Health Promotion and Assistance
+  /// for Migrants ». A set of meaning words two concepts share matches
+  /// neither; a value with a word more is no label (« Politique migratoire et
+  /// recherche appliquée » is not « Recherche »). Only vocabularies
+  /// built `by_meaning` (project types: regions are the funder's own labels,
+  /// « Corne de l'Afrique » is not « Afrique de l'Est et Corne de l'Afrique »).
   std::optional<std::string> canonical(std::string_view value) const;
   /// The label of `value` in `lang` ("fr" or "en"); a value the table does
   /// not know is returned as given.
@@ -35,6 +44,7 @@ class Vocabulary {
 
  private:
   std::unordered_map<std::string, std::string> by_folded_;
+  std::unordered_map<std::string, std::string> by_meaning_;  // empty label: two concepts share it
   std::vector<std::string> labels_;
   std::unordered_map<std::string, std::string> english_;  // French label -> English label
 };
