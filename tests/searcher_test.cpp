@@ -602,7 +602,8 @@ TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
   EXPECT_GE(current.total, 1u);
   EXPECT_EQ(stale.total, current.total);
   ASSERT_EQ(stale.notes.size(), 1u);
-  EXPECT_NE(stale.notes[0].find("fouille-index"), std::string::npos);
+  EXPECT_NE(render(stale.notes[0], Lang::kFr).find("relancez fouille-index"), std::string::npos);
+  EXPECT_NE(render(stale.notes[0], Lang::kEn).find("run fouille-index again"), std::string::npos);
 }
 
 }  // namespace

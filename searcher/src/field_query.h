@@ -19,7 +19,8 @@ struct FieldQuery {
   std::vector<std::string> highlight;  ///< unprefixed terms to highlight
 };
 
-/// Throws QueryError for a malformed range or amount, naming the field.
+/// Throws QueryError for a malformed range or amount; the caller names the
+/// field as the user wrote it.
 FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
                        stemming::Analyzer& analyzer, const Xapian::Database& db);
 
