@@ -1,7 +1,7 @@
 // The tools as a terminal user expects them (#27): one language at a time
 // (--lang, else LC_ALL, LC_MESSAGES or LANG), facets headed by labels,
 // --facet-size, --color with NO_COLOR and TERM=dumb, errors as JSON with
-// --json from every tool.
+// --json from every tool, and a second fouille-serve on a busy port refused.
 #include <chrono>
 #include <fstream>
 #include <regex>
@@ -219,6 +219,45 @@ TEST(Help, EveryToolsHelpExitsZero) {
   EXPECT_TRUE(has(run(kSearch + " --help").output, "--facet-size"));
   EXPECT_TRUE(has(run(kSearch + " --help").output, "--color"));
   EXPECT_TRUE(has(run(kIndex + " --help").output, "--color"));
+}
+
+// A second fouille-serve on the port of a running one fails at start, with
+// one line and a non-zero exit, instead of sharing the port (#27).
+TEST(Serve, ASecondServerOnABusyPortFailsAtStart) {
+  test::ScratchDir dir("cli-serve-port");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run(kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES).status, 0);
+  const fs::path log = dir / "first.log";
+  pid_t first = fork();
+  if (first == 0) {
+    const std::string cmd = "exec " + kServe + " --quiet --port 0 --db " + db + " 2>" + quote(log.string());
+    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // The first server says its port on stderr once it listens.
+  std::string port;
+  static const std::regex at(":([0-9]+)/");
+  for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+       port.empty() && std::chrono::steady_clock::now() < deadline;) {
+    std::ifstream in(log);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string s = text.str();
+    std::smatch m;
+    if (std::regex_search(s, m, at)) port = m[1].str();
+    if (port.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_FALSE(port.empty()) << "the first server did not start";
+
+  auto second = run("timeout 20 " + kServe + " --quiet --port " + port + " --db " + db);
+  EXPECT_EQ(second.status, 2) << second.errors;
+  EXPECT_EQ(std::count(second.errors.begin(), second.errors.end(), '\n'), 1) << second.errors;
+  EXPECT_TRUE(has(second.errors, ":" + port + " : impossible d'écouter")) << second.errors;
+
+  kill(first, SIGTERM);
+  int status = 0;
+  waitpid(first, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
 }  // namespace

@@ -130,7 +130,7 @@ void Server::Impl::log(const httplib::Request& req, const httplib::Response& res
 }
 
 Server::Server(Options options) {
-  if (options.db.empty()) throw UsageError("--db DIR is required (see --help)");
+  if (options.db.empty()) throw UsageError(Message{"option.db_required", {}});
   if (options.threads < 1 || options.threads > 256) {
     throw UsageError("--threads " + std::to_string(options.threads) + ": expected 1 to 256");
   }
@@ -146,6 +146,14 @@ Server::Server(Options options) {
   if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError("--cors: one origin, on one line");
   impl_ = std::make_unique<Impl>(std::move(options));
   impl_->routes();
+  // SO_REUSEADDR only, not the library's default SO_REUSEPORT: with it a
+  // second server on the same port started fine and the kernel then split
+  // the requests between two databases. SO_REUSEADDR still lets a restarted
+  // server bind while old connections linger in TIME_WAIT.
+  impl_->http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 }
 
 Server::~Server() = default;
@@ -155,7 +163,7 @@ int Server::bind() {
   int port =
       o.port == 0 ? impl_->http.bind_to_any_port(o.bind) : (impl_->http.bind_to_port(o.bind, o.port) ? o.port : -1);
   if (port < 0) {
-    throw UsageError(o.bind + ":" + std::to_string(o.port) + ": cannot listen there (address in use or not local?)");
+    throw UsageError(Message{"serve.port_busy", {o.bind, std::to_string(o.port)}});
   }
   impl_->port = port;
   return port;

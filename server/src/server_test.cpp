@@ -229,6 +229,25 @@ TEST_F(ServerTest, FollowsTheDatabaseToANewGeneration) {
   EXPECT_EQ(session.search({}).total, 400u);
 }
 
+// Two servers on one port: the second is refused at bind, where it used to
+// share the port (SO_REUSEPORT) and take half the requests (#27).
+TEST(ServerPort, ASecondServerOnABusyPortIsRefused) {
+  Options o;
+  o.db = "x";
+  o.port = 0;
+  o.quiet = true;
+  Server first(o);
+  o.port = first.bind();
+  Server second(o);
+  try {
+    second.bind();
+    ADD_FAILURE() << "a second server bound port " << o.port;
+  } catch (const UsageError& e) {
+    EXPECT_EQ(describe(e, Lang::kEn),
+              "127.0.0.1:" + std::to_string(o.port) + ": cannot listen there (address in use or not local?)");
+  }
+}
+
 TEST(ServerOptions, BadOptionsAreRefused) {
   Options o;
   o.db = "x";
