@@ -118,7 +118,9 @@ TEST_F(Conventions, ErrorsAndNotesInTheRunsLanguage) {
     const std::string& text = c.stream == "errors" ? r.errors : r.output;
     EXPECT_TRUE(has(text, c.expected)) << text;
     EXPECT_FALSE(has(text, c.absent)) << text;
-    if (c.stream == "errors") EXPECT_EQ(std::count(r.errors.begin(), r.errors.end(), '\n'), 1) << r.errors;
+    if (c.stream == "errors") {
+      EXPECT_EQ(std::count(r.errors.begin(), r.errors.end(), '\n'), 1) << r.errors;
+    }
   }
 }
 
