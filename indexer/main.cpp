@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   return tool.run([&] {
     corpus::ReadOptions read;
     read.max_bytes = static_cast<std::uintmax_t>(base::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
-    if (paths.empty()) throw UsageError("no PATH to index (see --help)");
+    if (paths.empty()) throw UsageError(Message{"option.no_path", {}});
     if (tool.has("dump")) {
       const indexer::DumpStats s = indexer::dump({paths.begin(), paths.end()}, read, tool.has("follow-links"), std::cout,
                                                  [&](const std::string& w) { tool.warn(w); });

@@ -132,18 +132,20 @@ void Server::Impl::log(const httplib::Request& req, const httplib::Response& res
 Server::Server(Options options) {
   if (options.db.empty()) throw UsageError(Message{"option.db_required", {}});
   if (options.threads < 1 || options.threads > 256) {
-    throw UsageError("--threads " + std::to_string(options.threads) + ": expected 1 to 256");
+    throw UsageError(Message{"option.expected_range", {"--threads", std::to_string(options.threads), "1", "256"}});
   }
   if (options.port < 0 || options.port > 65535) {
-    throw UsageError("--port " + std::to_string(options.port) + ": expected 0 to 65535");
+    throw UsageError(Message{"option.expected_range", {"--port", std::to_string(options.port), "0", "65535"}});
   }
   if (!(options.search_seconds > 0 && options.search_seconds <= 60)) {
-    throw UsageError("--search-seconds " + std::to_string(options.search_seconds) + ": expected more than 0, at most 60");
+    throw UsageError(
+        Message{"option.expected_positive", {"--search-seconds", std::to_string(options.search_seconds), "60"}});
   }
   if (options.set_cache_mb < 0 || options.set_cache_mb > 65536) {
-    throw UsageError("--set-cache-mb " + std::to_string(options.set_cache_mb) + ": expected 0 to 65536");
+    throw UsageError(
+        Message{"option.expected_range", {"--set-cache-mb", std::to_string(options.set_cache_mb), "0", "65536"}});
   }
-  if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError("--cors: one origin, on one line");
+  if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError(Message{"option.cors", {}});
   impl_ = std::make_unique<Impl>(std::move(options));
   impl_->routes();
   // SO_REUSEADDR only, not the library's default SO_REUSEPORT: with it a

@@ -267,7 +267,9 @@ TEST(ServerOptions, BadOptionsAreRefused) {
     Server{o};
     ADD_FAILURE() << "--set-cache-mb -1 accepted";
   } catch (const UsageError& e) {
-    EXPECT_STREQ(e.what(), "--set-cache-mb -1: expected 0 to 65536");  // what was typed, not a wrapped value
+    // What was typed, not a wrapped value.
+    EXPECT_EQ(describe(e, Lang::kEn), "--set-cache-mb -1: expected 0 to 65536");
+    EXPECT_EQ(describe(e, Lang::kFr), "--set-cache-mb -1 : attendu de 0 à 65536");
   }
   o.set_cache_mb = 65537;
   EXPECT_THROW(Server{o}, UsageError);
