@@ -37,6 +37,13 @@ void send(httplib::Response& res, const Response& r) {
 // the thread that handled the request.
 thread_local std::chrono::steady_clock::time_point request_started;
 
+// The language of a refusal outside the API's routes: the request's lang
+// parameter when valid, else French (as the API's).
+Lang lang_of(const httplib::Request& req) {
+  const std::optional<Lang> lang = parse_lang(req.get_param_value("lang"));
+  return lang ? *lang : Lang::kFr;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -84,7 +91,7 @@ void Server::Impl::routes() {
   http.Get(R"(/.*)", [](const httplib::Request& req, httplib::Response& res) {
     Asset asset = find_asset(req.path);
     if (!asset.content_type) {
-      send(res, error_response(404, "not_found", req.path + ": no such page"));
+      send(res, error_response(404, "not_found", render(Message{"request.no_page", {req.path}}, lang_of(req))));
       return;
     }
     res.set_content(std::string(asset.bytes), asset.content_type);
@@ -92,7 +99,8 @@ void Server::Impl::routes() {
   });
   // Anything but GET (and HEAD, which httplib answers from GET) is refused.
   auto refuse = [](const httplib::Request& req, httplib::Response& res) {
-    send(res, error_response(405, "method_not_allowed", req.method + " " + req.path + ": only GET is served"));
+    send(res, error_response(405, "method_not_allowed",
+                             render(Message{"request.only_get", {req.method, req.path}}, lang_of(req))));
   };
   http.Post(R"(/.*)", refuse);
   http.Put(R"(/.*)", refuse);
@@ -104,11 +112,12 @@ void Server::Impl::routes() {
                                 res.status == 413   ? "too_large"
                                 : res.status == 414 ? "uri_too_long"
                                                     : "bad_request",
-                                req.path.empty() ? "malformed request" : req.path + ": request refused");
+                                req.path.empty() ? text("request.malformed", lang_of(req))
+                                                 : render(Message{"request.refused", {req.path}}, lang_of(req)));
     send(res, r);
   });
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    send(res, error_response(500, "internal", "internal error"));
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    send(res, error_response(500, "internal", text("request.internal", lang_of(req))));
   });
   if (!options.quiet)
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });

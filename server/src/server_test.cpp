@@ -97,9 +97,18 @@ TEST_F(ServerTest, NoFileFromDiskAndOnlyGet) {
     EXPECT_EQ(r->status, 404) << path;
     EXPECT_EQ(json::parse(r->body)["error"]["code"], "not_found") << path;
   }
+  // Refusals outside the API's routes speak the request's language too.
+  const std::pair<const char*, const char*> pages[] = {{"/nothing", "/nothing : page inconnue"},
+                                                       {"/nothing?lang=en", "/nothing: no such page"}};
+  for (const auto& [path, message] : pages) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(json::parse(r->body)["error"]["message"], message) << r->body;
+  }
   auto post = c.Post("/api/search", "q=x", "application/x-www-form-urlencoded");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(json::parse(post->body)["error"]["message"], "POST /api/search : seul GET est servi") << post->body;
   auto big = c.Post("/api/search", std::string(100000, 'x'), "text/plain");
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
