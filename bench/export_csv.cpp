@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "fouille/base/error.h"
+#include "fouille/cli/tool.h"
+
 namespace {
 
 std::string csv_field(const std::string& s) {
@@ -45,25 +48,36 @@ std::string valid_utf8(const std::string& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: bench-export-csv CORPUS_DIR > corpus.csv\n");
-    return 2;
-  }
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(argv[1])) {
-    if (e.is_regular_file()) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = valid_utf8(buffer.str());
-    std::size_t eol = text.find('\n');
-    std::string title = text.substr(0, eol);
-    std::string body = eol == std::string::npos ? "" : text.substr(eol + 1);
-    std::string row = csv_field(title) + "," + csv_field(body) + "\n";
-    std::fwrite(row.data(), 1, row.size(), stdout);
-  }
-  return 0;
+  // The frame of the other tools: --help exits 0 (it was read as a folder
+  // name, and the folder walk's exception aborted the run), errors one line.
+  fouille::cli::Tool tool("bench-export-csv",
+                          "Usage: bench-export-csv CORPUS_DIR > corpus.csv\n\n"
+                          "Writes every file under CORPUS_DIR as a CSV row (title, body) on stdout.\n\nOptions");
+  std::vector<std::string> dirs;
+  tool.positional("corpus", &dirs);
+  if (auto done = tool.parse(argc, argv)) return *done;
+  return tool.run([&] {
+    if (dirs.size() != 1) throw fouille::UsageError("expected one CORPUS_DIR (see --help)");
+    std::vector<std::filesystem::path> files;
+    try {
+      for (const auto& e : std::filesystem::recursive_directory_iterator(dirs[0])) {
+        if (e.is_regular_file()) files.push_back(e.path());
+      }
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw fouille::CorpusError(dirs[0] + ": " + e.code().message());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      std::string text = valid_utf8(buffer.str());
+      std::size_t eol = text.find('\n');
+      std::string title = text.substr(0, eol);
+      std::string body = eol == std::string::npos ? "" : text.substr(eol + 1);
+      std::string row = csv_field(title) + "," + csv_field(body) + "\n";
+      std::fwrite(row.data(), 1, row.size(), stdout);
+    }
+    return 0;
+  });
 }

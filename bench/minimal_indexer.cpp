@@ -10,12 +10,18 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
 int main(int argc, char** argv) {
+  const char* usage = "usage: bench-minimal-indexer DB PATH...\n";
+  if (argc == 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+    std::fputs(usage, stdout);
+    return 0;
+  }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: bench-minimal-indexer DB PATH...\n");
+    std::fputs(usage, stderr);
     return 2;
   }
   auto t0 = std::chrono::steady_clock::now();

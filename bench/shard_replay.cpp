@@ -19,9 +19,9 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <vector>
-
+#include <string_view>
 #include <unistd.h>
+#include <vector>
 
 #include <xapian.h>
 
@@ -43,8 +43,13 @@ bool prefixed(const std::string& term) { return !term.empty() && term[0] >= 'A' 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const char* usage = "usage: bench-shard-replay DB MODE [EVERY [DOCS [SHARD_DOCS [--compact]]]]\n";
+  if (argc == 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+    std::fputs(usage, stdout);
+    return 0;
+  }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: bench-shard-replay DB MODE [EVERY [DOCS [SHARD_DOCS [--compact]]]]\n");
+    std::fputs(usage, stderr);
     return 2;
   }
   try {

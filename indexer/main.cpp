@@ -53,24 +53,31 @@ Options)";
 int main(int argc, char** argv) {
   cli::Tool tool("fouille-index", kUsage);
   tool.version_names_xapian();
+  tool.json_errors();
   std::string db;
   std::string jobs = "0", batch = "1000", max_mb = "20";
-  tool.add_options()
-    ("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")
-    ("jobs,j", po::value(&jobs),
-     "threads that read and analyse files, 0 to 256; 0 = one per core (the default). A new database is built in one shard per thread, "
-     "merged at the end; updates go through one more, writing thread (e.g. --jobs 2)")
-    ("batch", po::value(&batch), "documents per commit, default 1000; an interrupted run keeps every committed batch (e.g. --batch 500)")
-    ("prune", "remove documents whose source file no longer exists (e.g. --db projets.db --prune ~/projets)")
-    ("no-spelling", "do not feed the spelling dictionary: faster, but no \"Vouliez-vous dire\" (e.g. --no-spelling)")
-    ("max-size", po::value(&max_mb), "skip files larger than this many MB, default 20, at most 1024 (e.g. --max-size 5)")
-    ("follow-links", "also read files and folders that symbolic links under the inputs point to outside them "
-     "(by default such links are skipped with a warning; e.g. --follow-links)")
-    ("quiet,q", "no progress bar and no warnings; the summary line only (e.g. -q in scripts)")
-    ("json", "print the summary as one JSON object: counts, seconds, peak RSS and the time of each phase "
-     "(e.g. -q --json)")
-    ("dump", "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
-     "(e.g. --dump corpus/samples)");
+  tool.add_options()("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")(
+      "jobs,j", po::value(&jobs),
+      "threads that read and analyse files, 0 to 256; 0 = one per core (the default). A new database is built in one "
+      "shard per thread, "
+      "merged at the end; updates go through one more, writing thread (e.g. --jobs 2)")(
+      "batch", po::value(&batch),
+      "documents per commit, default 1000; an interrupted run keeps every committed batch (e.g. --batch 500)")(
+      "prune", "remove documents whose source file no longer exists (e.g. --db projets.db --prune ~/projets)")(
+      "no-spelling", "do not feed the spelling dictionary: faster, but no \"Vouliez-vous dire\" (e.g. --no-spelling)")(
+      "max-size", po::value(&max_mb),
+      "skip files larger than this many MB, default 20, at most 1024 (e.g. --max-size 5)")(
+      "follow-links",
+      "also read files and folders that symbolic links under the inputs point to outside them "
+      "(by default such links are skipped with a warning; e.g. --follow-links)")(
+      "quiet,q", "no progress bar and no warnings; the summary line only (e.g. -q in scripts)")(
+      "json",
+      "print the summary as one JSON object: counts, seconds, peak RSS and the time of each phase; "
+      "on failure, the error as a JSON object (e.g. -q --json)")(
+      "dump",
+      "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
+      "(e.g. --dump corpus/samples)");
+  tool.color_option();
   std::vector<std::string> paths;
   tool.positional("path", &paths);
   if (auto done = tool.parse(argc, argv)) return *done;
@@ -78,13 +85,13 @@ int main(int argc, char** argv) {
   return tool.run([&] {
     corpus::ReadOptions read;
     read.max_bytes = static_cast<std::uintmax_t>(base::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
-    if (paths.empty()) throw UsageError("no PATH to index (see --help)");
+    if (paths.empty()) throw UsageError(Message{"option.no_path", {}});
     if (tool.has("dump")) {
       const indexer::DumpStats s = indexer::dump({paths.begin(), paths.end()}, read, tool.has("follow-links"), std::cout,
                                                  [&](const std::string& w) { tool.warn(w); });
       return s.documents == 0 && s.skipped > 0 ? int{cli::kInput} : int{cli::kOk};
     }
-    if (db.empty()) throw UsageError("--db DIR is required (see --help)");
+    if (db.empty()) throw UsageError(Message{"option.db_required", {}});
 
     indexer::Options options;
     options.db = db;
@@ -102,7 +109,7 @@ int main(int argc, char** argv) {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
-    ProgressBar bar(!quiet && isatty(STDERR_FILENO));
+    ProgressBar bar(!quiet && tool.progress(STDERR_FILENO));
     auto warn = [&](const std::string& line) {
       if (quiet) return;
       bar.clear();

@@ -1,15 +1,16 @@
 // fouille-search: ranked, faceted French search over a fouille database, and
 // --analyze to see what the French analysis chain makes of text. Exit codes:
 // 0 done (also when nothing matched), 2 usage or query syntax, 4 database.
+#include <iostream>
 #include <unistd.h>
 
-#include <iostream>
-
-#include "analyze_output.h"
 #include "fouille/base/error.h"
+#include "fouille/base/numbers.h"
 #include "fouille/cli/tool.h"
 #include "fouille/searcher/request_options.h"
 #include "fouille/searcher/searcher.h"
+
+#include "analyze_output.h"
 #include "text_output.h"
 
 namespace po = boost::program_options;
@@ -51,34 +52,46 @@ int main(int argc, char** argv) {
   tool.version_names_xapian();
   tool.words_may_start_with_dash();
   tool.json_errors();
-  std::string db, analyze;
+  std::string db, analyze, facet_size = "8";
   searcher::RequestText text;
-  tool.add_options()
-    ("db,d", po::value(&db), "database folder made by fouille-index (e.g. --db projets.db)")
-    ("filter,f", po::value(&text.filters)->composing(),
-     "FIELD=VALUE, repeatable; one field's values are OR-ed, fields AND-ed; values as in documents, "
-     "French or English (e.g. --filter pays=Comores --filter region=Asia --filter budget=100k..200k)")
-    ("facets", po::value(&text.facets), "facets to count, comma-separated (default: region,project_type,status,"
-     "countries,continent,coverage,year,budget_range; e.g. --facets countries,year)")
-    ("no-facets", "count no facets: the fastest answer (e.g. --no-facets)")
-    ("lang", po::value(&text.lang), "language of the facet labels, fr (default) or en (e.g. --lang en)")
-    ("sort", po::value(&text.sort), "relevance (default), budget, -budget, year, -year (e.g. --sort -budget)")
-    ("collapse", "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and an English page)")
-    ("limit,n", po::value(&text.limit), "hits to show, default 10 (e.g. --limit 20)")
-    ("offset", po::value(&text.offset), "hits to skip, for the next page, default 0 (e.g. --offset 10)")
-    ("operator", po::value(&text.op), "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when they are fewer than 3)")
-    ("exact", "search the words as typed: no correction of unknown words, a suggestion only (e.g. --exact)")
-    ("like", po::value(&text.like), "documents most like the one with this ID; a query, if any, restricts them (e.g. --like PX.0432)")
-    ("json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")
-    ("analyze", po::value(&analyze), "print the terms the French chain makes of TEXT; '-' reads standard input "
-     "and prints one line of search terms per input line");
+  tool.add_options()("db,d", po::value(&db), "database folder made by fouille-index (e.g. --db projets.db)")(
+      "filter,f", po::value(&text.filters)->composing(),
+      "FIELD=VALUE, repeatable; one field's values are OR-ed, fields AND-ed; values as in documents, "
+      "French or English (e.g. --filter pays=Comores --filter region=Asia --filter budget=100k..200k)")(
+      "facets", po::value(&text.facets),
+      "facets to count, comma-separated (default: region,project_type,status,"
+      "countries,continent,coverage,year,budget_range; e.g. --facets countries,year)")(
+      "no-facets", "count no facets: the fastest answer (e.g. --no-facets)")(
+      "facet-size", po::value(&facet_size),
+      "values shown per facet, default 8; the year facet shows the newest "
+      "years (e.g. --facet-size 20)")("sort", po::value(&text.sort),
+                                      "relevance (default), budget, -budget, year, -year (e.g. --sort -budget)")(
+      "collapse",
+      "one hit per project ID, the best one, with how many it hides (e.g. --collapse, when a project has a French and "
+      "an English page)")("limit,n", po::value(&text.limit), "hits to show, default 10 (e.g. --limit 20)")(
+      "offset", po::value(&text.offset), "hits to skip, for the next page, default 0 (e.g. --offset 10)")(
+      "operator", po::value(&text.op),
+      "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when "
+      "they are fewer than 3)")(
+      "exact", "search the words as typed: no correction of unknown words, a suggestion only (e.g. --exact)")(
+      "like", po::value(&text.like),
+      "documents most like the one with this ID; a query, if any, restricts them (e.g. --like PX.0432)")(
+      "json", "print one JSON object, its shape in the README (e.g. --json | jq .hits[0])")(
+      "analyze", po::value(&analyze),
+      "print the terms the French chain makes of TEXT; '-' reads standard input "
+      "and prints one line of search terms per input line");
+  tool.language_option(&text.lang);
+  tool.color_option();
   tool.positional("query", &text.words);
   if (auto done = tool.parse(argc, argv)) return *done;
   tool.set_query(searcher::join_words(text.words));
 
   return tool.run([&] {
     if (tool.has("analyze")) return analyze == "-" ? analyze_lines(std::cin) : analyze_text(analyze);
-    if (db.empty()) throw UsageError("--db DIR is required (see --help)");
+    if (db.empty()) throw UsageError(Message{"option.db_required", {}});
+    TextOptions output;
+    output.facet_size = base::parse_count("--facet-size", facet_size, 1, 10000);
+    output.color = tool.color(STDOUT_FILENO);
     text.no_facets = tool.has("no-facets");
     text.collapse = tool.has("collapse");
     text.exact = tool.has("exact");
@@ -88,7 +101,7 @@ int main(int argc, char** argv) {
     if (tool.json()) {
       std::cout << searcher::to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
-      print_text(result, isatty(STDOUT_FILENO));
+      print_text(result, output);
     }
     return 0;
   });

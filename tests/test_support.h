@@ -2,16 +2,26 @@
 // real command-line tools.
 #pragma once
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fouille::test {
+
+/// The tools speak the user's language (LC_ALL, LC_MESSAGES, then LANG): the
+/// tests run them in French whatever the machine's locale, unless a command
+/// sets its own (LANG=en_GB.UTF-8 fouille-search …) or passes --lang.
+inline const bool kToolsInFrench = [] {
+  ::unsetenv("LC_ALL");
+  ::unsetenv("LC_MESSAGES");
+  ::setenv("LANG", "C.UTF-8", 1);
+  return true;
+}();
 
 /// A fresh folder under the system temp dir, removed with the object.
 class ScratchDir {

@@ -23,8 +23,8 @@ std::uint64_t parse_count(std::string_view option, std::string_view text, std::u
   const auto [ptr, ec] =
       digits ? std::from_chars(text.data(), end, value) : std::from_chars_result{end, std::errc::invalid_argument};
   if (ec != std::errc() || ptr != end || value < min || value > max) {
-    throw UsageError(std::string(option) + " " + shown(text) + ": expected a whole number from " + std::to_string(min) +
-                     " to " + std::to_string(max));
+    throw UsageError(
+        Message{"option.expected_count_range", {option, shown(text), std::to_string(min), std::to_string(max)}});
   }
   return value;
 }
@@ -38,7 +38,7 @@ double parse_positive(std::string_view option, std::string_view text, double max
   if (ec != std::errc() || ptr != end || !std::isfinite(value) || value <= 0 || value > max) {
     char bound[32];
     std::snprintf(bound, sizeof bound, "%g", max);
-    throw UsageError(std::string(option) + " " + shown(text) + ": expected a number above 0, at most " + bound);
+    throw UsageError(Message{"option.expected_positive", {option, shown(text), bound}});
   }
   return value;
 }

@@ -12,11 +12,44 @@
 namespace fouille::cli {
 
 Failure classify(const std::exception& e) {
-  if (dynamic_cast<const UsageError*>(&e)) return {"usage", kUsage};
-  if (dynamic_cast<const QueryError*>(&e)) return {"query", kUsage};
-  if (dynamic_cast<const CorpusError*>(&e)) return {"input", kInput};
-  return {"database", kDatabase};  // IndexError, and what Xapian or the system threw
+  // One map for the tools and the HTTP API (fouille::report).
+  const ErrorReport r = report(e, Lang::kFr);
+  return {r.kind, r.exit_code};
 }
+
+namespace {
+
+// What went wrong on the command line, as the catalogue says it: Boost's own
+// messages are English only.
+Message option_error(const po::error& e) {
+  const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
+  const std::string option = named ? named->get_option_name() : "";
+  if (option.empty()) return {"option.usage", {}};
+  if (dynamic_cast<const po::unknown_option*>(&e)) return {"option.unknown", {option}};
+  if (dynamic_cast<const po::ambiguous_option*>(&e)) return {"option.ambiguous", {option}};
+  if (dynamic_cast<const po::multiple_occurrences*>(&e)) return {"option.repeated", {option}};
+  if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+    if (syntax->kind() == po::invalid_syntax::missing_parameter) return {"option.missing_value", {option}};
+    return {"option.bad_syntax", {option}};
+  }
+  if (dynamic_cast<const po::validation_error*>(&e)) return {"option.invalid_value", {option}};
+  return {"option.bad_syntax", {option}};
+}
+
+// The value of `--name VALUE` or `--name=VALUE` before "--", if given: the
+// language must be known before the command line is parsed, for its errors.
+std::optional<std::string> peek_option(int argc, const char* const* argv, std::string_view name) {
+  std::optional<std::string> value;
+  const std::string flag = "--" + std::string(name);
+  for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == flag && i + 1 < argc) value = argv[++i];
+    if (arg.starts_with(flag + "=")) value = std::string(arg.substr(flag.size() + 1));
+  }
+  return value;
+}
+
+}  // namespace
 
 std::vector<std::string> arrange_arguments(int argc, const char* const* argv, const po::options_description& options) {
   std::vector<std::string> opts, words;
@@ -51,6 +84,20 @@ Tool::Tool(std::string name, const std::string& usage) : name_(std::move(name)),
   visible_.add_options()("help,h", "show this help")("version", "print the version");
 }
 
+void Tool::language_option(std::string* code) {
+  lang_code_ = code;
+  *code = lang_code(lang_);
+  visible_.add_options()("lang", po::value(code),
+                         "language of messages and labels, fr or en; default: LC_ALL, LC_MESSAGES or LANG, "
+                         "English when it starts with en (e.g. --lang en)");
+}
+
+void Tool::color_option() {
+  visible_.add_options()("color", po::value(&color_text_),
+                         "auto (default), always or never: colour and progress only on a terminal, not with "
+                         "NO_COLOR set or TERM=dumb (e.g. --color never)");
+}
+
 void Tool::positional(const std::string& name, std::vector<std::string>* words) {
   hidden_.add_options()(name.c_str(), po::value(words));
   positional_.add(name.c_str(), -1);
@@ -63,6 +110,9 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
     for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i)
       json_ = json_ || std::string_view(argv[i]) == "--json";
   }
+  if (lang_code_) {
+    if (auto code = peek_option(argc, argv, "lang"); code && parse_lang(*code)) lang_ = *parse_lang(*code);
+  }
   try {
     if (dash_words_) {
       po::store(po::command_line_parser(arrange_arguments(argc, argv, all)).options(all).positional(positional_).run(),
@@ -72,7 +122,7 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
     }
     po::notify(vm_);
   } catch (const po::error& e) {
-    return fail("usage", std::string(e.what()) + " (see --help)", kUsage);
+    return fail(option_error(e));
   }
   if (has("help")) {
     std::cout << visible_ << "\n";
@@ -84,6 +134,16 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
     std::cout << "\n";
     return kOk;
   }
+  try {
+    if (lang_code_) {
+      const std::optional<Lang> lang = parse_lang(*lang_code_);
+      if (!lang) throw UsageError(Message{"option.expected_lang", {"--lang", *lang_code_}});
+      lang_ = *lang;
+    }
+    color_ = parse_color(color_text_);
+  } catch (const UsageError& e) {
+    return fail(report(e, lang_));
+  }
   return std::nullopt;
 }
 
@@ -91,25 +151,44 @@ int Tool::run(const std::function<int()>& body) const {
   try {
     return body();
   } catch (const std::exception& e) {
-    const Failure f = classify(e);
-    std::string message = e.what();
+    ErrorReport r = report(e, lang_);
     if (query_ && dynamic_cast<const QueryError*>(&e)) {
       std::string query = *query_;
       if (query.size() > 60) query = query.substr(0, 60) + "…";
-      message = "query « " + query + " »: " + message;
+      r.message = render(Message{"out.query", {query, r.message}}, lang_);
     }
-    return fail(f.kind, message, f.code);
+    return fail(r);
   }
 }
 
 int Tool::fail(const char* kind, const std::string& message, int code) const {
-  warn(message);
+  const std::string_view k = kind;
+  const char* api_code = k == "usage"   ? "bad_parameter"
+                         : k == "query" ? "bad_query"
+                         : k == "input" ? "bad_input"
+                                        : "unavailable";
+  return fail(ErrorReport{kind, api_code, code, k == "database" ? 503 : 400, message, "", std::nullopt});
+}
+
+int Tool::fail(const Message& message, int code) const {
+  ErrorReport r = report(UsageError(message), lang_);
+  r.exit_code = code;
+  return fail(r);
+}
+
+int Tool::fail(const ErrorReport& r) const {
+  warn(r.message);
   if (json_) {
     nlohmann::json j;
-    j["error"] = {{"kind", kind}, {"message", message}, {"exit_code", code}};
+    j["error"] = {{"kind", r.kind},
+                  {"code", r.code},
+                  {"message", r.message},
+                  {"id", r.id.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.id)},
+                  {"position", r.position ? nlohmann::json(*r.position) : nlohmann::json(nullptr)},
+                  {"exit_code", r.exit_code}};
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
-  return code;
+  return r.exit_code;
 }
 
 void Tool::warn(std::string_view message) const { std::cerr << name_ << ": " << corpus::printable(message) << "\n"; }

@@ -22,18 +22,18 @@ struct Range {
   std::optional<double> low, high;
 };
 
-std::optional<double> parse_bound(const corpus::Field& field, std::string_view text, bool year) {
+std::optional<double> parse_bound(const corpus::Field& /*field*/, std::string_view text, bool year) {
   if (text.empty()) return std::nullopt;
   if (year) {
     auto years = corpus::parse_years(text);
     if (years.size() != 1 || text.size() != 4) {
-      throw QueryError(field.key + ": « " + std::string(text) + " » n'est pas une année (ex. 2022..2024)");
+      throw QueryError(Message{"query.not_a_year", {text}});
     }
     return years.front();
   }
   auto amount = corpus::parse_amount(text);
   if (!amount || text.find_first_not_of("0123456789.,kKmM $€USDusd ") != std::string_view::npos) {
-    throw QueryError(field.key + ": « " + std::string(text) + " » n'est pas un montant (ex. 100000..200000, 150k..)");
+    throw QueryError(Message{"query.not_an_amount", {text}});
   }
   return amount->value;
 }
@@ -44,14 +44,14 @@ Range parse_range(const corpus::Field& field, std::string_view value, bool year)
   std::size_t dots = value.find("..");
   if (dots == std::string_view::npos) {
     r.low = r.high = parse_bound(field, value, year);
-    if (!r.low) throw QueryError(field.key + ": valeur vide");
+    if (!r.low) throw QueryError(Message{"query.empty_value", {}});
     return r;
   }
   r.low = parse_bound(field, value.substr(0, dots), year);
   r.high = parse_bound(field, value.substr(dots + 2), year);
-  if (!r.low && !r.high) throw QueryError(field.key + ": intervalle vide « .. » (ex. 100000..200000)");
+  if (!r.low && !r.high) throw QueryError(Message{"query.empty_range", {}});
   if (r.low && r.high && *r.low > *r.high) {
-    throw QueryError(field.key + ": intervalle à l'envers « " + std::string(value) + " »");
+    throw QueryError(Message{"query.reversed_range", {value}});
   }
   return r;
 }
@@ -153,7 +153,7 @@ bool is_id(FieldId id) { return id == FieldId::kId || id == FieldId::kProjectId 
 
 FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
                        stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use) {
-  if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(field.key + ": valeur vide");
+  if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(Message{"query.empty_value", {}});
   FieldQuery out;
   if (field.kind == FieldKind::kNumber || field.id == FieldId::kBudgetRange) {
     Range r = parse_range(field, value, false);

@@ -23,7 +23,8 @@ struct FieldQuery {
 /// --filter, which must select exactly what the facet value it names counts.
 enum class FieldUse { kQuery, kFilter };
 
-/// Throws QueryError for a malformed range or amount, naming the field.
+/// Throws QueryError for a malformed range or amount; the caller names the
+/// field as the user wrote it.
 FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
                        stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use = FieldUse::kQuery);
 

@@ -71,20 +71,24 @@ std::vector<std::string> closest_values(const FacetTable::Column& column, std::s
   return out;
 }
 
-std::vector<std::string> empty_filter_note(const std::string& name, const std::string& value,
-                                           const Xapian::Query& query, const corpus::Field& field,
-                                           const FacetTable& table, const Xapian::Database& db, std::string_view lang) {
+std::optional<Message> empty_filter_note(const std::string& name, const std::string& value,
+                                         const Xapian::Query& query, const corpus::Field& field,
+                                         const FacetTable& table, const Xapian::Database& db) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0) return {};
-  std::string note = "--filter " + name + "=" + value + " : aucun document n'a cette valeur";
+  if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0) return std::nullopt;
   const int column = table.column_of(field.key);
-  if (column >= 0) {
-    const std::vector<std::string> near = closest_values(table.columns()[static_cast<std::size_t>(column)], value, lang);
-    for (std::size_t i = 0; i < near.size(); ++i) note += (i == 0 ? " ; valeurs proches : " : ", ") + near[i];
-  }
-  return {note};
+  if (column < 0) return Message{"note.empty_filter", {name, value}};
+  const auto& values = table.columns()[static_cast<std::size_t>(column)];
+  auto joined = [&](std::string_view lang) {
+    std::string list;
+    for (const auto& v : closest_values(values, value, lang)) list += (list.empty() ? "" : ", ") + v;
+    return list;
+  };
+  const std::string fr = joined("fr");
+  if (fr.empty()) return Message{"note.empty_filter", {name, value}};
+  return Message{"note.empty_filter_near", {name, value, MessageArg::translated(fr, joined("en"))}};
 }
 
 }  // namespace fouille::searcher

@@ -4,6 +4,7 @@
 // typed, as the facet shows them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <xapian.h>
 
 #include "facets.h"
+#include "fouille/base/message.h"
 
 namespace fouille::searcher {
 
@@ -20,11 +22,12 @@ namespace fouille::searcher {
 std::vector<std::string> closest_values(const FacetTable::Column& column, std::string_view typed, std::string_view lang,
                                         std::size_t max = 3);
 
-/// One note for the filter `name`=`value` whose query `query` matches no
-/// document of `db`, naming the closest values of its field when `table`
-/// has a facet column for it; nothing when some document matches.
-std::vector<std::string> empty_filter_note(const std::string& name, const std::string& value,
-                                           const Xapian::Query& query, const corpus::Field& field,
-                                           const FacetTable& table, const Xapian::Database& db, std::string_view lang);
+/// The note for the filter `name`=`value` whose query `query` matches no
+/// document of `db`, naming the closest values of its field (in French and
+/// English) when `table` has a facet column for it; nothing when some
+/// document matches.
+std::optional<Message> empty_filter_note(const std::string& name, const std::string& value,
+                                         const Xapian::Query& query, const corpus::Field& field,
+                                         const FacetTable& table, const Xapian::Database& db);
 
 }  // namespace fouille::searcher

@@ -26,7 +26,7 @@ FollowedDatabase::FollowedDatabase(std::string path) : path_(std::move(path)) {
     stub_ = store::stub_contents(path_);
     db_ = Xapian::Database(path_);
   } catch (const Xapian::Error& e) {
-    throw IndexError(path_ + ": cannot open the database: " + e.get_msg() + " (index first with fouille-index)");
+    throw IndexError(Message{"index.cannot_open", {path_, e.get_msg()}});
   }
 }
 

@@ -326,13 +326,13 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       return expand_wildcard(db_, prefix, kWildcardLimit);
     }
     case Node::Kind::kField: {
-      if (!n.children.empty()) return field_group(*n.field, n.children.front(), out);
+      if (!n.children.empty()) return field_group(*n.field, n.name, n.children.front(), out);
       try {
         FieldQuery fq = field_query(*n.field, n.text, n.quoted, analyzer_, db_);
         for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
         return fq.query;
       } catch (const QueryError& e) {
-        throw QueryError("position " + std::to_string(n.position + 1) + ": " + e.what());
+        throw QueryError(Message{"query.at", {n.position + 1, Message{"query.field", {n.name, describe(e)}}}});
       }
     }
     case Node::Kind::kNear:
@@ -363,10 +363,9 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
 
 // field:(a OU "b c" …): each word or phrase of the group scoped to the field,
 // joined by the group's operators (words side by side by the default one).
-Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const Node& n, CompiledQuery& out) {
-  auto fail = [&](const char* what) {
-    throw QueryError("position " + std::to_string(n.position + 1) + ": " + field.key + ":(…) " + what);
-  };
+Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const std::string& name, const Node& n,
+                                         CompiledQuery& out) {
+  auto fail = [&](const char* what) { throw QueryError(Message{"query.at", {n.position + 1, Message{what, {name}}}}); };
   switch (n.kind) {
     case Node::Kind::kWord:
     case Node::Kind::kPhrase: {
@@ -374,7 +373,7 @@ Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const Node&
       try {
         fq = field_query(field, n.text, n.kind == Node::Kind::kPhrase, analyzer_, db_);
       } catch (const QueryError& e) {
-        throw QueryError("position " + std::to_string(n.position + 1) + ": " + e.what());
+        throw QueryError(Message{"query.at", {n.position + 1, Message{"query.field", {name, describe(e)}}}});
       }
       for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
       if (n.mod == Node::Mod::kExcluded) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, fq.query);
@@ -385,7 +384,7 @@ Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const Node&
     case Node::Kind::kOr: {
       std::vector<Xapian::Query> parts;
       for (const auto& c : n.children) {
-        Xapian::Query q = field_group(field, c, out);
+        Xapian::Query q = field_group(field, name, c, out);
         if (!q.empty()) parts.push_back(q);
       }
       auto op = n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR
@@ -394,19 +393,19 @@ Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const Node&
       return combine(op, parts);
     }
     case Node::Kind::kAndNot: {
-      Xapian::Query left = field_group(field, n.children[0], out);
-      Xapian::Query right = field_group(field, n.children[1], out);
+      Xapian::Query left = field_group(field, name, n.children[0], out);
+      Xapian::Query right = field_group(field, name, n.children[1], out);
       if (right.empty()) return left;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
     }
     case Node::Kind::kWildcard:
-      fail("prend des mots et des \"phrases\", pas de joker");
+      fail("query.group_wildcard");
       break;
     case Node::Kind::kField:
-      fail("ne contient pas d'autre champ");
+      fail("query.group_nested_field");
       break;
     case Node::Kind::kNear:
-      fail("ne prend pas PRES/NEAR");
+      fail("query.group_near");
       break;
   }
   return Xapian::Query();
@@ -434,8 +433,7 @@ Xapian::Query QueryCompiler::near(const Node& n, CompiledQuery& out) {
   std::vector<Xapian::Query> terms, phrases;
   for (const auto& c : n.children) {
     if (c.kind != Node::Kind::kWord && c.kind != Node::Kind::kPhrase) {
-      throw QueryError("position " + std::to_string(c.position + 1) +
-                       ": PRES/NEAR relie des mots ou des \"phrases\", pas de groupe, joker ni champ");
+      throw QueryError(Message{"query.at", {c.position + 1, Message{"query.near_operands", {}}}});
     }
     stemming::Spelling words = literal(c.text, out);
     if (words.terms.empty()) continue;

@@ -74,7 +74,8 @@ class QueryCompiler {
   void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
   Xapian::Query phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
   Xapian::Query near(const Node& n, CompiledQuery& out);
-  Xapian::Query field_group(const corpus::Field& field, const Node& n, CompiledQuery& out);
+  // `name`: the field as the query wrote it, for messages.
+  Xapian::Query field_group(const corpus::Field& field, const std::string& name, const Node& n, CompiledQuery& out);
   stemming::Spelling literal(const std::string& text, CompiledQuery& out);
   void read_capital_acronym(std::string_view typed, stemming::Token& token);
 

@@ -39,7 +39,7 @@ Tok operator_kind(std::string_view w) {
 // NEAR/3, PRES/5: the window written after the operator, or 0 when `w` is
 // not that form. Out of range (0, or over kMaxNearWindow) is still the form:
 // the window is clamped and a note says so.
-std::size_t near_window(std::string_view w, std::vector<std::string>& notes) {
+std::size_t near_window(std::string_view w, std::vector<Message>& notes) {
   const std::size_t slash = w.find('/');
   if (slash == std::string_view::npos || operator_kind(w.substr(0, slash)) != Tok::kNear) return 0;
   std::string_view digits = w.substr(slash + 1);
@@ -47,8 +47,7 @@ std::size_t near_window(std::string_view w, std::vector<std::string>& notes) {
   const std::size_t n = std::stoul(std::string(digits));
   const std::size_t window = std::clamp<std::size_t>(n, 1, kMaxNearWindow);
   if (window != n) {
-    notes.push_back(std::string(w) + " : fenêtre de " + std::to_string(window) + " mots (entre 1 et " +
-                    std::to_string(kMaxNearWindow) + ")");
+    notes.push_back(Message{"note.near_window", {w, window, kMaxNearWindow}});
   }
   return window;
 }
@@ -65,7 +64,7 @@ bool looks_like_field_name(std::string_view name, std::string_view value) {
 
 class Lexer {
  public:
-  Lexer(std::string_view q, std::vector<std::string>& notes) : q_(q), notes_(notes) {}
+  Lexer(std::string_view q, std::vector<Message>& notes) : q_(q), notes_(notes) {}
 
   std::vector<Token> run() {
     std::vector<Token> out;
@@ -99,9 +98,7 @@ class Lexer {
                          corpus::schema().field_for_name(word.substr(0, colon)) != nullptr;
       if (!field && colon != std::string::npos &&
           looks_like_field_name(std::string_view(word).substr(0, colon), std::string_view(word).substr(colon + 1))) {
-        notes_.push_back("« " + word.substr(0, colon) +
-                         ": » n'est pas un champ (titre, pays, type, statut, région, id…) : « " + word +
-                         " » cherché comme mots");
+        notes_.push_back(Message{"note.not_a_field", {word.substr(0, colon), word}});
       }
       if (field) {
         t.kind = Tok::kField;
@@ -158,8 +155,7 @@ class Lexer {
     std::size_t open = i_++;
     std::size_t close = q_.find('"', i_);
     if (close == std::string_view::npos) {
-      notes_.push_back("guillemet ouvert en position " + std::to_string(open + 1) +
-                       " sans guillemet fermant : phrase lue jusqu'à la fin");
+      notes_.push_back(Message{"note.unclosed_quote", {open + 1}});
       close = q_.size();
     }
     std::string text(q_.substr(i_, close - i_));
@@ -169,14 +165,14 @@ class Lexer {
 
   std::string_view q_;
   std::size_t i_ = 0;
-  std::vector<std::string>& notes_;
+  std::vector<Message>& notes_;
 };
 
 // or := and (OR and)* ; and := not (AND not)* ; not := seq (NOT seq)* ;
 // seq := near+ ; near := primary (NEAR primary)*
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, std::vector<std::string>& notes) : t_(std::move(tokens)), notes_(notes) {}
+  Parser(std::vector<Token> tokens, std::vector<Message>& notes) : t_(std::move(tokens)), notes_(notes) {}
 
   Node parse() {
     Node root = sequence_or_expr(/*top=*/true);
@@ -195,8 +191,7 @@ class Parser {
       if (k == Tok::kEnd) break;
       if (k == Tok::kRParen) {
         if (!top) break;
-        notes_.push_back("parenthèse fermante en trop en position " + std::to_string(peek().position + 1) +
-                         " : ignorée");
+        notes_.push_back(Message{"note.stray_paren", {peek().position + 1}});
         take();
         continue;
       }
@@ -272,8 +267,7 @@ class Parser {
   // Entered once per level of parentheses or leading NOT.
   void descend(const Token& t) {
     if (++depth_ > kMaxQueryDepth) {
-      throw QueryError("position " + std::to_string(t.position + 1) + ": plus de " + std::to_string(kMaxQueryDepth) +
-                       " niveaux de parenthèses ou de SAUF imbriqués");
+      throw QueryError(Message{"query.at", {t.position + 1, Message{"query.too_deep", {kMaxQueryDepth}}}});
     }
   }
 
@@ -291,8 +285,7 @@ class Parser {
         if (peek().kind == Tok::kRParen) {
           take();
         } else {
-          notes_.push_back("parenthèse ouverte en position " + std::to_string(t.position + 1) +
-                           " sans parenthèse fermante : fermée à la fin");
+          notes_.push_back(Message{"note.unclosed_paren", {t.position + 1}});
         }
         return n;
       }
@@ -303,6 +296,7 @@ class Parser {
       case Tok::kField:
         n.kind = Node::Kind::kField;
         n.field = corpus::schema().field_for_name(t.name);
+        n.name = t.name;
         n.text = t.text;
         n.quoted = t.quoted;
         if (t.group && peek().kind == Tok::kLParen) n.children.push_back(primary());  // field:(…)
@@ -332,15 +326,14 @@ class Parser {
   std::vector<Token> t_;
   std::size_t k_ = 0;
   std::size_t depth_ = 0;
-  std::vector<std::string>& notes_;
+  std::vector<Message>& notes_;
 };
 
 }  // namespace
 
 ParsedQuery parse_query(std::string_view query) {
   if (query.size() > kMaxQueryBytes) {
-    throw QueryError("requête trop longue : " + std::to_string(query.size()) + " octets, au plus " +
-                     std::to_string(kMaxQueryBytes));
+    throw QueryError(Message{"query.too_long", {query.size(), kMaxQueryBytes}});
   }
   for (std::size_t i = 0; i < query.size();) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(query.data());
@@ -348,7 +341,7 @@ ParsedQuery parse_query(std::string_view query) {
     int32_t next = at;
     UChar32 c;
     U8_NEXT(bytes, next, static_cast<int32_t>(query.size()), c);
-    if (c < 0) throw QueryError("octet " + std::to_string(at + 1) + " : la requête n'est pas de l'UTF-8 valide");
+    if (c < 0) throw QueryError(Message{"query.not_utf8", {static_cast<std::size_t>(at) + 1}});
     i = static_cast<std::size_t>(next);
   }
   ParsedQuery parsed;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fouille/base/message.h"
 #include "fouille/corpus/schema.h"
 
 namespace fouille::searcher {
@@ -30,6 +31,7 @@ struct Node {
   Kind kind = Kind::kSequence;
   Mod mod = Mod::kNone;
   std::string text;                     // word, phrase, wildcard prefix or field value
+  std::string name;                     // for kField: the field's name as typed (for messages)
   bool quoted = false;                  // field value given in quotes
   const corpus::Field* field = nullptr; // for kField
   std::size_t position = 0;             // byte offset in the query, for messages
@@ -40,7 +42,7 @@ struct Node {
 
 struct ParsedQuery {
   Node root;                       // a kSequence
-  std::vector<std::string> notes;  // how malformed parts were read
+  std::vector<Message> notes;      // how malformed parts were read
 };
 
 /// Reads `query`. Throws QueryError only for a query that is not valid UTF-8,

@@ -167,25 +167,30 @@ TEST_F(QueryParserTest, OperatorsFrenchAndEnglish) {
 TEST_F(QueryParserTest, NotesSayHowAQueryWasRead) {
   struct NoteCase {
     const char* query;
-    const char* note;  // a part of the one note expected, or "" for none
+    const char* fr;  // a part of the one note expected, or "" for none
+    const char* en;  // the same in English
   } cases[] = {
-      {R"(foo:bar)", "« foo: » n'est pas un champ"},
-      {R"(traite couleur:bleu)", "« couleur: » n'est pas un champ"},
-      {R"(traite NEAR/500 femmes)", "NEAR/500 : fenêtre de 100 mots"},
-      {R"("lutte contre)", "guillemet ouvert en position 1"},
-      {R"(réunion 10:30)", ""},
-      {R"(http://example.org)", ""},
-      {R"(pays:Mali)", ""},
-      {R"(traite NEAR/3 femmes)", ""},
+      {R"(foo:bar)", "« foo: » n'est pas un champ", "“foo:” is not a field"},
+      {R"(traite couleur:bleu)", "« couleur: » n'est pas un champ", "“couleur:” is not a field"},
+      {R"(traite NEAR/500 femmes)", "NEAR/500 : fenêtre de 100 mots", "NEAR/500: a window of 100 words"},
+      {R"("lutte contre)", "guillemet ouvert en position 1", "quote opened at position 1 is never closed"},
+      {R"((lutte contre)", "parenthèse ouverte en position 1", "parenthesis opened at position 1"},
+      {R"(lutte) contre)", "parenthèse fermante en trop en position 6", "closing parenthesis at position 6"},
+      {R"(réunion 10:30)", "", ""},
+      {R"(http://example.org)", "", ""},
+      {R"(pays:Mali)", "", ""},
+      {R"(traite NEAR/3 femmes)", "", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
     const ParsedQuery parsed = parse_query(c.query);
-    if (*c.note == '\0') {
-      EXPECT_TRUE(parsed.notes.empty()) << parsed.notes.front();
+    if (*c.fr == '\0') {
+      EXPECT_TRUE(parsed.notes.empty()) << render(parsed.notes.front(), Lang::kFr);
     } else {
       ASSERT_EQ(parsed.notes.size(), 1u);
-      EXPECT_NE(parsed.notes.front().find(c.note), std::string::npos) << parsed.notes.front();
+      const std::string fr = render(parsed.notes.front(), Lang::kFr), en = render(parsed.notes.front(), Lang::kEn);
+      EXPECT_NE(fr.find(c.fr), std::string::npos) << fr;
+      EXPECT_NE(en.find(c.en), std::string::npos) << en;
     }
   }
 }
@@ -257,23 +262,38 @@ TEST_F(QueryParserTest, DefaultOperatorOr) {
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q, Xapian::Query::OP_OR); });
 }
 
-// Errors name the position (1-based byte offset) of what cannot be read.
-TEST_F(QueryParserTest, ErrorsNameTheirPosition) {
-  const Case cases[] = {
-      {R"(budget:abc)", R"(position 1: budget_usd: « abc » n'est pas un montant (ex. 100000..200000, 150k..))"},
-      {R"(traite budget:200000..100000)", R"(position 8: budget_usd: intervalle à l'envers « 200000..100000 »)"},
-      {R"(migrants année:deux)", R"(position 10: year: « deux » n'est pas une année (ex. 2022..2024))"},
-      {R"(budget:..)", R"(position 1: budget_usd: intervalle vide « .. » (ex. 100000..200000))"},
-      {R"(traite pays:(Mali OU budget:1))", R"(position 22: countries:(…) ne contient pas d'autre champ)"},
-      {"trait\xff", R"(octet 6 : la requête n'est pas de l'UTF-8 valide)"},
+// Errors name the position (1-based byte offset) of what cannot be read and
+// the field as the query wrote it, in the language asked for.
+TEST_F(QueryParserTest, ErrorsNameTheirPositionAndTheFieldAsWritten) {
+  const struct {
+    std::string query, fr, en;
+  } cases[] = {
+      {R"(budget:abc)", R"(position 1 : budget : « abc » n'est pas un montant (ex. 100000..200000, 150k..))",
+       R"(position 1: budget: “abc” is not an amount (e.g. 100000..200000, 150k..))"},
+      {R"(traite budget:200000..100000)", R"(position 8 : budget : intervalle à l'envers « 200000..100000 »)",
+       R"(position 8: budget: range the wrong way round “200000..100000”)"},
+      {R"(migrants année:deux)", R"(position 10 : année : « deux » n'est pas une année (ex. 2022..2024))",
+       R"(position 10: année: “deux” is not a year (e.g. 2022..2024))"},
+      {R"(year:deux)", R"(position 1 : year : « deux » n'est pas une année (ex. 2022..2024))",
+       R"(position 1: year: “deux” is not a year (e.g. 2022..2024))"},
+      {R"(budget:..)", R"(position 1 : budget : intervalle vide « .. » (ex. 100000..200000))",
+       R"(position 1: budget: empty range “..” (e.g. 100000..200000))"},
+      {R"(traite pays:(Mali OU budget:1))", R"(position 22 : pays:(…) ne contient pas d'autre champ)",
+       R"(position 22: pays:(…) cannot hold another field)"},
+      {R"(traite country:(trait*))", R"(position 17 : country:(…) prend des mots et des "phrases", pas de joker)",
+       R"(position 17: country:(…) takes words and "phrases", no wildcard)"},
+      {"trait\xff", R"(octet 6 : la requête n'est pas de l'UTF-8 valide)", R"(byte 6: the query is not valid UTF-8)"},
   };
-  check(std::begin(cases), std::end(cases), [](const std::string& q) {
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.query);
     try {
-      return "no error: " + compiled(q);
+      ADD_FAILURE() << "no error: " << compiled(c.query);
     } catch (const QueryError& e) {
-      return std::string(e.what());
+      EXPECT_EQ(describe(e, Lang::kFr), c.fr);
+      EXPECT_EQ(describe(e, Lang::kEn), c.en);
+      EXPECT_EQ(std::string(e.what()), c.fr);
     }
-  });
+  }
 }
 
 TEST_F(QueryParserTest, RefusesTooLongAndTooDeepQueries) {

@@ -9,15 +9,16 @@
 namespace fouille::searcher {
 namespace {
 
-std::string named(std::string_view option, std::string_view text) {
-  return std::string(option) + " " + std::string(text) + ": ";
+// "OPTION VALUE: expected …" as the catalogue's `id` says it.
+UsageError bad(const char* id, std::string_view option, std::string_view text) {
+  return UsageError(Message{id, {option, text}});
 }
 
 }  // namespace
 
 std::pair<std::string, std::string> parse_filter(std::string_view text, std::string_view option) {
   std::size_t at = text.find_first_of("=:");
-  if (at == std::string_view::npos || at == 0) throw UsageError(named(option, text) + "expected FIELD=VALUE");
+  if (at == std::string_view::npos || at == 0) throw bad("option.expected_field_value", option, text);
   return {std::string(text.substr(0, at)), std::string(text.substr(at + 1))};
 }
 
@@ -37,23 +38,23 @@ Operator parse_operator(std::string_view text, std::string_view option) {
   if (text == "auto") return Operator::kAuto;
   if (text == "and") return Operator::kAnd;
   if (text == "or") return Operator::kOr;
-  throw UsageError(named(option, text) + "expected and or or");
+  throw bad("option.expected_operator", option, text);
 }
 
 std::string parse_sort(std::string_view text, std::string_view option) {
   for (const char* key : {"relevance", "budget", "-budget", "year", "-year"}) {
     if (text == key) return key;
   }
-  throw UsageError(named(option, text) + "expected relevance, budget, -budget, year or -year");
+  throw bad("option.expected_sort", option, text);
 }
 
 std::size_t parse_count(std::string_view text, std::string_view option, std::size_t max) {
   std::size_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-    throw UsageError(named(option, text) + "expected a whole number");
+    throw bad("option.expected_count", option, text);
   }
-  if (n > max) throw UsageError(named(option, text) + "at most " + std::to_string(max));
+  if (n > max) throw UsageError(Message{"option.too_large", {option, text, std::to_string(max)}});
   return n;
 }
 

@@ -103,7 +103,7 @@ TEST(RequestOptions, ARequestRefusesEachBadSettingNamingItsOption) {
       parse_request(text);
       ADD_FAILURE() << "accepted";
     } catch (const UsageError& e) {
-      EXPECT_EQ(std::string(e.what()).rfind(c.message, 0), 0u) << e.what();
+      EXPECT_EQ(describe(e, Lang::kEn).rfind(c.message, 0), 0u) << describe(e, Lang::kEn);
     }
   }
 }

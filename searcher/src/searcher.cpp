@@ -176,7 +176,7 @@ Xapian::Query Searcher::Impl::more_like(const std::string& id, CompiledQuery& co
   const std::string id_term = store::id_term(id);
   Xapian::PostingIterator doc = db.postlist_begin(id_term);
   if (id.empty() || doc == db.postlist_end(id_term)) {
-    throw QueryError("--like " + id + ": no document has this ID");
+    throw QueryError(Message{"query.like_unknown", {id}});
   }
   Xapian::RSet rset;
   rset.add_document(*doc);
@@ -210,13 +210,12 @@ FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer,
   for (const auto& [name, value] : request.filters) {
     const corpus::Field* field = corpus::schema().field_for_name(name);
     if (!field || field->kind == corpus::FieldKind::kLabel || field->kind == corpus::FieldKind::kInternal) {
-      throw UsageError("--filter " + name + "=" + value + ": unknown field '" + name +
-                       "' (region, type, statut, pays, continent, couverture, année, budget, id…)");
+      throw UsageError(Message{"option.unknown_filter", {name, value}});
     }
     try {
       groups[field->key].push_back(field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query);
     } catch (const QueryError& e) {
-      throw UsageError("--filter " + name + "=" + value + ": " + e.what());
+      throw UsageError(Message{"option.filter", {name, value, describe(e)}});
     }
   }
   return groups;
@@ -232,14 +231,22 @@ Xapian::Query filtered(const Xapian::Query& base, const FilterGroups& groups, co
   return Xapian::Query(Xapian::Query::OP_FILTER, base, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
 
+// The keys of the schema's facets, for a message: "budget_range, continent, …".
+std::string facet_keys() {
+  std::string keys;
+  for (const auto& f : corpus::schema().fields()) {
+    if (f.facet) keys += (keys.empty() ? "" : ", ") + f.key;
+  }
+  return keys;
+}
+
 std::vector<const corpus::Field*> facet_fields(const Request& request) {
   std::vector<const corpus::Field*> fields;
   if (request.no_facets) return fields;
   for (const auto& key : request.facets.empty() ? default_facets() : request.facets) {
     const corpus::Field* f = corpus::schema().field_for_name(key);  // names, then canonical keys
     if (!f || !f->facet) {
-      throw UsageError("--facets: '" + key + "' is not a facet (region, project_type, status, countries, continent, "
-                       "subregion, coverage, year, budget_range)");
+      throw UsageError(Message{"option.not_a_facet", {key, facet_keys()}});
     }
     fields.push_back(f);
   }
@@ -259,7 +266,7 @@ void set_sort(Xapian::Enquire& enquire, const std::string& sort, Xapian::MultiVa
     keys.add_value(corpus::schema().field(k.field).slot, k.descending, k.descending ? "" : kAfterEveryNumber);
     return enquire.set_sort_by_key_then_relevance(&keys, false);
   }
-  throw UsageError("--sort " + sort + ": expected relevance, budget, -budget, year or -year");
+  throw UsageError(Message{"option.expected_sort", {"--sort", sort}});
 }
 
 Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer,
@@ -454,7 +461,7 @@ CompiledQuery Searcher::Impl::understand(const Request& request, Result& result)
   // phrases by positions find the same documents in any other.
   const bool current = store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
   if (!current && db.get_doccount() > 0) {
-    result.notes.push_back("base indexée par une autre version de l'analyse du français : relancez fouille-index");
+    result.notes.push_back(Message{"note.reindex", {}});
   }
   auto compile = [&](Xapian::Query::op op) {
     return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op, parsed_text);
@@ -485,9 +492,7 @@ void Searcher::Impl::note_empty_filters(const Request& request, const FacetTable
     const corpus::Field* field = corpus::schema().field_for_name(name);
     if (!field) continue;  // refused by filter_groups already
     const Xapian::Query query = field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query;
-    for (auto& note : empty_filter_note(name, value, query, *field, table, db, request.lang)) {
-      result.notes.push_back(std::move(note));
-    }
+    if (auto note = empty_filter_note(name, value, query, *field, table, db)) result.notes.push_back(std::move(*note));
   }
 }
 
@@ -495,10 +500,12 @@ void Searcher::Impl::note_empty_filters(const Request& request, const FacetTable
 // exact total and the facets; the ranked pass then weighs only what the page
 // needs, pruning by maximum weight.
 Result Searcher::Impl::search(const Request& request) {
-  if (request.lang != "fr" && request.lang != "en") throw UsageError("--lang " + request.lang + ": expected fr or en");
+  const std::optional<Lang> lang = parse_lang(request.lang);
+  if (!lang) throw UsageError(Message{"option.expected_lang", {"--lang", request.lang}});
   const auto started = std::chrono::steady_clock::now();
   followed.refresh();  // see what the indexer committed since the last search
   Result result;
+  result.lang = *lang;
   result.query = request.query;
   result.offset = request.offset;
   result.limit = request.limit;
@@ -524,7 +531,8 @@ nlohmann::json to_json(const Result& r) {
   j["all_words"] = r.relaxed ? nlohmann::json(r.all_words) : nlohmann::json(nullptr);
   j["suggestion"] = r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
   j["corrected"] = r.corrected ? nlohmann::json(*r.corrected) : nlohmann::json(nullptr);
-  j["notes"] = r.notes;
+  j["notes"] = nlohmann::json::array();
+  for (const auto& note : r.notes) j["notes"].push_back(render(note, r.lang));
   j["synonyms"] = nlohmann::json::array();
   for (const auto& s : r.synonyms) j["synonyms"].push_back({{"words", s.words}, {"alternatives", s.alternatives}});
   j["hits"] = nlohmann::json::array();

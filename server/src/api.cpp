@@ -1,7 +1,5 @@
 #include "api.h"
 
-#include <regex>
-
 #include <nlohmann/json.hpp>
 
 #include "fouille/base/error.h"
@@ -22,12 +20,13 @@ Response json_response(const json& j, int status = 200) {
   return r;
 }
 
-// The searcher says where a query went wrong as "position N: …".
-long position_of(const std::string& message) {
-  static const std::regex at("position ([0-9]+)");
-  std::smatch m;
-  if (!std::regex_search(message, m, at)) return 0;
-  return std::stol(m[1].str());
+// The language of a request's messages: its lang parameter when that is
+// valid (a bad one is refused by the route), else French.
+Lang request_lang(const Params& params) {
+  for (const auto& [k, v] : params) {
+    if (k == "lang" && parse_lang(v)) return *parse_lang(v);
+  }
+  return Lang::kFr;
 }
 
 // The one value of a parameter that must not repeat, or "" when absent.
@@ -36,7 +35,7 @@ std::string single(const Params& params, const std::string& name) {
   bool seen = false;
   for (const auto& [k, v] : params) {
     if (k != name) continue;
-    if (seen) throw UsageError(name + ": given twice");
+    if (seen) throw UsageError(Message{"request.repeated", {name}});
     value = v;
     seen = true;
   }
@@ -47,12 +46,12 @@ bool flag(const Params& params, const std::string& name) {
   std::string v = single(params, name);
   if (v.empty() || v == "0" || v == "false") return false;
   if (v == "1" || v == "true") return true;
-  throw UsageError(name + " " + v + ": expected 1 or 0");
+  throw UsageError(Message{"request.expected_flag", {name, v}});
 }
 
 void check_length(const std::string& name, const std::string& value, std::size_t max) {
   if (value.size() > max) {
-    throw UsageError(name + ": " + std::to_string(value.size()) + " bytes, at most " + std::to_string(max));
+    throw UsageError(Message{"request.bytes", {name, value.size(), max}});
   }
 }
 
@@ -62,7 +61,8 @@ searcher::Request parse_search(const Params& params, const Options& options) {
   for (const auto& [k, v] : params) {
     if (std::find(std::begin(known), std::end(known), k) == std::end(known)) {
       throw UsageError(
-          k + ": unknown parameter (q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang, exact)");
+          Message{"request.unknown_parameter",
+                  {k, "q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang, exact"}});
     }
   }
   searcher::Request request;
@@ -71,7 +71,7 @@ searcher::Request parse_search(const Params& params, const Options& options) {
   std::size_t filters = 0;
   for (const auto& [k, v] : params) {
     if (k != "filter") continue;
-    if (++filters > options.max_filters) throw UsageError("filter: at most " + std::to_string(options.max_filters));
+    if (++filters > options.max_filters) throw UsageError(Message{"request.too_many_filters", {options.max_filters}});
     check_length("filter", v, options.max_query_bytes);
     request.filters.push_back(searcher::parse_filter(v, "filter"));
   }
@@ -92,9 +92,20 @@ searcher::Request parse_search(const Params& params, const Options& options) {
 }  // namespace
 
 Response error_response(int status, const std::string& code, const std::string& message, long position) {
-  json j = {
-      {"error", {{"code", code}, {"message", message}, {"position", position > 0 ? json(position) : json(nullptr)}}}};
-  return json_response(j, status);
+  ErrorReport r{status >= 500 ? "internal" : "request", code.c_str(), 0, status, message, "", std::nullopt};
+  if (position > 0) r.position = static_cast<std::size_t>(position);
+  return error_response(r);
+}
+
+Response error_response(const ErrorReport& r) {
+  json j = {{"error",
+             {{"kind", r.kind},
+              {"code", r.code},
+              {"message", r.message},
+              {"id", r.id.empty() ? json(nullptr) : json(r.id)},
+              {"position", r.position ? json(*r.position) : json(nullptr)},
+              {"exit_code", r.exit_code ? json(r.exit_code) : json(nullptr)}}}};
+  return json_response(j, r.http_status);
 }
 
 Response Api::get(const std::string& path, const Params& params) {
@@ -107,16 +118,12 @@ Response Api::get(const std::string& path, const Params& params) {
       if (path.rfind(p, 0) != 0 || path.size() == p.size()) continue;
       std::string id = path.substr(p.size());
       check_length("id", id, options_.max_query_bytes);
-      if (p == "/api/documents/") return document(id);
+      if (p == "/api/documents/") return document(id, request_lang(params));
       return similar(id, params);
     }
-    return error_response(404, "not_found", path + ": no such route");
-  } catch (const UsageError& e) {
-    return error_response(400, "bad_parameter", e.what());
-  } catch (const QueryError& e) {
-    return error_response(400, "bad_query", e.what(), position_of(e.what()));
-  } catch (const IndexError& e) {
-    return error_response(503, "unavailable", e.what());
+    return error_response(404, "not_found", render(Message{"request.no_route", {path}}, request_lang(params)));
+  } catch (const Error& e) {
+    return error_response(report(e, request_lang(params)));
   } catch (const std::exception& e) {
     return error_response(500, "internal", e.what());
   }
@@ -125,7 +132,7 @@ Response Api::get(const std::string& path, const Params& params) {
 Response Api::search(const Params& params) {
   const searcher::Request request = parse_search(params, options_);
   const std::string lang = single(params, "lang");
-  if (!lang.empty() && lang != "fr" && lang != "en") throw UsageError("lang " + lang + ": expected fr or en");
+  if (!lang.empty() && !parse_lang(lang)) throw UsageError(Message{"option.expected_lang", {"lang", lang}});
   searcher::Request localised = request;
   if (!lang.empty()) localised.lang = lang;
   json j = searcher::to_json(run(localised));
@@ -150,7 +157,7 @@ searcher::Result Api::run(const searcher::Request& request) {
 // result (the searcher's `like`); `limit` as for a search.
 Response Api::similar(const std::string& id, const Params& params) {
   for (const auto& [k, v] : params) {
-    if (k != "limit") throw UsageError(k + ": unknown parameter (limit)");
+    if (k != "limit" && k != "lang") throw UsageError(Message{"request.unknown_parameter", {k, "limit, lang"}});
   }
   searcher::Request request;
   request.like = id;
@@ -163,17 +170,25 @@ Response Api::similar(const std::string& id, const Params& params) {
   try {
     return json_response(searcher::to_json(run(request)));
   } catch (const QueryError& e) {
-    return error_response(404, "not_found", e.what());  // no document has this ID
+    ErrorReport r = report(e, request_lang(params));  // no document has this ID
+    r.code = "not_found";
+    r.http_status = 404;
+    return error_response(r);
   }
 }
 
-Response Api::document(const std::string& id) {
+Response Api::document(const std::string& id, Lang lang) {
   std::optional<json> doc;
   {
     SessionPool::Lease session = pool_.acquire();
     doc = session->document(id);
   }
-  if (!doc) return error_response(404, "not_found", "document " + id + ": no document has this ID");
+  if (!doc) {
+    ErrorReport r = report(UsageError(Message{"request.no_document", {id}}), lang);
+    r.code = "not_found";
+    r.http_status = 404;
+    return error_response(r);
+  }
   // The names of its coded values (DAC sectors and categories) in both
   // languages: {"sectors": {"12220": {"fr": "…", "en": "…"}}}.
   json labels = json::object();
@@ -192,7 +207,7 @@ Response Api::document(const std::string& id) {
 
 Response Api::analyze(const Params& params) {
   for (const auto& [k, v] : params) {
-    if (k != "text") throw UsageError(k + ": unknown parameter (text)");
+    if (k != "text" && k != "lang") throw UsageError(Message{"request.unknown_parameter", {k, "text, lang"}});
   }
   std::string text = single(params, "text");
   check_length("text", text, options_.max_query_bytes);

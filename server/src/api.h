@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "fouille/base/error.h"
 #include "fouille/server/server.h"
 
 #include "session_pool.h"
@@ -34,7 +35,7 @@ class Api {
 
  private:
   Response search(const Params& params);
-  Response document(const std::string& id);
+  Response document(const std::string& id, Lang lang);
   Response similar(const std::string& id, const Params& params);
   searcher::Result run(const searcher::Request& request);
   Response analyze(const Params& params);
@@ -44,8 +45,15 @@ class Api {
   SessionPool& pool_;
 };
 
-/// The JSON error answer: {"error": {"code", "message", "position"}};
-/// position is the 1-based character position in the query, or null (< 1).
+/// The JSON error answer of an error of the HTTP layer (kind "request", or
+/// "internal" from 500 on): {"error": {"kind", "code", "message", "id",
+/// "position", "exit_code"}}; position is the 1-based byte of the query, or
+/// null (< 1); id and exit_code null.
 Response error_response(int status, const std::string& code, const std::string& message, long position = 0);
+
+/// The error object of a failed request, the shape fouille-search --json
+/// prints too: {"error": {"kind", "code", "message", "id", "position",
+/// "exit_code"}}, with `report`'s HTTP status.
+Response error_response(const ErrorReport& report);
 
 }  // namespace fouille::server

@@ -124,9 +124,9 @@ TEST_F(ApiTest, BadInputIs400WithTheReason) {
       {{{"q", "x"}, {"filter", "couleur:bleu"}}, "bad_parameter", "couleur"},
       {{{"q", "x"}, {"facets", "title"}}, "bad_parameter", "title"},
       {{{"q", "x"}, {"lang", "de"}}, "bad_parameter", "lang"},
-      {{{"q", "x"}, {"q", "y"}}, "bad_parameter", "twice"},
+      {{{"q", "x"}, {"q", "y"}}, "bad_parameter", "deux fois"},
       {{{"q", "x"}, {"page", "2"}}, "bad_parameter", "page"},
-      {{{"q", std::string(1001, 'a')}}, "bad_parameter", "at most 1000"},
+      {{{"q", std::string(1001, 'a')}}, "bad_parameter", "au plus 1000"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.says);
@@ -166,6 +166,92 @@ TEST_F(ApiTest, AQueryErrorGivesItsPosition) {
   json j = get("/api/search", {{"q", "traite PRES (femmes OU enfants)"}}, 400);
   EXPECT_EQ(j["error"]["code"], "bad_query");
   EXPECT_TRUE(j["error"]["position"].is_number()) << j;
+}
+
+// The errors of a request are in its lang, in the shape fouille-search
+// --json prints (#27).
+TEST_F(ApiTest, ErrorsAreInTheRequestsLanguage) {
+  struct Case {
+    std::string path;
+    Params params;
+    int status;
+    std::string code, id, message;
+    json position;
+  };
+  const Case cases[] = {
+      {"/api/search",
+       {{"q", "budget:abc"}, {"lang", "en"}},
+       400,
+       "bad_query",
+       "query.not_an_amount",
+       "position 1: budget: “abc” is not an amount (e.g. 100000..200000, 150k..)",
+       1},
+      {"/api/search",
+       {{"q", "budget:abc"}, {"lang", "fr"}},
+       400,
+       "bad_query",
+       "query.not_an_amount",
+       "position 1 : budget : « abc » n'est pas un montant (ex. 100000..200000, 150k..)",
+       1},
+      {"/api/search",
+       {{"q", "budget:abc"}},
+       400,
+       "bad_query",
+       "query.not_an_amount",
+       "position 1 : budget : « abc » n'est pas un montant (ex. 100000..200000, 150k..)",
+       1},
+      {"/api/search",
+       {{"q", "x"}, {"limit", "x"}, {"lang", "en"}},
+       400,
+       "bad_parameter",
+       "option.expected_count",
+       "limit x: expected a whole number",
+       nullptr},
+      {"/api/search",
+       {{"q", "x"}, {"colour", "x"}, {"lang", "en"}},
+       400,
+       "bad_parameter",
+       "request.unknown_parameter",
+       "colour: unknown parameter",
+       nullptr},
+      {"/api/search",
+       {{"q", "x"}, {"filter", "couleur:bleu"}, {"lang", "en"}},
+       400,
+       "bad_parameter",
+       "option.unknown_filter",
+       "unknown field “couleur”",
+       nullptr},
+      {"/api/documents/ZZ.0",
+       {{"lang", "en"}},
+       404,
+       "not_found",
+       "request.no_document",
+       "document ZZ.0: no document has this ID",
+       nullptr},
+      {"/api/similar/ZZ.0",
+       {{"lang", "en"}},
+       404,
+       "not_found",
+       "query.like_unknown",
+       "no document has this ID",
+       nullptr},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.path + " " + c.params[0].second);
+    json j = get(c.path, c.params, c.status);
+    const json& e = j.at("error");
+    EXPECT_EQ(e.size(), 6u) << e;
+    EXPECT_EQ(e.at("code"), c.code);
+    EXPECT_EQ(e.at("id"), c.id);
+    EXPECT_NE(e.at("message").get<std::string>().find(c.message), std::string::npos) << e;
+    EXPECT_EQ(e.at("position"), c.position);
+  }
+  // Notes too.
+  json en = get("/api/search", {{"q", "\"lutte contre"}, {"lang", "en"}}, 200);
+  ASSERT_EQ(en["notes"].size(), 1u) << en;
+  EXPECT_EQ(en["notes"][0], "quote opened at position 1 is never closed: phrase read to the end");
+  json fr = get("/api/search", {{"q", "\"lutte contre"}}, 200);
+  EXPECT_EQ(fr["notes"][0], "guillemet ouvert en position 1 sans guillemet fermant : phrase lue jusqu'à la fin");
 }
 
 TEST(ApiUnavailable, AMissingDatabaseIs503) {

@@ -37,6 +37,13 @@ void send(httplib::Response& res, const Response& r) {
 // the thread that handled the request.
 thread_local std::chrono::steady_clock::time_point request_started;
 
+// The language of a refusal outside the API's routes: the request's lang
+// parameter when valid, else French (as the API's).
+Lang lang_of(const httplib::Request& req) {
+  const std::optional<Lang> lang = parse_lang(req.get_param_value("lang"));
+  return lang ? *lang : Lang::kFr;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -84,7 +91,7 @@ void Server::Impl::routes() {
   http.Get(R"(/.*)", [](const httplib::Request& req, httplib::Response& res) {
     Asset asset = find_asset(req.path);
     if (!asset.content_type) {
-      send(res, error_response(404, "not_found", req.path + ": no such page"));
+      send(res, error_response(404, "not_found", render(Message{"request.no_page", {req.path}}, lang_of(req))));
       return;
     }
     res.set_content(std::string(asset.bytes), asset.content_type);
@@ -92,7 +99,8 @@ void Server::Impl::routes() {
   });
   // Anything but GET (and HEAD, which httplib answers from GET) is refused.
   auto refuse = [](const httplib::Request& req, httplib::Response& res) {
-    send(res, error_response(405, "method_not_allowed", req.method + " " + req.path + ": only GET is served"));
+    send(res, error_response(405, "method_not_allowed",
+                             render(Message{"request.only_get", {req.method, req.path}}, lang_of(req))));
   };
   http.Post(R"(/.*)", refuse);
   http.Put(R"(/.*)", refuse);
@@ -104,11 +112,12 @@ void Server::Impl::routes() {
                                 res.status == 413   ? "too_large"
                                 : res.status == 414 ? "uri_too_long"
                                                     : "bad_request",
-                                req.path.empty() ? "malformed request" : req.path + ": request refused");
+                                req.path.empty() ? text("request.malformed", lang_of(req))
+                                                 : render(Message{"request.refused", {req.path}}, lang_of(req)));
     send(res, r);
   });
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    send(res, error_response(500, "internal", "internal error"));
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    send(res, error_response(500, "internal", text("request.internal", lang_of(req))));
   });
   if (!options.quiet)
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
@@ -130,22 +139,32 @@ void Server::Impl::log(const httplib::Request& req, const httplib::Response& res
 }
 
 Server::Server(Options options) {
-  if (options.db.empty()) throw UsageError("--db DIR is required (see --help)");
+  if (options.db.empty()) throw UsageError(Message{"option.db_required", {}});
   if (options.threads < 1 || options.threads > 256) {
-    throw UsageError("--threads " + std::to_string(options.threads) + ": expected 1 to 256");
+    throw UsageError(Message{"option.expected_range", {"--threads", std::to_string(options.threads), "1", "256"}});
   }
   if (options.port < 0 || options.port > 65535) {
-    throw UsageError("--port " + std::to_string(options.port) + ": expected 0 to 65535");
+    throw UsageError(Message{"option.expected_range", {"--port", std::to_string(options.port), "0", "65535"}});
   }
   if (!(options.search_seconds > 0 && options.search_seconds <= 60)) {
-    throw UsageError("--search-seconds " + std::to_string(options.search_seconds) + ": expected more than 0, at most 60");
+    throw UsageError(
+        Message{"option.expected_positive", {"--search-seconds", std::to_string(options.search_seconds), "60"}});
   }
   if (options.set_cache_mb < 0 || options.set_cache_mb > 65536) {
-    throw UsageError("--set-cache-mb " + std::to_string(options.set_cache_mb) + ": expected 0 to 65536");
+    throw UsageError(
+        Message{"option.expected_range", {"--set-cache-mb", std::to_string(options.set_cache_mb), "0", "65536"}});
   }
-  if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError("--cors: one origin, on one line");
+  if (options.cors.find_first_of("\r\n") != std::string::npos) throw UsageError(Message{"option.cors", {}});
   impl_ = std::make_unique<Impl>(std::move(options));
   impl_->routes();
+  // SO_REUSEADDR only, not the library's default SO_REUSEPORT: with it a
+  // second server on the same port started fine and the kernel then split
+  // the requests between two databases. SO_REUSEADDR still lets a restarted
+  // server bind while old connections linger in TIME_WAIT.
+  impl_->http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 }
 
 Server::~Server() = default;
@@ -155,7 +174,7 @@ int Server::bind() {
   int port =
       o.port == 0 ? impl_->http.bind_to_any_port(o.bind) : (impl_->http.bind_to_port(o.bind, o.port) ? o.port : -1);
   if (port < 0) {
-    throw UsageError(o.bind + ":" + std::to_string(o.port) + ": cannot listen there (address in use or not local?)");
+    throw UsageError(Message{"serve.port_busy", {o.bind, std::to_string(o.port)}});
   }
   impl_->port = port;
   return port;

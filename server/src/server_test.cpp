@@ -97,9 +97,18 @@ TEST_F(ServerTest, NoFileFromDiskAndOnlyGet) {
     EXPECT_EQ(r->status, 404) << path;
     EXPECT_EQ(json::parse(r->body)["error"]["code"], "not_found") << path;
   }
+  // Refusals outside the API's routes speak the request's language too.
+  const std::pair<const char*, const char*> pages[] = {{"/nothing", "/nothing : page inconnue"},
+                                                       {"/nothing?lang=en", "/nothing: no such page"}};
+  for (const auto& [path, message] : pages) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(json::parse(r->body)["error"]["message"], message) << r->body;
+  }
   auto post = c.Post("/api/search", "q=x", "application/x-www-form-urlencoded");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(json::parse(post->body)["error"]["message"], "POST /api/search : seul GET est servi") << post->body;
   auto big = c.Post("/api/search", std::string(100000, 'x'), "text/plain");
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
@@ -229,6 +238,25 @@ TEST_F(ServerTest, FollowsTheDatabaseToANewGeneration) {
   EXPECT_EQ(session.search({}).total, 400u);
 }
 
+// Two servers on one port: the second is refused at bind, where it used to
+// share the port (SO_REUSEPORT) and take half the requests (#27).
+TEST(ServerPort, ASecondServerOnABusyPortIsRefused) {
+  Options o;
+  o.db = "x";
+  o.port = 0;
+  o.quiet = true;
+  Server first(o);
+  o.port = first.bind();
+  Server second(o);
+  try {
+    second.bind();
+    ADD_FAILURE() << "a second server bound port " << o.port;
+  } catch (const UsageError& e) {
+    EXPECT_EQ(describe(e, Lang::kEn),
+              "127.0.0.1:" + std::to_string(o.port) + ": cannot listen there (address in use or not local?)");
+  }
+}
+
 TEST(ServerOptions, BadOptionsAreRefused) {
   Options o;
   o.db = "x";
@@ -248,7 +276,9 @@ TEST(ServerOptions, BadOptionsAreRefused) {
     Server{o};
     ADD_FAILURE() << "--set-cache-mb -1 accepted";
   } catch (const UsageError& e) {
-    EXPECT_STREQ(e.what(), "--set-cache-mb -1: expected 0 to 65536");  // what was typed, not a wrapped value
+    // What was typed, not a wrapped value.
+    EXPECT_EQ(describe(e, Lang::kEn), "--set-cache-mb -1: expected 0 to 65536");
+    EXPECT_EQ(describe(e, Lang::kFr), "--set-cache-mb -1 : attendu de 0 à 65536");
   }
   o.set_cache_mb = 65537;
   EXPECT_THROW(Server{o}, UsageError);

@@ -14,6 +14,10 @@
 // Exit codes (README, "Exit codes"): 0 done, 2 usage or query syntax
 // (UsageError, QueryError), 3 bad input (CorpusError), 4 database
 // (IndexError and any other exception).
+//
+// Messages are in the user's language: --lang when the tool declares it
+// (language_option), else LC_ALL, LC_MESSAGES or LANG (en* English, anything
+// else French); errors made from a Message are rendered in it.
 #pragma once
 
 #include <functional>
@@ -23,6 +27,10 @@
 #include <vector>
 
 #include <boost/program_options.hpp>
+
+#include "fouille/base/error.h"
+#include "fouille/base/message.h"
+#include "fouille/cli/color.h"
 
 namespace fouille::cli {
 
@@ -74,8 +82,16 @@ class Tool {
   void words_may_start_with_dash() { dash_words_ = true; }
 
   /// With --json on the command line (before "--"), errors are also printed
-  /// on stdout as {"error": {"kind", "message", "exit_code"}}.
+  /// on stdout as {"error": {"kind", "code", "message", "id", "position",
+  /// "exit_code"}}, the shape of the HTTP API's errors.
   void json_errors() { json_errors_ = true; }
+
+  /// Declares --lang fr|en, read into `code` (which starts as the
+  /// environment's language); the tool's messages follow it from parse() on.
+  void language_option(std::string* code);
+
+  /// Declares --color auto|always|never (see fouille/cli/color.h).
+  void color_option();
 
   /// Parses the command line. Returns the exit code when the run ends here:
   /// 0 after --help or --version, 2 (message printed) on bad usage.
@@ -86,6 +102,15 @@ class Tool {
 
   /// True when errors are printed as JSON too (json_errors() and --json given).
   bool json() const { return json_; }
+
+  /// The language of the run's messages.
+  Lang lang() const { return lang_; }
+
+  /// Whether to colour what goes to `fd` (--color, NO_COLOR, TERM, a terminal).
+  bool color(int fd) const { return use_color(color_, fd); }
+
+  /// Whether to draw a progress line on `fd`.
+  bool progress(int fd) const { return use_progress(color_, fd); }
 
   /// QueryError messages then name the query ("query « … »: …", cut at 60
   /// bytes), even an empty one.
@@ -98,6 +123,9 @@ class Tool {
   /// Prints "NAME: message" on stderr (control characters made printable)
   /// and, in JSON mode, the error object on stdout. Returns `code`.
   int fail(const char* kind, const std::string& message, int code) const;
+
+  /// fail() for an error the library made from a Message, in lang().
+  int fail(const Message& message, int code = kUsage) const;
 
   /// Prints "NAME: message" on stderr (control characters made printable).
   void warn(std::string_view message) const;
@@ -113,6 +141,12 @@ class Tool {
   bool json_errors_ = false;
   bool json_ = false;
   std::optional<std::string> query_;
+  Lang lang_ = lang_from_environment();
+  std::string* lang_code_ = nullptr;  // --lang, when declared
+  ColorMode color_ = ColorMode::kAuto;
+  std::string color_text_ = "auto";  // --color, when declared
+
+  int fail(const ErrorReport& report) const;
 };
 
 }  // namespace fouille::cli

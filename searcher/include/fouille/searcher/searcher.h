@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fouille/base/message.h"
 #include "fouille/store/stored_document.h"
 
 namespace fouille::searcher {
@@ -44,7 +45,7 @@ struct Request {
   std::size_t offset = 0;
   std::size_t limit = 10;
   Operator op = Operator::kAuto;
-  /// Language of the facet labels: "fr" (default) or "en".
+  /// Language of the facet labels and notes: "fr" (default) or "en".
   std::string lang = "fr";
   /// Search the words as typed: no correction of unknown words (a
   /// suggestion is still given).
@@ -105,7 +106,10 @@ struct Result {
   /// The corrected query searched instead of `query`, whose unknown words
   /// had a near spelling ("Résultats pour …"); unset with Request::exact.
   std::optional<std::string> corrected;
-  std::vector<std::string> notes;         ///< how a malformed query was read
+  /// How a malformed query was read, as messages: to_json and the text
+  /// output render them in `lang`.
+  std::vector<Message> notes;
+  Lang lang = Lang::kFr;                  ///< the Request's language
   std::vector<SynonymExpansion> synonyms; ///< synonyms the query was expanded with
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;
@@ -142,7 +146,8 @@ const std::vector<std::string>& default_facets();
 /// the HTTP API; raised when a field changes meaning or goes away.
 inline constexpr int kApiVersion = 1;
 
-/// The Result as the JSON object `fouille-search --json` prints.
+/// The Result as the JSON object `fouille-search --json` prints; its notes
+/// in the Result's language.
 nlohmann::json to_json(const Result& result);
 
 }  // namespace fouille::searcher
