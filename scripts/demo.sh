@@ -23,6 +23,10 @@ run --limit 2 --no-facets "human trafficking"
 run --limit 3 --facets region,countries,status --filter region=Asia ""
 run --limit 2 --no-facets 'budget:150k.. OR année:2018..2019'
 run --no-facets "Tadjikstan"
+run --limit 0 --facets format,sectors,publisher ""             # text, a web page, a PDF, a Word sheet, IATI activities
+run --limit 1 --no-facets --filter format=pdf ""
+run --limit 2 --no-facets 'secteur:"santé de base"'
+run --limit 1 --no-facets XM-DAC-47066-SAHEL-RR-2021-NE       # an IATI identifier typed alone
 
 echo
 echo "\$ fouille-serve --db $db --port ${PORT:-8080}"
