@@ -51,7 +51,7 @@ for name in "${targets[@]}"; do
   case "$name" in pdf|office) max_len=131072 ;; esac
   log="build-fuzz/runs/$name.log"
   set +e
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions="$PWD/fuzz/lsan.supp" \
     "build-fuzz/fuzz/fuzz-$name" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len" \
     -print_final_stats=1 -artifact_prefix="$findings/" "$work" >"$log" 2>&1
   rc=$?

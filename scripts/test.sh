@@ -21,6 +21,7 @@ if [ "$asan" = 1 ]; then
   cmake --build build-asan -j"$(nproc)"
   # Any sanitizer report aborts the test that triggered it, so ctest fails.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions="$PWD/fuzz/lsan.supp" \
     ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L unit
   # Each fuzz target briefly, under ASan + UBSan: any finding fails the run.
   scripts/fuzz.sh "${FOUILLE_FUZZ_SECONDS:-30}"

@@ -222,7 +222,9 @@ TEST_F(IatiTest, PublishersAreFacetedAndFoundByTheirAcronyms) {
   EXPECT_EQ(publishers.front().label, "GlobalGiving");
   EXPECT_EQ(publishers.front().count, 66u);
   for (const auto& s : result.facets.at("sectors")) {
-    if (s.value == "74020") EXPECT_EQ(s.label, "Multi-hazard response preparedness");
+    if (s.value == "74020") {
+      EXPECT_EQ(s.label, "Multi-hazard response preparedness");
+    }
   }
 }
 

@@ -172,7 +172,7 @@ TEST(OfficeText, RefusesBadXml) {
     const char* reason;
   } cases[] = {
       {"truncated", docx(wp("Un texte")).substr(0, 300), "malformed XML (line"},
-      {"not XML", std::string("PK\x03\x04\x00\x01 binary", 15), "malformed XML"},
+      {"not XML", std::string("PK\x03\x04\x00\x01 binary", 13), "malformed XML"},
       {"an undeclared entity", docx(wp("&oups;")), "malformed XML"},
       {"entity expansion (DOCTYPE)",
        "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
