@@ -4,12 +4,17 @@
 // HTML-escaped from the server and only their <mark> tags become elements.
 'use strict';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZES = [10, 20, 50];
+const MAX_OFFSET = 10000;  // the API's cap on offset
 const FACETS = ['region', 'project_type', 'status', 'countries', 'continent', 'coverage', 'year', 'budget_range', 'format',
   'sectors', 'sector_category', 'publisher'];
 // The filter field of each facet, where it is not the facet's own key.
 const FILTER_FIELD = {};
 const SHOWN_VALUES = 12;
+// Facets long enough to get a search box over their values.
+const SEARCHABLE = new Set(['countries', 'sectors', 'publisher', 'project_type']);
+// Fields narrowed by a range typed in two number inputs (the API's LOW..HIGH syntax).
+const RANGES = { budget: { min: 0, max: 1e13 }, year: { min: 1900, max: 2100 } };
 
 const TEXT = {
   fr: {
@@ -25,6 +30,14 @@ const TEXT = {
     suggestion: 'Vouliez-vous dire', correctedTo: 'Résultats pour', searchInstead: 'rechercher plutôt', synonyms: (w, alts) => `« ${w} » cherché aussi comme ${alts}`,
     previous: '← Précédent', next: 'Suivant →', page: (p, n) => `Page ${p} sur ${n}`,
     more: 'Afficher tout', less: 'Afficher moins', noSimilar: 'Non disponible pour cette version.',
+    activeFilters: 'Filtres actifs', clearAll: 'Tout effacer', remove: (what) => `Retirer le filtre ${what}`,
+    facetSearch: (f) => `Chercher dans ${f}`, facetSearchPlaceholder: 'Filtrer…', noValue: 'Aucune valeur ne correspond.',
+    rangeBudget: 'Budget (USD)', rangeYear: 'Années', from: 'De', to: 'à', apply: 'Appliquer',
+    rangeNotNumber: (v) => `« ${v} » n'est pas un nombre entier positif.`,
+    rangeOutside: (lo, hi) => `Saisir une valeur entre ${lo} et ${hi}.`,
+    rangeOrder: 'Le minimum dépasse le maximum.', rangeEmpty: 'Saisir au moins un minimum ou un maximum.',
+    first: '« Première', last: 'Dernière »', pageN: (n) => `Page ${n}`, perPage: 'Résultats par page',
+    range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`),
     noHits: 'Aucun projet ne correspond.', projects: (n) => `${n} projet${n > 1 ? 's' : ''}`,
     notFound: 'Document introuvable.', error: 'Erreur',
     facet: { region: 'Région', project_type: 'Type de projet', status: 'Statut', countries: 'Pays', continent: 'Continent',
@@ -52,6 +65,14 @@ const TEXT = {
     suggestion: 'Did you mean', correctedTo: 'Results for', searchInstead: 'search instead for', synonyms: (w, alts) => `“${w}” also searched as ${alts}`,
     previous: '← Previous', next: 'Next →', page: (p, n) => `Page ${p} of ${n}`,
     more: 'Show all', less: 'Show fewer', noSimilar: 'Not available in this version.',
+    activeFilters: 'Active filters', clearAll: 'Clear all', remove: (what) => `Remove the filter ${what}`,
+    facetSearch: (f) => `Search in ${f}`, facetSearchPlaceholder: 'Filter…', noValue: 'No value matches.',
+    rangeBudget: 'Budget (USD)', rangeYear: 'Years', from: 'From', to: 'to', apply: 'Apply',
+    rangeNotNumber: (v) => `“${v}” is not a whole positive number.`,
+    rangeOutside: (lo, hi) => `Type a value between ${lo} and ${hi}.`,
+    rangeOrder: 'The minimum is above the maximum.', rangeEmpty: 'Type at least a minimum or a maximum.',
+    first: '« First', last: 'Last »', pageN: (n) => `Page ${n}`, perPage: 'Results per page',
+    range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`),
     noHits: 'No project matches.', projects: (n) => `${n} project${n === 1 ? '' : 's'}`,
     notFound: 'No such document.', error: 'Error',
     facet: { region: 'Region', project_type: 'Project type', status: 'Status', countries: 'Countries', continent: 'Continent',
@@ -75,13 +96,16 @@ let lastResult = null;
 let world = null;
 let requestNumber = 0;
 const expanded = new Set();
+const facetSearch = new Map();  // facet key -> the text typed in its search box
 
 // ---- state <-> URL -------------------------------------------------------
 
 function readState() {
   const p = new URLSearchParams(location.search);
   const page = parseInt(p.get('page') || '1', 10);
+  const size = parseInt(p.get('size') || '10', 10);
   return {
+    size: PAGE_SIZES.includes(size) ? size : 10,
     q: p.get('q') || '',
     filters: p.getAll('filter'),
     sort: p.get('sort') || 'relevance',
@@ -98,17 +122,23 @@ function stateQuery(s) {
   for (const f of s.filters) p.append('filter', f);
   if (s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.page > 1) p.set('page', String(s.page));
+  if (s.size !== 10) p.set('size', String(s.size));
   if (s.lang !== 'fr') p.set('lang', s.lang);
   if (s.doc) p.set('doc', s.doc);
   if (s.exact) p.set('exact', '1');
   return p.toString();
 }
 
-function go(changes) {
+// A new state: drawn, and written to the URL as a new history entry, or in
+// place of the current one ('replace', used while typing).
+function go(changes, how) {
+  if (how !== 'typing' && !focusAfter) rememberFocus();
   state = Object.assign({}, state, changes);
   const q = stateQuery(state);
-  history.pushState(null, '', q ? '?' + q : '/');
-  show();
+  const url = q ? '?' + q : location.pathname;
+  if (how === 'replace' || how === 'typing' || url === location.search || (!q && !location.search)) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  show(how === 'typing');
 }
 
 window.addEventListener('popstate', () => { state = readState(); show(); });
@@ -156,7 +186,58 @@ function snippetNodes(html) {
 
 function filterValue(facet, value) { return (FILTER_FIELD[facet] || facet) + ':' + value; }
 function isChecked(facet, value) { return state.filters.includes(filterValue(facet, value)); }
+// A filter string as [field, value]; the API reads both FIELD:VALUE and FIELD=VALUE.
+function splitFilter(f) {
+  const at = f.search(/[:=]/);
+  return at < 0 ? [f, ''] : [f.slice(0, at), f.slice(at + 1)];
+}
+function isRange(value) { return value.includes('..'); }
+// The facet a filter field belongs to (the field itself unless FILTER_FIELD says otherwise).
+function facetOf(field) {
+  for (const [facet, f] of Object.entries(FILTER_FIELD)) if (f === field) return facet;
+  return field;
+}
+// Lower-cased, accents stripped: « Sénégal » is found by « sene ».
+function fold(s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+function valueLabel(facet, value) {
+  if (facet === 'countries') return countryName(value);
+  const known = ((lastResult && lastResult.facets[facet]) || []).find((v) => v.value === value);
+  return known ? known.label : value;
+}
+// A range filter's value for people: « 100 000 $US – 200 000 $US », « ≥ 2020 ».
+function rangeLabel(field, value) {
+  const [lo, hi] = value.split('..');
+  const show = (n) => (n === '' ? '' : field === 'budget' ? money(Number(n)) : n);
+  return t().range(show(lo), show(hi));
+}
+function fieldLabel(field) {
+  if (field === 'budget') return t().rangeBudget;
+  return t().facet[facetOf(field)] || t().field[field] || field;
+}
+function filterLabel(f) {
+  const [field, value] = splitFilter(f);
+  return `${fieldLabel(field)} : ${isRange(value) ? rangeLabel(field, value) : valueLabel(facetOf(field), value)}`;
+}
+// Focus survives a redraw: the control used carries data-focus, and the
+// control with the same data-focus after the redraw gets the focus back
+// (else the fallback, e.g. the next chip when a chip was removed).
+let focusAfter = null;
+function rememberFocus(fallback) {
+  const a = document.activeElement;
+  const key = a && a.dataset ? a.dataset.focus : '';
+  focusAfter = key ? { key, fallback: fallback || '' } : null;
+}
+function restoreFocus() {
+  if (!focusAfter) return;
+  const { key, fallback } = focusAfter;
+  focusAfter = null;
+  const node = document.querySelector(`[data-focus="${CSS.escape(key)}"]`) || (fallback && document.querySelector(fallback));
+  if (node && !node.disabled) node.focus();
+  else if (node || fallback) $('results').focus();
+}
+function removeFilter(f) { go({ filters: state.filters.filter((x) => x !== f), page: 1, doc: '' }); }
 function toggle(facet, value) {
+  rememberFocus();
   const f = filterValue(facet, value);
   const filters = state.filters.includes(f) ? state.filters.filter((x) => x !== f) : state.filters.concat([f]);
   go({ filters, page: 1, doc: '' });
@@ -206,6 +287,22 @@ function drawSummary(r) {
   for (const n of r.notes || []) notes.append(el('p', { class: 'note', text: n }));
 }
 
+function drawChips() {
+  const list = $('chips');
+  list.replaceChildren();
+  state.filters.forEach((f, i) => {
+    const text = filterLabel(f);
+    // Once removed, the focus goes to the next chip, else the previous, else the search box.
+    const neighbour = state.filters[i + 1] || state.filters[i - 1];
+    const next = neighbour ? `[data-focus="${CSS.escape('chip:' + neighbour)}"]` : '#q';
+    list.append(el('li', { class: 'chip', 'data-filter': f, 'data-index': String(i) }, el('span', { text }),
+      el('button', { type: 'button', class: 'chip-remove', 'aria-label': t().remove(text), title: t().remove(text), 'data-focus': 'chip:' + f,
+        text: '×', onclick: () => { rememberFocus(next); removeFilter(f); } })));
+  });
+  $('active').hidden = state.filters.length === 0;
+  $('clear-all').hidden = state.filters.length === 0;
+}
+
 function drawHits(r) {
   const list = $('hits');
   list.replaceChildren();
@@ -225,16 +322,33 @@ function drawHits(r) {
     }
     list.append(el('li', { class: 'hit' }, el('h3', {}, link), meta, el('p', { class: 'snippet' }, ...snippetNodes(h.snippet || ''))));
   }
+  drawPager(r);
+}
+
+// First, previous, a window of page numbers around the current one, next, last.
+function drawPager(r) {
   const pager = $('pager');
   pager.replaceChildren();
-  const pages = Math.max(1, Math.ceil(Math.min(r.total.value, 10000) / PAGE_SIZE));
-  if (pages > 1) {
-    const prev = el('button', { type: 'button', id: 'prev-page', text: t().previous, onclick: () => go({ page: state.page - 1 }) });
-    const next = el('button', { type: 'button', id: 'next-page', text: t().next, onclick: () => go({ page: state.page + 1 }) });
-    prev.disabled = state.page <= 1;
-    next.disabled = state.page >= pages;
-    pager.append(prev, el('span', { id: 'page-of', text: t().page(state.page, pages) }), next);
+  const pages = Math.max(1, Math.min(Math.ceil(r.total.value / state.size), Math.floor(MAX_OFFSET / state.size) + 1));
+  $('page-size-box').hidden = r.total.value <= PAGE_SIZES[0];
+  if (pages <= 1) return;
+  const button = (id, text, page, label) => {
+    const b = el('button', { type: 'button', id, text, 'data-focus': 'page:' + id, onclick: () => go({ page }) });
+    if (label) b.setAttribute('aria-label', label);
+    b.disabled = page < 1 || page > pages || page === state.page;
+    return b;
+  };
+  const list = el('ul', { class: 'pages' });
+  const from = Math.max(1, Math.min(state.page - 2, pages - 4)), to = Math.min(pages, from + 4);
+  for (let n = from; n <= to; n++) {
+    const b = el('button', { type: 'button', class: 'page-number', text: String(n), 'aria-label': t().pageN(n), 'data-focus': 'page:' + n,
+      onclick: () => go({ page: n }) });
+    if (n === state.page) b.setAttribute('aria-current', 'page');
+    list.append(el('li', {}, b));
   }
+  pager.append(button('first-page', t().first, 1), button('prev-page', t().previous, state.page - 1), list,
+    button('next-page', t().next, state.page + 1), button('last-page', t().last, pages),
+    el('span', { id: 'page-of', text: t().page(state.page, pages) }));
 }
 
 function drawFacets(r) {
@@ -244,31 +358,108 @@ function drawFacets(r) {
     let values = (r.facets[key] || []).slice();
     // A ticked value stays listed even where nothing matches it now.
     for (const f of state.filters) {
-      const [field, ...rest] = f.split(':');
-      const value = rest.join(':');
+      const [field, value] = splitFilter(f);
+      if (isRange(value)) continue;  // a range shows as a chip and in its inputs
       if (field === (FILTER_FIELD[key] || key) && !values.some((v) => v.value === value)) values.push({ value, label: value, count: 0 });
     }
     if (!values.length) continue;
     const title = t().facet[key];
     const box = el('fieldset', { class: 'facet', 'data-facet': key }, el('legend', { text: title }));
-    const all = expanded.has(key);
+    if (SEARCHABLE.has(key) && values.length > 5) {
+      const search = el('input', { type: 'search', class: 'facet-search', 'aria-label': t().facetSearch(title), 'data-focus': 'search:' + key,
+        placeholder: t().facetSearchPlaceholder, autocomplete: 'off', oninput: (e) => { facetSearch.set(key, e.target.value); showValues(box, key); } });
+      search.value = facetSearch.get(key) || '';
+      box.append(search);
+    }
     values.forEach((v, i) => {
       const id = `f-${key}-${i}`;
-      const input = el('input', { type: 'checkbox', id, 'data-value': v.value, onchange: () => toggle(key, v.value) });
+      const input = el('input', { type: 'checkbox', id, 'data-value': v.value, 'data-focus': `facet:${key}:${v.value}`, onchange: () => toggle(key, v.value) });
       input.checked = isChecked(key, v.value);
       const label = key === 'countries' ? countryName(v.value) : v.label;
-      const row = el('div', { class: 'facet-value' }, input,
-        el('label', { for: id }, el('span', { class: 'label', text: label }), ' ', el('span', { class: 'count', text: String(v.count) })));
-      if (!all && i >= SHOWN_VALUES && !input.checked) row.hidden = true;
-      box.append(row);
+      box.append(el('div', { class: 'facet-value', 'data-label': fold(label) }, input,
+        el('label', { for: id }, el('span', { class: 'label', text: label }), ' ', el('span', { class: 'count', text: String(v.count) }))));
     });
+    box.append(el('p', { class: 'no-value note', text: t().noValue, hidden: '' }));
     if (values.length > SHOWN_VALUES) {
-      box.append(el('button', { type: 'button', class: 'more', 'aria-expanded': String(all), text: all ? t().less : t().more,
-        onclick: () => { all ? expanded.delete(key) : expanded.add(key); drawFacets(lastResult); } }));
+      const all = expanded.has(key);
+      box.append(el('button', { type: 'button', class: 'more', 'aria-expanded': String(all), text: all ? t().less : t().more, 'data-focus': 'more:' + key,
+        onclick: () => { rememberFocus(); expanded.has(key) ? expanded.delete(key) : expanded.add(key); drawFacets(lastResult); restoreFocus(); } }));
     }
+    showValues(box, key);
     groups.append(box);
   }
+  drawRanges();
   $('clear').hidden = state.filters.length === 0;
+}
+
+// Which of a facet's rows show: those matching its search box, else the
+// first SHOWN_VALUES (all when expanded), ticked ones always.
+function showValues(box, key) {
+  const wanted = fold(facetSearch.get(key) || '').trim();
+  let shown = 0;
+  box.querySelectorAll('.facet-value').forEach((row, i) => {
+    const ticked = row.querySelector('input').checked;
+    const visible = wanted ? row.dataset.label.includes(wanted) : ticked || expanded.has(key) || i < SHOWN_VALUES;
+    row.hidden = !visible;
+    if (visible) shown++;
+  });
+  box.querySelector('.no-value').hidden = shown > 0;
+  const more = box.querySelector('.more');
+  if (more) more.hidden = Boolean(wanted);
+}
+
+// Two number inputs per range field; the filter is FIELD=LOW..HIGH, one per field.
+function drawRanges() {
+  const box = $('ranges');
+  box.replaceChildren();
+  for (const field of Object.keys(RANGES)) {
+    const current = state.filters.find((f) => splitFilter(f)[0] === field && isRange(splitFilter(f)[1]));
+    const [lo, hi] = current ? splitFilter(current)[1].split('..') : ['', ''];
+    const title = field === 'budget' ? t().rangeBudget : t().rangeYear;
+    const low = el('input', { type: 'number', id: `range-${field}-min`, inputmode: 'numeric', min: String(RANGES[field].min), step: '1',
+      'aria-describedby': `range-${field}-error`, 'data-focus': `range:${field}:min` });
+    const high = el('input', { type: 'number', id: `range-${field}-max`, inputmode: 'numeric', min: String(RANGES[field].min), step: '1',
+      'aria-describedby': `range-${field}-error`, 'data-focus': `range:${field}:max` });
+    low.value = lo;
+    high.value = hi;
+    const error = el('p', { class: 'range-error', id: `range-${field}-error`, role: 'alert' });
+    const form = el('form', { class: 'range facet', 'data-range': field, novalidate: '' },
+      el('fieldset', {}, el('legend', { text: title }),
+        el('div', { class: 'range-inputs' },
+          el('label', { for: low.id, text: t().from }), low, el('label', { for: high.id, text: t().to }), high,
+          el('button', { type: 'submit', 'data-focus': `range:${field}:apply`, text: t().apply })),
+        error));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const problem = applyRange(field, low.value.trim(), high.value.trim(), low, high);
+      error.textContent = problem || '';
+    });
+    box.append(form);
+  }
+}
+
+// Checks a typed range and applies it; returns why it cannot be, or ''.
+function applyRange(field, lo, hi, low, high) {
+  const { min, max } = RANGES[field];
+  low.removeAttribute('aria-invalid');
+  high.removeAttribute('aria-invalid');
+  const others = state.filters.filter((f) => !(splitFilter(f)[0] === field && isRange(splitFilter(f)[1])));
+  if (!lo && !hi) {
+    if (others.length === state.filters.length) { low.setAttribute('aria-invalid', 'true'); return t().rangeEmpty; }
+    go({ filters: others, page: 1 });
+    return '';
+  }
+  for (const [text, input] of [[lo, low], [hi, high]]) {
+    if (text && !/^\d+$/.test(text)) { input.setAttribute('aria-invalid', 'true'); return t().rangeNotNumber(text || input.value); }
+    if (text && (Number(text) < min || Number(text) > max)) { input.setAttribute('aria-invalid', 'true'); return t().rangeOutside(min, max); }
+  }
+  // An input type=number holding letters reports an empty value but a bad input.
+  for (const input of [low, high]) {
+    if (input.validity && input.validity.badInput) { input.setAttribute('aria-invalid', 'true'); return t().rangeNotNumber('…'); }
+  }
+  if (lo && hi && Number(lo) > Number(hi)) { low.setAttribute('aria-invalid', 'true'); return t().rangeOrder; }
+  go({ filters: others.concat([`${field}=${lo}..${hi}`]), page: 1, doc: '' });
+  return '';
 }
 
 function drawYears(r) {
@@ -284,7 +475,7 @@ function drawYears(r) {
   years.forEach((v, i) => {
     const bh = Math.max(1, Math.round((v.count / max) * h));
     const bar = svg('rect', { x: i * (w + gap), y: h - bh, width: w, height: bh, tabindex: '0', role: 'button',
-      class: isChecked('year', v.value) ? 'bar on' : 'bar', 'aria-label': `${v.year} : ${t().projects(v.count)}`, 'data-year': v.value });
+      class: isChecked('year', v.value) ? 'bar on' : 'bar', 'aria-label': `${v.year} : ${t().projects(v.count)}`, 'data-year': v.value, 'data-focus': 'year:' + v.value });
     bar.append(svg('title'));
     bar.firstChild.textContent = `${v.year} : ${t().projects(v.count)}`;
     bar.addEventListener('click', () => toggle('year', v.value));
@@ -322,6 +513,7 @@ async function drawMap(r) {
       const name = `${countryName(code)} : ${t().projects(n)}`;
       path.setAttribute('class', `land level-${level}` + (isChecked('countries', code) ? ' on' : ''));
       path.setAttribute('tabindex', '0');
+      path.setAttribute('data-focus', 'map:' + code);
       path.setAttribute('role', 'button');
       path.setAttribute('aria-label', name);
       path.append(svg('title'));
@@ -344,8 +536,8 @@ function apiSearchQuery() {
   p.set('q', state.q);
   for (const f of state.filters) p.append('filter', f);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
-  p.set('limit', String(PAGE_SIZE));
-  p.set('offset', String((state.page - 1) * PAGE_SIZE));
+  p.set('limit', String(state.size));
+  p.set('offset', String(Math.min(MAX_OFFSET, (state.page - 1) * state.size)));
   p.set('lang', state.lang);
   if (state.exact) p.set('exact', '1');
   return p.toString();
@@ -369,10 +561,12 @@ async function search() {
   showError('');
   lastResult = body;
   drawSummary(body);
+  drawChips();
   drawHits(body);
   drawFacets(body);
   drawYears(body);
   await drawMap(body);
+  restoreFocus();
   document.body.dataset.ready = String(mine);
 }
 
@@ -440,10 +634,11 @@ function relatedList(values) {
   return el('dd', { 'data-field': 'related' }, list);
 }
 
-function show() {
+function show(typing) {
   translatePage();
-  $('q').value = state.q;
+  if (!typing) $('q').value = state.q;
   $('sort').value = state.sort;
+  $('page-size').value = String(state.size);
   const doc = Boolean(state.doc);
   $('doc-view').hidden = !doc;
   $('results').hidden = doc;
@@ -458,6 +653,8 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
   $('clear').addEventListener('click', () => go({ filters: [], page: 1 }));
+  $('clear-all').addEventListener('click', () => { go({ filters: [], page: 1 }); $('q').focus(); });
+  $('page-size').addEventListener('change', () => go({ size: parseInt($('page-size').value, 10), page: 1 }));
   $('lang').addEventListener('click', () => go({ lang: state.lang === 'fr' ? 'en' : 'fr' }));
   $('back').addEventListener('click', () => go({ doc: '' }));
   $('home').addEventListener('click', (e) => { e.preventDefault(); go({ q: '', filters: [], sort: 'relevance', page: 1, doc: '', exact: false }); });

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -233,6 +234,144 @@ def run(page, out, documents):
     d.save_screenshot(os.path.join(out, "serve-phone.png"))
 
 
+def api_total(base, *filters, q=""):
+    query = urllib.parse.urlencode([("q", q), ("limit", "1"), ("no_facets", "1")] + [("filter", f) for f in filters])
+    with urllib.request.urlopen(base + "api/search?" + query) as r:
+        return json.load(r)["total"]["value"]
+
+
+def shown(page, css):
+    return [e for e in page.finds(css) if e.is_displayed()]
+
+
+def type_into(el, text):
+    el.clear()
+    el.send_keys(text)
+
+
+def run_chips(page, out):
+    """Active filters as removable chips, and « tout effacer » only when needed."""
+    d = page.d
+    d.set_window_size(1280, 1000)
+    page.act("fresh page", lambda: d.get(page.base))
+    check(not page.find("#active").is_displayed() and not page.find("#clear-all").is_displayed(),
+          "no chip and no « tout effacer » while nothing is set")
+    region = page.find('.facet[data-facet="region"] input')
+    value, label = region.get_attribute("data-value"), page.find('.facet[data-facet="region"] .label').text
+    page.act("tick region", region.click)
+    status = page.find('.facet[data-facet="status"] input')
+    page.act("tick status", status.click)
+    chips = page.finds("#chips .chip")
+    check(len(chips) == 2 and chips[0].text.startswith(f"Région : {label}"), f"one chip per filter, facet and value named: {[c.text for c in chips]}")
+    check(page.find("#clear-all").is_displayed(), "« tout effacer » shows once something is set")
+    d.save_screenshot(os.path.join(out, "serve-chips.png"))
+    remove = page.find("#chips .chip-remove")
+    check(label in remove.get_attribute("aria-label"), "the × says which filter it removes")
+    d.execute_script("arguments[0].focus()", remove)
+    page.act("remove a chip with the keyboard", lambda: d.switch_to.active_element.send_keys(Keys.ENTER))
+    check(len(page.finds("#chips .chip")) == 1 and "filter=region" not in d.current_url, "Enter on × removes that filter only")
+    check(d.execute_script("return document.activeElement.closest('#active') !== null"), "the focus stays among the chips")
+    page.act("clear all", page.find("#clear-all").click)
+    check("filter=" not in d.current_url and not page.find("#active").is_displayed(), "« tout effacer » removes every filter and hides")
+
+
+def run_facet_search(page, out):
+    """A search box inside long facets, and show more / less."""
+    d = page.d
+    page.act("fresh page", lambda: d.get(page.base))
+    rows = '.facet[data-facet="countries"] .facet-value'
+    everything = len(page.finds(rows))
+    box = page.find('.facet[data-facet="countries"] .facet-search')
+    check(box.get_attribute("aria-label") == "Chercher dans Pays", "the country facet has a labelled search box")
+    type_into(box, "sene")
+    names = [r.text for r in shown(page, rows)]
+    check(len(names) >= 1 and all("sénégal" in n.lower() or "sene" in n.lower() for n in names),
+          f"typing « sene » keeps {names} (accents ignored)")
+    type_into(box, "zzzz")
+    check(not shown(page, rows) and page.find('.facet[data-facet="countries"] .no-value').is_displayed(),
+          "a search matching nothing says so")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    type_into(box, "ma")
+    found = [r.text for r in shown(page, rows)]
+    check(2 <= len(found) < everything, f"« ma » narrows {everything} countries to {len(found)}")
+    d.save_screenshot(os.path.join(out, "serve-facet-search.png"))
+    # The box keeps its text through a redraw (ticking one of the values found).
+    first = shown(page, rows)[0].find_element(By.CSS_SELECTOR, "input")
+    page.act("tick a found country", first.click)
+    check(page.find('.facet[data-facet="countries"] .facet-search').get_attribute("value") == "ma"
+          and len(shown(page, rows)) < everything, "the search survives ticking a value")
+    page.act("untick", page.find('.facet[data-facet="countries"] input:checked').click)
+    box = page.find('.facet[data-facet="countries"] .facet-search')
+    type_into(box, "x")
+    box.send_keys(Keys.BACKSPACE)
+    check(len(shown(page, rows)) == 12, "an empty search box shows the first 12 again")
+    more = page.find('.facet[data-facet="countries"] .more')
+    more.click()
+    check(len(shown(page, rows)) == everything and page.find('.facet[data-facet="countries"] .more').get_attribute("aria-expanded") == "true",
+          "« afficher tout » shows every country")
+    page.find('.facet[data-facet="countries"] .more').click()
+    check(len(shown(page, rows)) == 12, "« afficher moins » goes back to 12")
+
+
+def run_ranges(page, out):
+    """Budget and year ranges typed in number inputs, as FIELD=LOW..HIGH filters."""
+    d = page.d
+    page.act("fresh page", lambda: d.get(page.base))
+    type_into(page.find("#range-budget-min"), "100000")
+    type_into(page.find("#range-budget-max"), "200000")
+    page.act("apply budget range", lambda: page.find("#range-budget-max").send_keys(Keys.ENTER))
+    expected = api_total(page.base, "budget=100000..200000")
+    check("filter=budget%3D100000..200000" in d.current_url and page.total() == expected,
+          f"a budget range filters ({expected} documents)")
+    chip = page.find("#chips .chip").text
+    check(chip.startswith("Budget (USD) : 100") and "200" in chip, f"and shows as a chip: {chip}")
+    check(page.find("#range-budget-min").get_attribute("value") == "100000", "the inputs keep the range")
+    type_into(page.find("#range-year-min"), "2024")
+    type_into(page.find("#range-year-max"), "2020")
+    before = d.current_url
+    page.find('form[data-range="year"] button[type="submit"]').click()
+    error = page.find("#range-year-error").text
+    check("minimum" in error and d.current_url == before and page.find("#range-year-min").get_attribute("aria-invalid") == "true",
+          f"a reversed range is refused and says why: « {error} »")
+    type_into(page.find("#range-year-min"), "1800")
+    type_into(page.find("#range-year-max"), "")
+    page.find('form[data-range="year"] button[type="submit"]').click()
+    error = page.find("#range-year-error").text
+    check("1900" in error and d.current_url == before, f"a year out of bounds is refused: « {error} »")
+    d.save_screenshot(os.path.join(out, "serve-range-error.png"))
+    type_into(page.find("#range-year-min"), "2020")
+    page.act("apply year range", lambda: page.find('form[data-range="year"] button[type="submit"]').click())
+    expected = api_total(page.base, "budget=100000..200000", "year=2020..")
+    check("year%3D2020.." in d.current_url and page.total() == expected and len(page.finds("#chips .chip")) == 2,
+          f"an open year range adds to the budget one ({expected} documents)")
+    check(not [e for e in page.finds('.facet[data-facet="year"] input') if ".." in e.get_attribute("data-value")],
+          "a range is not listed as a year value")
+    d.save_screenshot(os.path.join(out, "serve-ranges.png"))
+
+
+def run_pager(page, out, documents):
+    """Numbered pages, first and last, aria-current, hits per page in the URL."""
+    d = page.d
+    page.act("fresh page", lambda: d.get(page.base))
+    pages = -(-documents // 10)
+    current = page.find('#pager [aria-current="page"]')
+    check(current.text == "1" and len(page.finds("#pager .page-number")) == min(5, pages), "page numbers, the first one current")
+    page.act("page 3", lambda: [b for b in page.finds("#pager .page-number") if b.text == "3"][0].click())
+    check("page=3" in d.current_url and page.find('#pager [aria-current="page"]').text == "3", "a page number goes there")
+    page.act("last page", page.find("#last-page").click)
+    check(f"page={pages}" in d.current_url and not page.find("#next-page").is_enabled() and len(page.finds("#hits li")) == documents - 10 * (pages - 1),
+          f"« dernière » goes to page {pages}")
+    d.save_screenshot(os.path.join(out, "serve-pager.png"))
+    page.act("first page", page.find("#first-page").click)
+    check("page=" not in d.current_url and not page.find("#prev-page").is_enabled(), "« première » comes back")
+    page.act("20 per page", lambda: Select(page.find("#page-size")).select_by_value("20"))
+    check("size=20" in d.current_url and len(page.finds("#hits li")) == min(20, documents), "20 hits per page, in the URL")
+    page.act("reload", d.refresh)
+    check(Select(page.find("#page-size")).first_selected_option.text == "20" and len(page.finds("#hits li")) == min(20, documents),
+          "reload keeps the page size")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--serve", required=True)
@@ -256,7 +395,12 @@ def main():
         driver = browser(os.path.join(work, "profile"))
         with urllib.request.urlopen(base + "api/health") as r:
             documents = json.load(r)["documents"]
-        run(Page(driver, base), args.out, documents)
+        page = Page(driver, base)
+        run(page, args.out, documents)
+        run_chips(page, args.out)
+        run_facet_search(page, args.out)
+        run_ranges(page, args.out)
+        run_pager(page, args.out, documents)
         # SIGTERM stops the server cleanly: exit code 0 and a last word.
         server.terminate()
         code = server.wait(timeout=10)
