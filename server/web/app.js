@@ -38,6 +38,12 @@ const TEXT = {
     rangeOrder: 'Le minimum dépasse le maximum.', rangeEmpty: 'Saisir au moins un minimum ou un maximum.',
     first: '« Première', last: 'Dernière »', pageN: (n) => `Page ${n}`, perPage: 'Résultats par page',
     range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`),
+    loading: 'Recherche en cours…', showFilters: (n) => (n ? `Filtres (${n})` : 'Filtres'), hideFilters: 'Masquer les filtres',
+    seeResults: 'Voir les résultats',
+    tipsTitle: 'Quelques pistes :',
+    tips: ['Vérifiez l\'orthographe des mots.', 'Essayez moins de mots, ou des mots plus généraux.'],
+    tipFilters: 'Retirez un filtre :', removeGives: (n) => ` → ${n.toLocaleString('fr-FR')} projet${n > 1 ? 's' : ''}`,
+    removeAction: 'Retirer', examplesTitle: 'Ou essayez :', examples: ['traite des êtres humains', 'migration de main-d\'œuvre', 'santé'],
     noHits: 'Aucun projet ne correspond.', projects: (n) => `${n} projet${n > 1 ? 's' : ''}`,
     notFound: 'Document introuvable.', error: 'Erreur',
     facet: { region: 'Région', project_type: 'Type de projet', status: 'Statut', countries: 'Pays', continent: 'Continent',
@@ -73,6 +79,12 @@ const TEXT = {
     rangeOrder: 'The minimum is above the maximum.', rangeEmpty: 'Type at least a minimum or a maximum.',
     first: '« First', last: 'Last »', pageN: (n) => `Page ${n}`, perPage: 'Results per page',
     range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`),
+    loading: 'Searching…', showFilters: (n) => (n ? `Filters (${n})` : 'Filters'), hideFilters: 'Hide filters',
+    seeResults: 'See the results',
+    tipsTitle: 'A few ideas:',
+    tips: ['Check the spelling of the words.', 'Try fewer words, or more general ones.'],
+    tipFilters: 'Remove a filter:', removeGives: (n) => ` → ${n.toLocaleString('en-GB')} project${n === 1 ? '' : 's'}`,
+    removeAction: 'Remove', examplesTitle: 'Or try:', examples: ['traite des êtres humains', 'migration de main-d\'œuvre', 'santé'],
     noHits: 'No project matches.', projects: (n) => `${n} project${n === 1 ? '' : 's'}`,
     notFound: 'No such document.', error: 'Error',
     facet: { region: 'Region', project_type: 'Project type', status: 'Status', countries: 'Countries', continent: 'Continent',
@@ -141,7 +153,13 @@ function go(changes, how) {
   show(how === 'typing');
 }
 
-window.addEventListener('popstate', () => { state = readState(); show(); });
+window.addEventListener('popstate', () => {
+  clearTimeout(typingTimer);
+  typingTimer = null;
+  typingFrom = null;
+  state = readState();
+  show();
+});
 
 // ---- helpers -------------------------------------------------------------
 
@@ -301,6 +319,38 @@ function drawChips() {
   });
   $('active').hidden = state.filters.length === 0;
   $('clear-all').hidden = state.filters.length === 0;
+}
+
+// Nothing found: tips, each active filter as a one-click removal with what
+// it would give (asked from the API), and example queries.
+function drawEmpty(r) {
+  const box = $('empty');
+  box.replaceChildren();
+  box.hidden = r.total.value !== 0;
+  if (box.hidden) return;
+  const tips = el('ul', { class: 'tips' }, ...t().tips.map((tip) => el('li', { text: tip })));
+  box.append(el('h2', { text: t().tipsTitle }), tips);
+  if (state.filters.length) {
+    const drops = el('ul', { class: 'drops' });
+    for (const f of state.filters) {
+      const label = filterLabel(f);
+      const gives = el('span', { class: 'gives' });
+      drops.append(el('li', { 'data-filter': f }, el('button', { type: 'button', class: 'drop', 'aria-label': t().remove(label),
+        'data-focus': 'drop:' + f, onclick: () => { rememberFocus('#empty .drop'); removeFilter(f); } }, t().removeAction + ' « ' + label + ' »'), gives));
+      const without = Object.assign({}, state, { filters: state.filters.filter((x) => x !== f) });
+      const mine = requestNumber;
+      getJson('/api/search?' + apiSearchQuery(without, 0) + '&no_facets=1').then(({ status, body }) => {
+        if (mine === requestNumber && status === 200) gives.textContent = t().removeGives(body.total.value);
+      });
+    }
+    tips.append(el('li', {}, t().tipFilters, drops));
+  }
+  const examples = el('ul', { class: 'examples' });
+  for (const q of t().examples) {
+    examples.append(el('li', {}, el('a', { href: '?' + stateQuery(Object.assign({}, state, { q, filters: [], page: 1 })), text: q,
+      onclick: (e) => { e.preventDefault(); go({ q, filters: [], page: 1, exact: false }); } })));
+  }
+  box.append(el('p', { text: t().examplesTitle }), examples);
 }
 
 function drawHits(r) {
@@ -531,15 +581,15 @@ async function drawMap(r) {
 
 // ---- loading -------------------------------------------------------------
 
-function apiSearchQuery() {
+function apiSearchQuery(s = state, limit = s.size) {
   const p = new URLSearchParams();
-  p.set('q', state.q);
-  for (const f of state.filters) p.append('filter', f);
-  if (state.sort !== 'relevance') p.set('sort', state.sort);
-  p.set('limit', String(state.size));
-  p.set('offset', String(Math.min(MAX_OFFSET, (state.page - 1) * state.size)));
-  p.set('lang', state.lang);
-  if (state.exact) p.set('exact', '1');
+  p.set('q', s.q);
+  for (const f of s.filters) p.append('filter', f);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  p.set('limit', String(limit));
+  p.set('offset', String(limit ? Math.min(MAX_OFFSET, (s.page - 1) * s.size) : 0));
+  p.set('lang', s.lang);
+  if (s.exact) p.set('exact', '1');
   return p.toString();
 }
 
@@ -549,10 +599,25 @@ async function getJson(url) {
   return { status: res.status, body };
 }
 
+// The results area while a search runs: marked busy, the old results dimmed.
+function setBusy(busy) {
+  $('results').setAttribute('aria-busy', String(busy));
+  $('results').classList.toggle('busy', busy);
+  $('loading').hidden = !busy;
+}
+
 async function search() {
   const mine = ++requestNumber;
-  const { status, body } = await getJson('/api/search?' + apiSearchQuery());
+  setBusy(true);
+  let answer;
+  try {
+    answer = await getJson('/api/search?' + apiSearchQuery());
+  } catch (e) {
+    answer = { status: 0, body: { error: { message: String(e.message || e) } } };
+  }
   if (mine !== requestNumber) return;  // a newer search has been asked for
+  setBusy(false);
+  const { status, body } = answer;
   if (status !== 200) {
     showError(body.error ? body.error.message : String(status));
     $('summary').textContent = '';
@@ -562,6 +627,7 @@ async function search() {
   lastResult = body;
   drawSummary(body);
   drawChips();
+  drawEmpty(body);
   drawHits(body);
   drawFacets(body);
   drawYears(body);
@@ -643,14 +709,66 @@ function show(typing) {
   $('doc-view').hidden = !doc;
   $('results').hidden = doc;
   $('facets').hidden = doc;
+  $('filters-toggle').hidden = doc;
+  drawFiltersToggle();
   if (doc) showDocument(state.doc); else search();
 }
 
+// On a phone the facets are a panel opened above the results by a button.
+function drawFiltersToggle() {
+  const open = document.body.classList.contains('filters-open');
+  $('filters-toggle').setAttribute('aria-expanded', String(open));
+  $('filters-toggle').textContent = open ? t().hideFilters : t().showFilters(state.filters.length);
+}
+
+function openFilters(open) {
+  document.body.classList.toggle('filters-open', open);
+  drawFiltersToggle();
+}
+
+// Search as you type: the search runs 300 ms after the last key and the URL
+// follows with replaceState; Enter writes one history entry (pushState) from
+// the URL as it was before the typing started, so history is not flooded.
+let typingTimer = null;
+let typingFrom = null;
+
+function onTyping() {
+  if (typingFrom === null) typingFrom = location.search;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    typingTimer = null;
+    const q = $('q').value.trim();
+    if (q !== state.q || state.doc) go({ q, page: 1, doc: '', exact: false }, 'typing');
+  }, 300);
+}
+
+function onSubmit(e) {
+  e.preventDefault();
+  clearTimeout(typingTimer);
+  typingTimer = null;
+  if (typingFrom !== null) {
+    history.replaceState(null, '', typingFrom || location.pathname);
+    typingFrom = null;
+  }
+  go({ q: $('q').value.trim(), page: 1, doc: '', exact: false });
+}
+
+// « / » focuses the search box, unless a field is being typed in.
+function onShortcut(e) {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+  const a = document.activeElement;
+  if (a && (a.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName))) return;
+  e.preventDefault();
+  $('q').focus();
+  $('q').select();
+}
+
 document.addEventListener('DOMContentLoaded', () => {
-  $('search-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    go({ q: $('q').value.trim(), page: 1, doc: '', exact: false });
-  });
+  $('search-form').addEventListener('submit', onSubmit);
+  $('q').addEventListener('input', onTyping);
+  document.addEventListener('keydown', onShortcut);
+  $('filters-toggle').addEventListener('click', () => openFilters(!document.body.classList.contains('filters-open')));
+  $('filters-done').addEventListener('click', () => { openFilters(false); $('results').focus(); });
   $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
   $('clear').addEventListener('click', () => go({ filters: [], page: 1 }));
   $('clear-all').addEventListener('click', () => { go({ filters: [], page: 1 }); $('q').focus(); });

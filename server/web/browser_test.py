@@ -81,6 +81,11 @@ class Page:
         action()
         self.wait_change(before, what)
 
+    def load(self, url):
+        """Opens url afresh: the mark starts empty on a new document."""
+        self.d.get(url)
+        self.wait_change("", "load " + url)
+
     def find(self, css):
         return self.d.find_element(By.CSS_SELECTOR, css)
 
@@ -112,7 +117,7 @@ def check(cond, message):
 
 def run(page, out, documents):
     d = page.d
-    page.act("first load", lambda: d.get(page.base))
+    page.load(page.base)
     check(d.execute_script("return document.documentElement.lang") == "fr", "French by default")
     everything = page.total()
     check(everything == documents, f"an empty query lists every document ({everything} of {documents})")
@@ -253,7 +258,7 @@ def run_chips(page, out):
     """Active filters as removable chips, and « tout effacer » only when needed."""
     d = page.d
     d.set_window_size(1280, 1000)
-    page.act("fresh page", lambda: d.get(page.base))
+    page.load(page.base)
     check(not page.find("#active").is_displayed() and not page.find("#clear-all").is_displayed(),
           "no chip and no « tout effacer » while nothing is set")
     region = page.find('.facet[data-facet="region"] input')
@@ -278,7 +283,7 @@ def run_chips(page, out):
 def run_facet_search(page, out):
     """A search box inside long facets, and show more / less."""
     d = page.d
-    page.act("fresh page", lambda: d.get(page.base))
+    page.load(page.base)
     rows = '.facet[data-facet="countries"] .facet-value'
     everything = len(page.finds(rows))
     box = page.find('.facet[data-facet="countries"] .facet-search')
@@ -317,7 +322,7 @@ def run_facet_search(page, out):
 def run_ranges(page, out):
     """Budget and year ranges typed in number inputs, as FIELD=LOW..HIGH filters."""
     d = page.d
-    page.act("fresh page", lambda: d.get(page.base))
+    page.load(page.base)
     type_into(page.find("#range-budget-min"), "100000")
     type_into(page.find("#range-budget-max"), "200000")
     page.act("apply budget range", lambda: page.find("#range-budget-max").send_keys(Keys.ENTER))
@@ -353,7 +358,7 @@ def run_ranges(page, out):
 def run_pager(page, out, documents):
     """Numbered pages, first and last, aria-current, hits per page in the URL."""
     d = page.d
-    page.act("fresh page", lambda: d.get(page.base))
+    page.load(page.base)
     pages = -(-documents // 10)
     current = page.find('#pager [aria-current="page"]')
     check(current.text == "1" and len(page.finds("#pager .page-number")) == min(5, pages), "page numbers, the first one current")
@@ -370,6 +375,130 @@ def run_pager(page, out, documents):
     page.act("reload", d.refresh)
     check(Select(page.find("#page-size")).first_selected_option.text == "20" and len(page.finds("#hits li")) == min(20, documents),
           "reload keeps the page size")
+
+
+SLOW_SEARCHES = """
+window.__searches = 0;
+const plain = window.fetch;
+window.fetch = (url, options) => {
+  if (!String(url).includes('/api/search')) return plain(url, options);
+  window.__searches++;
+  return new Promise((done) => setTimeout(done, arguments[0])).then(() => plain(url, options));
+};
+"""
+
+
+def run_loading_and_typing(page, out):
+    """A busy, dimmed results area while a search runs; search as you type."""
+    d = page.d
+    page.load(page.base)
+    d.execute_script(SLOW_SEARCHES, 1500)
+    before = page.ready_mark()
+    page.find('.facet[data-facet="status"] input').click()
+    time.sleep(0.3)
+    busy = d.execute_script("return [document.getElementById('results').getAttribute('aria-busy'),"
+                            " getComputedStyle(document.getElementById('hits')).opacity]")
+    check(busy[0] == "true" and float(busy[1]) < 1 and page.find("#loading").is_displayed(),
+          f"while a search runs the results are busy, dimmed and say so ({busy})")
+    d.save_screenshot(os.path.join(out, "serve-loading.png"))
+    page.wait_change(before, "slow search")
+    check(page.find("#results").get_attribute("aria-busy") == "false" and not page.find("#loading").is_displayed(),
+          "and no longer once it has answered")
+
+    page.load(page.base)
+    d.execute_script(SLOW_SEARCHES, 0)
+    length = d.execute_script("return history.length")
+    before = page.ready_mark()
+    page.find("#q").send_keys("migration")
+    page.wait_change(before, "search as you type")
+    time.sleep(0.5)
+    searches = d.execute_script("return window.__searches")
+    check("q=migration" in d.current_url and page.total() == api_total(page.base, q="migration"),
+          "typing searches without Enter, and the URL follows")
+    check(searches == 1, f"one search for nine keys typed quickly ({searches})")
+    check(d.execute_script("return history.length") == length, "typing adds no history entry")
+    page.act("Enter", lambda: page.find("#q").send_keys(Keys.ENTER))
+    check(d.execute_script("return history.length") == length + 1 and "q=migration" in d.current_url,
+          "Enter adds one history entry")
+    page.act("back", d.back)
+    check("q=" not in d.current_url and page.find("#q").get_attribute("value") == "", "back returns to before the typing")
+
+
+def run_empty(page, out):
+    """Nothing found: tips, filters to drop with what they give, example queries."""
+    d = page.d
+    region = "Afrique de l'Ouest et du Centre"
+    query = urllib.parse.urlencode([("q", "tadjikistan"), ("filter", "region:" + region), ("filter", "status:Actif")])
+    page.load(page.base + "?" + query)
+    check(page.total() == 0 if re.match(r"\d", page.find("#summary").text) else page.find("#empty").is_displayed(),
+          "a search that finds nothing shows the empty state")
+    check(len(page.finds("#empty .tips > li")) >= 3, "with tips")
+    drops = page.finds("#empty .drop")
+    check(len(drops) == 2 and region in drops[0].text, f"each filter as a removal: {[x.text for x in drops]}")
+    gives = api_total(page.base, "status:Actif", q="tadjikistan")
+    WebDriverWait(d, 5).until(lambda _: page.find("#empty .drops li .gives").text != "")
+    check(page.find("#empty .drops li .gives").text.endswith(f"{gives} projet" + ("s" if gives > 1 else "")),
+          f"with what dropping it gives ({page.find('#empty .drops li .gives').text})")
+    examples = page.finds("#empty .examples a")
+    check(len(examples) == 3, "and three example queries")
+    d.save_screenshot(os.path.join(out, "serve-empty.png"))
+    page.act("drop the region", drops[0].click)
+    check("filter=region" not in d.current_url and page.total() == gives, "one click drops that filter")
+    page.load(page.base + "?" + query)
+    page.act("an example", page.finds("#empty .examples a")[0].click)
+    check(page.total() > 0 and "filter=" not in d.current_url, "an example query finds projects")
+
+
+def run_keyboard(page, out):
+    """Focus stays on the control used; « / » goes to the search box."""
+    d = page.d
+    page.load(page.base)
+    box = page.find('.facet[data-facet="status"] input')
+    value = box.get_attribute("data-value")
+    d.execute_script("arguments[0].focus()", box)
+    page.act("tick with Space", lambda: d.switch_to.active_element.send_keys(Keys.SPACE))
+    active = d.switch_to.active_element
+    check(active.get_attribute("data-value") == value and active.is_selected(), "the ticked box keeps the focus after the redraw")
+    page.act("untick with Space", lambda: d.switch_to.active_element.send_keys(Keys.SPACE))
+    check(d.switch_to.active_element.get_attribute("data-value") == value, "and after unticking")
+    page.act("page 2 by keyboard", lambda: (d.execute_script("arguments[0].focus()", page.find("#next-page")),
+                                            d.switch_to.active_element.send_keys(Keys.ENTER)))
+    check(d.switch_to.active_element.get_attribute("id") == "next-page", "the pager button keeps the focus")
+    d.execute_script("document.activeElement.blur()")
+    webdriver.ActionChains(d).send_keys("/").perform()
+    check(d.switch_to.active_element.get_attribute("id") == "q" and page.find("#q").get_attribute("value") == "",
+          "« / » focuses the search box")
+    search = page.find('.facet[data-facet="countries"] .facet-search')
+    search.send_keys("a/")
+    check(d.switch_to.active_element == search and search.get_attribute("value") == "a/", "« / » types as usual in a field")
+
+
+def run_phone(page, out):
+    """At 390 px a « Filtres » button opens the facets above the results."""
+    d = page.d
+    check(not page.find("#filters-toggle").is_displayed(), "no « Filtres » button on a wide screen")
+    d.set_window_size(390, 844)
+    page.load(page.base + "?q=migration")
+    toggle = page.find("#filters-toggle")
+    check(toggle.is_displayed() and toggle.location["y"] < 300 and toggle.get_attribute("aria-expanded") == "false",
+          f"a « Filtres » button near the top ({toggle.location['y']} px)")
+    check(not page.find("#facets").is_displayed(), "the facets start closed")
+    toggle.click()
+    facets, results = page.find("#facets"), page.find("#results")
+    check(facets.is_displayed() and toggle.get_attribute("aria-expanded") == "true" and facets.location["y"] < results.location["y"]
+          and facets.location["y"] < 400, f"open, the facets come above the results ({facets.location['y']} px)")
+    d.save_screenshot(os.path.join(out, "serve-phone-drawer.png"))
+    page.act("tick in the drawer", page.find('.facet[data-facet="region"] input').click)
+    check(page.find("#facets").is_displayed() and page.find("#filters-toggle").get_attribute("aria-expanded") == "true",
+          "the panel stays open after a tick")
+    page.find("#filters-done").click()
+    check(not page.find("#facets").is_displayed() and d.switch_to.active_element.get_attribute("id") == "results",
+          "« voir les résultats » closes it and moves to the results")
+    check(page.find("#filters-toggle").text == "Filtres (1)", "the closed button counts the active filters")
+    width = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(width[0] <= width[1] + 1, f"no sideways scrolling ({width[0]} px in {width[1]} px)")
+    d.save_screenshot(os.path.join(out, "serve-phone-results.png"))
+    d.set_window_size(1280, 1000)
 
 
 def main():
@@ -401,6 +530,10 @@ def main():
         run_facet_search(page, args.out)
         run_ranges(page, args.out)
         run_pager(page, args.out, documents)
+        run_loading_and_typing(page, args.out)
+        run_empty(page, args.out)
+        run_keyboard(page, args.out)
+        run_phone(page, args.out)
         # SIGTERM stops the server cleanly: exit code 0 and a last word.
         server.terminate()
         code = server.wait(timeout=10)
