@@ -37,7 +37,7 @@ const TEXT = {
     rangeOutside: (lo, hi) => `Saisir une valeur entre ${lo} et ${hi}.`,
     rangeOrder: 'Le minimum dépasse le maximum.', rangeEmpty: 'Saisir au moins un minimum ou un maximum.',
     first: '« Première', last: 'Dernière »', pageN: (n) => `Page ${n}`, perPage: 'Résultats par page',
-    range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`),
+    range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`), legend: 'Légende : projets par pays',
     loading: 'Recherche en cours…', showFilters: (n) => (n ? `Filtres (${n})` : 'Filtres'), hideFilters: 'Masquer les filtres',
     seeResults: 'Voir les résultats',
     tipsTitle: 'Quelques pistes :',
@@ -54,8 +54,7 @@ const TEXT = {
       coverage: 'Couverture', start_year: 'Début', end_year: 'Fin', funding_year: 'Année de financement', year: 'Années',
       budget_usd: 'Budget (USD)', budget: 'Montant', currency: 'Devise', budget_range: 'Tranche de budget',
       implementer: 'Mis en œuvre par', client: 'Bailleur', publisher_name: 'Éditeur IATI', publisher: 'Identifiant de l\'éditeur',
-      sectors: 'Secteurs (CAD)', sector_category: 'Catégories de secteur', related: 'Activités liées', source: 'Fichier',
-      layout: 'Mise en page lue' },
+      sectors: 'Secteurs (CAD)', sector_category: 'Catégories de secteur', related: 'Activités liées', format: 'Format' },
     relation: { parent: 'Activité parente', child: 'Activité enfant', sibling: 'Activité sœur', cofunded: 'Cofinancement',
       thirdparty: 'Activité tierce' },
   },
@@ -78,7 +77,7 @@ const TEXT = {
     rangeOutside: (lo, hi) => `Type a value between ${lo} and ${hi}.`,
     rangeOrder: 'The minimum is above the maximum.', rangeEmpty: 'Type at least a minimum or a maximum.',
     first: '« First', last: 'Last »', pageN: (n) => `Page ${n}`, perPage: 'Results per page',
-    range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`),
+    range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`), legend: 'Key: projects per country',
     loading: 'Searching…', showFilters: (n) => (n ? `Filters (${n})` : 'Filters'), hideFilters: 'Hide filters',
     seeResults: 'See the results',
     tipsTitle: 'A few ideas:',
@@ -95,8 +94,7 @@ const TEXT = {
       coverage: 'Coverage', start_year: 'Start', end_year: 'End', funding_year: 'Funding year', year: 'Years',
       budget_usd: 'Budget (USD)', budget: 'Amount', currency: 'Currency', budget_range: 'Budget range',
       implementer: 'Implemented by', client: 'Donor', publisher_name: 'IATI publisher', publisher: 'Publisher identifier',
-      sectors: 'Sectors (DAC)', sector_category: 'Sector categories', related: 'Linked activities', source: 'File',
-      layout: 'Layout read' },
+      sectors: 'Sectors (DAC)', sector_category: 'Sector categories', related: 'Linked activities', format: 'Format' },
     relation: { parent: 'Parent activity', child: 'Child activity', sibling: 'Sibling activity', cofunded: 'Co-funded',
       thirdparty: 'Third-party activity' },
   },
@@ -512,6 +510,8 @@ function applyRange(field, lo, hi, low, high) {
   return '';
 }
 
+// Bars with the count above each (when they fit), a baseline, and year
+// labels under the bars; each bar's title gives year and count on hover.
 function drawYears(r) {
   const years = (r.facets.year || []).map((v) => ({ year: parseInt(v.value, 10), count: v.count, value: v.value }))
     .filter((v) => Number.isFinite(v.year)).sort((a, b) => a.year - b.year);
@@ -520,24 +520,57 @@ function drawYears(r) {
   $('years-figure').hidden = years.length === 0;
   if (!years.length) return;
   const max = Math.max(...years.map((v) => v.count));
-  const w = 16, gap = 4, h = 80;
-  const chart = svg('svg', { viewBox: `0 0 ${years.length * (w + gap)} ${h + 16}`, role: 'group', 'aria-label': t().perYear, class: 'bars' });
+  const w = 16, gap = 4, h = 80, top = 12;
+  const width = years.length * (w + gap);
+  const every = years.length <= 12 ? 1 : Math.ceil(years.length / 8);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${top + h + 16}`, role: 'group', 'aria-label': t().perYear, class: 'bars' });
+  chart.append(svg('line', { x1: 0, x2: width - gap, y1: top + h + 0.5, y2: top + h + 0.5, class: 'baseline' }));
   years.forEach((v, i) => {
     const bh = Math.max(1, Math.round((v.count / max) * h));
-    const bar = svg('rect', { x: i * (w + gap), y: h - bh, width: w, height: bh, tabindex: '0', role: 'button',
-      class: isChecked('year', v.value) ? 'bar on' : 'bar', 'aria-label': `${v.year} : ${t().projects(v.count)}`, 'data-year': v.value, 'data-focus': 'year:' + v.value });
+    const x = i * (w + gap);
+    const name = `${v.year} : ${t().projects(v.count)}`;
+    const bar = svg('rect', { x, y: top + h - bh, width: w, height: bh, tabindex: '0', role: 'button',
+      class: isChecked('year', v.value) ? 'bar on' : 'bar', 'aria-label': name, 'data-year': v.value, 'data-count': String(v.count),
+      'data-focus': 'year:' + v.value });
     bar.append(svg('title'));
-    bar.firstChild.textContent = `${v.year} : ${t().projects(v.count)}`;
+    bar.firstChild.textContent = name;
     bar.addEventListener('click', () => toggle('year', v.value));
     bar.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle('year', v.value); } });
     chart.append(bar);
-    if (years.length <= 12 || i % Math.ceil(years.length / 8) === 0) {
-      const label = svg('text', { x: i * (w + gap) + w / 2, y: h + 12, 'text-anchor': 'middle', class: 'axis' });
+    if (years.length <= 24) {
+      const count = svg('text', { x: x + w / 2, y: top + h - bh - 2, 'text-anchor': 'middle', class: 'count', 'aria-hidden': 'true' });
+      count.textContent = String(v.count);
+      chart.append(count);
+    }
+    const last = years.length - 1;
+    if ((i % every === 0 && last - i >= every) || i === last) {
+      const label = svg('text', { x: x + w / 2, y: top + h + 11, 'text-anchor': 'middle', class: 'axis', 'aria-hidden': 'true' });
       label.textContent = String(v.year);
       chart.append(label);
     }
   });
   box.append(chart);
+}
+
+// The shade of a country with n projects when the most has max: square-root
+// scaled so a few big countries do not wash out the rest.
+function shadeLevel(n, max) { return Math.ceil(Math.sqrt(n / max) * 5); }
+
+// The legend of the map's shades: the counts each shade stands for.
+function drawLegend(max) {
+  const levels = [];
+  for (let n = 1; n <= max; n++) {
+    const k = shadeLevel(n, max);
+    if (!levels[k]) levels[k] = { k, lo: n, hi: n };
+    else levels[k].hi = n;
+  }
+  const list = el('ul', { id: 'map-legend', 'aria-label': t().legend });
+  list.append(el('li', { 'data-level': '0', 'data-min': '0', 'data-max': '0' }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), '0'));
+  for (const l of levels.filter(Boolean)) {
+    list.append(el('li', { 'data-level': String(l.k), 'data-min': String(l.lo), 'data-max': String(l.hi) },
+      el('span', { class: `swatch level-${l.k}`, 'aria-hidden': 'true' }), l.lo === l.hi ? String(l.lo) : `${l.lo}–${l.hi}`));
+  }
+  return list;
 }
 
 async function loadWorld() {
@@ -558,14 +591,14 @@ async function drawMap(r) {
     const n = counts.get(code) || 0;
     const path = svg('path', { d, 'data-country': code });
     if (n > 0) {
-      // Shades by count, square-root scaled so a few big countries do not wash out the rest.
-      const level = Math.ceil(Math.sqrt(n / max) * 5);
+      const level = shadeLevel(n, max);
       const name = `${countryName(code)} : ${t().projects(n)}`;
       path.setAttribute('class', `land level-${level}` + (isChecked('countries', code) ? ' on' : ''));
       path.setAttribute('tabindex', '0');
       path.setAttribute('data-focus', 'map:' + code);
       path.setAttribute('role', 'button');
       path.setAttribute('aria-label', name);
+      path.setAttribute('data-count', String(n));
       path.append(svg('title'));
       path.firstChild.textContent = name;
       path.addEventListener('click', () => toggle('countries', code));
@@ -576,7 +609,7 @@ async function drawMap(r) {
     }
     map.append(path);
   }
-  $('map').replaceChildren(map);
+  $('map').replaceChildren(map, drawLegend(max));
 }
 
 // ---- loading -------------------------------------------------------------
@@ -636,6 +669,53 @@ async function search() {
   document.body.dataset.ready = String(mine);
 }
 
+// Fields never shown on a document page: the text itself, the server's file
+// path, and how the reader understood the layout (a debugging aid).
+const HIDDEN_FIELDS = new Set(['body', 'title', 'source', 'layout']);
+// Fields whose values are facet values, shown by the facet's label in the page's language.
+const LABELLED_FIELDS = ['status', 'region', 'project_type', 'coverage', 'continent', 'format'];
+const labelCache = {};
+
+// {field: {value: label}} in the page's language, from the facets of an empty search.
+async function facetLabels() {
+  if (labelCache[state.lang]) return labelCache[state.lang];
+  const p = new URLSearchParams({ q: '', limit: '0', lang: state.lang, facets: LABELLED_FIELDS.join(',') });
+  const { status, body } = await getJson('/api/search?' + p.toString());
+  const names = {};
+  if (status === 200) {
+    for (const [key, values] of Object.entries(body.facets || {})) {
+      names[key] = Object.fromEntries(values.map((v) => [v.value, v.label]));
+    }
+    labelCache[state.lang] = names;
+  }
+  return names;
+}
+
+// A document field as shown once: undefined to leave it out (hidden, or said
+// by another field already), else the value, labelled where it can be.
+function docValue(doc, key, names) {
+  if (HIDDEN_FIELDS.has(key)) return undefined;
+  if (key === 'id' && doc.project_id === doc.id) return undefined;
+  // The amount in US dollars says it all unless the project counts in another currency.
+  const usd = typeof doc.budget_usd === 'number';
+  if (key === 'currency') return undefined;
+  if (key === 'budget') {
+    if (usd && (!doc.currency || doc.currency === 'USD' || doc.budget === doc.budget_usd)) return undefined;
+    try {
+      return new Intl.NumberFormat(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: doc.currency || 'USD', maximumFractionDigits: 0 }).format(doc.budget);
+    } catch (e) {
+      return `${doc.budget} ${doc.currency || ''}`.trim();
+    }
+  }
+  if (key === 'publisher' && doc.publisher_name) return undefined;
+  if (key === 'publisher_name' && doc.publisher && doc.publisher !== doc.publisher_name) return `${doc.publisher_name} (${doc.publisher})`;
+  if (names[key]) {
+    const label = (v) => names[key][v] || v;
+    return Array.isArray(doc[key]) ? doc[key].map(label) : label(doc[key]);
+  }
+  return doc[key];
+}
+
 async function showDocument(id) {
   const mine = ++requestNumber;
   const { status, body } = await getJson('/api/documents/' + encodeURIComponent(id));
@@ -648,12 +728,14 @@ async function showDocument(id) {
   } else {
     const doc = body.document;
     $('doc-title').textContent = doc.title || doc.id;
+    const names = await facetLabels();
+    if (mine !== requestNumber) return;
     // Known fields in a reading order, then any other the document holds.
     const keys = Object.keys(t().field).filter((k) => k in doc).concat(Object.keys(doc).filter((k) => !(k in t().field)));
     const labels = body.labels || {};
     for (const key of keys) {
-      const value = doc[key];
-      if (key === 'body' || key === 'title') continue;
+      const value = docValue(doc, key, names);
+      if (value === undefined) continue;
       if (key === 'related' && Array.isArray(value)) {
         fields.append(el('dt', { text: t().field.related }), relatedList(value));
         continue;
@@ -661,7 +743,7 @@ async function showDocument(id) {
       // Coded values with their names: « 12220 Soins et services de santé de base ».
       const named = labels[key] && Array.isArray(value)
         ? value.map((c) => (labels[key][c] ? `${c} ${labels[key][c][state.lang]}` : c)).join(' ; ') : '';
-      const text = named || fieldText(key, value);
+      const text = named || (key === 'budget' ? value : fieldText(key, value));
       if (text) fields.append(el('dt', { text: t().field[key] || key }), el('dd', { 'data-field': key, text }));
     }
     for (const para of String(doc.body || '').split(/\n\s*\n/)) {

@@ -501,6 +501,76 @@ def run_phone(page, out):
     d.set_window_size(1280, 1000)
 
 
+def run_charts(page, out):
+    """The year chart's axis and counts; the map's legend."""
+    d = page.d
+    page.load(page.base)
+    bars = page.finds("#years-chart rect.bar")
+    counts = page.finds("#years-chart text.count")
+    check(len(counts) == len(bars) and [c.text for c in counts] == [b.get_attribute("data-count") for b in bars],
+          "each bar has its count above it")
+    check(all(b.get_attribute("data-count") in b.find_element(By.TAG_NAME, "title").get_attribute("textContent") for b in bars),
+          "and in its title, shown on hover")
+    labels = page.finds("#years-chart text.axis")
+    base = float(page.find("#years-chart line.baseline").get_attribute("y1"))
+    years = [b.get_attribute("data-year") for b in bars]
+    check(len(labels) >= 2 and all(float(t.get_attribute("y")) > base and t.text in years for t in labels)
+          and labels[0].text == years[0] and labels[-1].text == years[-1],
+          f"years under the baseline, first and last included ({[t.text for t in labels]})")
+    legend = page.finds("#map-legend li")
+    ranges = [(int(li.get_attribute("data-level")), int(li.get_attribute("data-min")), int(li.get_attribute("data-max"))) for li in legend]
+    top = max(int(p.get_attribute("data-count")) for p in page.finds('#map path[role="button"]'))
+    check(len(ranges) >= 3 and ranges[0][1:] == (0, 0) and ranges[1][1] == 1 and ranges[-1][2] == top
+          and all(ranges[i][1] == ranges[i - 1][2] + 1 for i in range(1, len(ranges))),
+          f"the map legend covers 0 to {top} without a gap: {ranges}")
+    by_level = {k: (lo, hi) for k, lo, hi in ranges}
+    wrong = [p.get_attribute("data-country") for p in page.finds('#map path[role="button"]')
+             if not (lambda k, n: k in by_level and by_level[k][0] <= n <= by_level[k][1])(
+                 int(re.search(r"level-(\d)", p.get_attribute("class")).group(1)), int(p.get_attribute("data-count")))]
+    check(not wrong, f"every shaded country's count is in its shade's legend range {wrong}")
+    figure = page.find("#charts")
+    d.execute_script("arguments[0].scrollIntoView()", figure)
+    figure.screenshot(os.path.join(out, "serve-charts.png"))
+
+
+def doc_fields(page):
+    return {dd.get_attribute("data-field"): dd.text for dd in page.finds("#doc-fields dd")}
+
+
+def run_document(page, out):
+    """A document page: each field once, in the page's language, no path, similar projects first."""
+    d = page.d
+    page.load(page.base + "?doc=CT.1172&lang=en")
+    fields = doc_fields(page)
+    check("source" not in fields and "layout" not in fields and "/tmp" not in page.find("#doc-fields").text,
+          f"no file path and no layout word ({sorted(fields)})")
+    check("id" not in fields and list(fields.values()).count("CT.1172") == 1, "the ID once")
+    budget = [k for k in fields if k.startswith("budget") or k == "currency"]
+    check(budget == ["budget_usd"] and "200" in fields["budget_usd"], f"the budget once: {budget} {fields.get('budget_usd')}")
+    check(fields.get("status") == "Active" and fields.get("region") == "Asia and Oceania" and fields.get("project_type") == "Counter Trafficking",
+          f"values in English: {fields.get('status')}, {fields.get('region')}, {fields.get('project_type')}")
+    labels = [dt.text for dt in page.finds("#doc-fields dt")]
+    check(len(labels) == len(set(labels)) and not set(labels) & set(fields), f"no field label twice, none a raw key {labels}")
+    side, text = page.find("#similar-title"), page.find("#doc-body")
+    check(page.finds("#similar li") and side.location["y"] < text.location["y"] and side.location["x"] > text.location["x"] + 200,
+          "similar projects beside the text")
+    d.save_screenshot(os.path.join(out, "serve-document-en.png"))
+    page.load(page.base + "?doc=CT.1172")
+    fields = doc_fields(page)
+    check(fields.get("status") == "Actif" and fields.get("region") == "Asie et Océanie", "and in French on the French page")
+    page.load(page.base + "?doc=XM-DAC-47066-SAHEL-RR-2021&lang=en")
+    fields = doc_fields(page)
+    check(fields.get("budget", "").startswith("€") and "currency" not in fields and "publisher" not in fields
+          and "XM-DAC-47066" in fields.get("publisher_name", ""),
+          f"another currency once, the publisher once: {fields.get('budget')} / {fields.get('publisher_name')}")
+    d.set_window_size(390, 844)
+    page.load(page.base + "?doc=CT.1172&lang=en")
+    side, text = page.find("#similar-title"), page.find("#doc-body")
+    check(side.location["y"] < text.location["y"], "on a phone, similar projects before the text")
+    d.save_screenshot(os.path.join(out, "serve-document-phone.png"))
+    d.set_window_size(1280, 1000)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--serve", required=True)
@@ -534,6 +604,8 @@ def main():
         run_empty(page, args.out)
         run_keyboard(page, args.out)
         run_phone(page, args.out)
+        run_charts(page, args.out)
+        run_document(page, args.out)
         # SIGTERM stops the server cleanly: exit code 0 and a last word.
         server.terminate()
         code = server.wait(timeout=10)
