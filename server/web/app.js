@@ -40,7 +40,7 @@ const TEXT = {
     range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`), legend: 'Légende : projets par pays',
     loading: 'Recherche en cours…', showFilters: (n) => (n ? `Filtres (${n})` : 'Filtres'), hideFilters: 'Masquer les filtres',
     seeResults: 'Voir les résultats',
-    tipsTitle: 'Quelques pistes :',
+    tipsTitle: 'Quelques pistes :', colon: ' : ', quote: (s) => `« ${s} »`,
     tips: ['Vérifiez l\'orthographe des mots.', 'Essayez moins de mots, ou des mots plus généraux.'],
     tipFilters: 'Retirez un filtre :', removeGives: (n) => ` → ${n.toLocaleString('fr-FR')} projet${n > 1 ? 's' : ''}`,
     removeAction: 'Retirer', examplesTitle: 'Ou essayez :', examples: ['traite des êtres humains', 'migration de main-d\'œuvre', 'santé'],
@@ -80,7 +80,7 @@ const TEXT = {
     range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`), legend: 'Key: projects per country',
     loading: 'Searching…', showFilters: (n) => (n ? `Filters (${n})` : 'Filters'), hideFilters: 'Hide filters',
     seeResults: 'See the results',
-    tipsTitle: 'A few ideas:',
+    tipsTitle: 'A few ideas:', colon: ': ', quote: (s) => `“${s}”`,
     tips: ['Check the spelling of the words.', 'Try fewer words, or more general ones.'],
     tipFilters: 'Remove a filter:', removeGives: (n) => ` → ${n.toLocaleString('en-GB')} project${n === 1 ? '' : 's'}`,
     removeAction: 'Remove', examplesTitle: 'Or try:', examples: ['traite des êtres humains', 'migration de main-d\'œuvre', 'santé'],
@@ -107,6 +107,7 @@ let world = null;
 let requestNumber = 0;
 const expanded = new Set();
 const facetSearch = new Map();  // facet key -> the text typed in its search box
+const labelCache = {};  // language -> {facet: {value: label}}, see facetLabels()
 
 // ---- state <-> URL -------------------------------------------------------
 
@@ -218,7 +219,10 @@ function fold(s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g,
 function valueLabel(facet, value) {
   if (facet === 'countries') return countryName(value);
   const known = ((lastResult && lastResult.facets[facet]) || []).find((v) => v.value === value);
-  return known ? known.label : value;
+  if (known) return known.label;
+  // A value the current results no longer hold: named from every document's facets.
+  const all = labelCache[state.lang];
+  return (all && all[facet] && all[facet][value]) || value;
 }
 // A range filter's value for people: « 100 000 $US – 200 000 $US », « ≥ 2020 ».
 function rangeLabel(field, value) {
@@ -232,7 +236,7 @@ function fieldLabel(field) {
 }
 function filterLabel(f) {
   const [field, value] = splitFilter(f);
-  return `${fieldLabel(field)} : ${isRange(value) ? rangeLabel(field, value) : valueLabel(facetOf(field), value)}`;
+  return `${fieldLabel(field)}${t().colon}${isRange(value) ? rangeLabel(field, value) : valueLabel(facetOf(field), value)}`;
 }
 // Focus survives a redraw: the control used carries data-focus, and the
 // control with the same data-focus after the redraw gets the focus back
@@ -280,7 +284,7 @@ function translatePage() {
 
 function showError(message) {
   $('error').hidden = !message;
-  $('error').textContent = message ? t().error + ' : ' + message : '';
+  $('error').textContent = message ? t().error + t().colon + message : '';
 }
 
 function drawSummary(r) {
@@ -292,14 +296,15 @@ function drawSummary(r) {
     // Every correction is shown, with the words as typed one click away.
     const typed = el('a', { href: '?' + stateQuery(Object.assign({}, state, { exact: true, page: 1 })), id: 'search-as-typed', text: r.query,
       onclick: (e) => { e.preventDefault(); go({ exact: true, page: 1 }); } });
-    notes.append(el('p', { class: 'note', id: 'corrected' }, t().correctedTo + ' « ', el('strong', { text: r.corrected }), ' » — ' + t().searchInstead + ' « ', typed, ' »'));
+    const [open, close] = t().quote('|').split('|');
+    notes.append(el('p', { class: 'note', id: 'corrected' }, t().correctedTo + ' ' + open, el('strong', { text: r.corrected }), close + ' — ' + t().searchInstead + ' ' + open, typed, close));
   }
   if (r.suggestion) {
     const link = el('a', { href: '?' + stateQuery(Object.assign({}, state, { q: r.suggestion, page: 1 })), id: 'suggestion', text: r.suggestion,
       onclick: (e) => { e.preventDefault(); go({ q: r.suggestion, page: 1, exact: false }); } });
-    notes.append(el('p', { class: 'note' }, t().suggestion + ' : ', link, ' ?'));
+    notes.append(el('p', { class: 'note' }, t().suggestion + t().colon, link, state.lang === 'fr' ? ' ?' : '?'));
   }
-  for (const s of r.synonyms || []) notes.append(el('p', { class: 'note', text: t().synonyms(s.words, s.alternatives.map((a) => '« ' + a + ' »').join(', ')) }));
+  for (const s of r.synonyms || []) notes.append(el('p', { class: 'note', text: t().synonyms(s.words, s.alternatives.map(t().quote).join(', ')) }));
   for (const n of r.notes || []) notes.append(el('p', { class: 'note', text: n }));
 }
 
@@ -334,7 +339,7 @@ function drawEmpty(r) {
       const label = filterLabel(f);
       const gives = el('span', { class: 'gives' });
       drops.append(el('li', { 'data-filter': f }, el('button', { type: 'button', class: 'drop', 'aria-label': t().remove(label),
-        'data-focus': 'drop:' + f, onclick: () => { rememberFocus('#empty .drop'); removeFilter(f); } }, t().removeAction + ' « ' + label + ' »'), gives));
+        'data-focus': 'drop:' + f, onclick: () => { rememberFocus('#empty .drop'); removeFilter(f); } }, t().removeAction + ' ' + t().quote(label)), gives));
       const without = Object.assign({}, state, { filters: state.filters.filter((x) => x !== f) });
       const mine = requestNumber;
       getJson('/api/search?' + apiSearchQuery(without, 0) + '&no_facets=1').then(({ status, body }) => {
@@ -408,7 +413,7 @@ function drawFacets(r) {
     for (const f of state.filters) {
       const [field, value] = splitFilter(f);
       if (isRange(value)) continue;  // a range shows as a chip and in its inputs
-      if (field === (FILTER_FIELD[key] || key) && !values.some((v) => v.value === value)) values.push({ value, label: value, count: 0 });
+      if (field === (FILTER_FIELD[key] || key) && !values.some((v) => v.value === value)) values.push({ value, label: valueLabel(key, value), count: 0 });
     }
     if (!values.length) continue;
     const title = t().facet[key];
@@ -528,7 +533,7 @@ function drawYears(r) {
   years.forEach((v, i) => {
     const bh = Math.max(1, Math.round((v.count / max) * h));
     const x = i * (w + gap);
-    const name = `${v.year} : ${t().projects(v.count)}`;
+    const name = `${v.year}${t().colon}${t().projects(v.count)}`;
     const bar = svg('rect', { x, y: top + h - bh, width: w, height: bh, tabindex: '0', role: 'button',
       class: isChecked('year', v.value) ? 'bar on' : 'bar', 'aria-label': name, 'data-year': v.value, 'data-count': String(v.count),
       'data-focus': 'year:' + v.value });
@@ -592,7 +597,7 @@ async function drawMap(r) {
     const path = svg('path', { d, 'data-country': code });
     if (n > 0) {
       const level = shadeLevel(n, max);
-      const name = `${countryName(code)} : ${t().projects(n)}`;
+      const name = `${countryName(code)}${t().colon}${t().projects(n)}`;
       path.setAttribute('class', `land level-${level}` + (isChecked('countries', code) ? ' on' : ''));
       path.setAttribute('tabindex', '0');
       path.setAttribute('data-focus', 'map:' + code);
@@ -642,9 +647,11 @@ function setBusy(busy) {
 async function search() {
   const mine = ++requestNumber;
   setBusy(true);
+  const labels = facetLabels();  // in parallel; at once after the first time
   let answer;
   try {
     answer = await getJson('/api/search?' + apiSearchQuery());
+    await labels;
   } catch (e) {
     answer = { status: 0, body: { error: { message: String(e.message || e) } } };
   }
@@ -674,19 +681,23 @@ async function search() {
 const HIDDEN_FIELDS = new Set(['body', 'title', 'source', 'layout']);
 // Fields whose values are facet values, shown by the facet's label in the page's language.
 const LABELLED_FIELDS = ['status', 'region', 'project_type', 'coverage', 'continent', 'format'];
-const labelCache = {};
 
-// {field: {value: label}} in the page's language, from the facets of an empty search.
+// {field: {value: label}} in the page's language, from the facets of an
+// empty search (every document), asked once per language; {} on failure.
 async function facetLabels() {
   if (labelCache[state.lang]) return labelCache[state.lang];
-  const p = new URLSearchParams({ q: '', limit: '0', lang: state.lang, facets: LABELLED_FIELDS.join(',') });
-  const { status, body } = await getJson('/api/search?' + p.toString());
+  const lang = state.lang;
   const names = {};
-  if (status === 200) {
+  try {
+    const p = new URLSearchParams({ q: '', limit: '0', lang, facets: FACETS.join(',') });
+    const { status, body } = await getJson('/api/search?' + p.toString());
+    if (status !== 200) return names;
     for (const [key, values] of Object.entries(body.facets || {})) {
       names[key] = Object.fromEntries(values.map((v) => [v.value, v.label]));
     }
-    labelCache[state.lang] = names;
+    labelCache[lang] = names;
+  } catch (e) {
+    // The labels are a nicety: values show as stored.
   }
   return names;
 }
@@ -724,7 +735,7 @@ async function showDocument(id) {
   fields.replaceChildren();
   $('doc-body').replaceChildren();
   if (status !== 200) {
-    $('doc-title').textContent = status === 404 ? t().notFound : t().error + ' : ' + (body.error ? body.error.message : status);
+    $('doc-title').textContent = status === 404 ? t().notFound : t().error + t().colon + (body.error ? body.error.message : status);
   } else {
     const doc = body.document;
     $('doc-title').textContent = doc.title || doc.id;
@@ -777,7 +788,7 @@ function relatedList(values) {
     const id = at > 0 ? v.slice(at + 1) : v;
     const link = el('a', { href: '?' + stateQuery(Object.assign({}, state, { doc: id })), text: id,
       onclick: (e) => { e.preventDefault(); go({ doc: id }); } });
-    list.append(el('li', { 'data-relation': relation }, (t().relation[relation] || relation) + ' : ', link));
+    list.append(el('li', { 'data-relation': relation }, (t().relation[relation] || relation) + t().colon, link));
   }
   return el('dd', { 'data-field': 'related' }, list);
 }
@@ -839,7 +850,9 @@ function onSubmit(e) {
 function onShortcut(e) {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
   const a = document.activeElement;
-  if (a && (a.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName))) return;
+  const typing = a && (a.isContentEditable || /^(TEXTAREA|SELECT)$/.test(a.tagName)
+    || (a.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test(a.type)));
+  if (typing) return;
   e.preventDefault();
   $('q').focus();
   $('q').select();

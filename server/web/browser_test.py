@@ -483,7 +483,8 @@ def run_phone(page, out):
     check(toggle.is_displayed() and toggle.location["y"] < 300 and toggle.get_attribute("aria-expanded") == "false",
           f"a « Filtres » button near the top ({toggle.location['y']} px)")
     check(not page.find("#facets").is_displayed(), "the facets start closed")
-    toggle.click()
+    d.execute_script("arguments[0].focus()", toggle)
+    d.switch_to.active_element.send_keys(Keys.ENTER)
     facets, results = page.find("#facets"), page.find("#results")
     check(facets.is_displayed() and toggle.get_attribute("aria-expanded") == "true" and facets.location["y"] < results.location["y"]
           and facets.location["y"] < 400, f"open, the facets come above the results ({facets.location['y']} px)")
@@ -531,6 +532,32 @@ def run_charts(page, out):
     figure = page.find("#charts")
     d.execute_script("arguments[0].scrollIntoView()", figure)
     figure.screenshot(os.path.join(out, "serve-charts.png"))
+
+
+FRENCH_UI = ["Filtres", "Effacer", "Retirer", "Aucun", "Appliquer", "pistes", "résultat", "Précédent", "Suivant",
+             "Première", "Dernière", "Afficher", "Années", "Région", "Pays", " : "]
+
+
+def run_english(page, out):
+    """The English page's own words are English (values from documents aside)."""
+    d = page.d
+    region = "Afrique de l'Ouest et du Centre"
+    query = urllib.parse.urlencode([("q", "tadjikistan"), ("filter", "region:" + region), ("filter", "budget=100000..200000"), ("lang", "en")])
+    page.load(page.base + "?" + query)
+    WebDriverWait(d, 5).until(lambda _: page.find("#empty .drops li .gives").text != "")
+    chips = [c.text.replace("\n×", "") for c in page.finds("#chips .chip")]
+    check(chips[0] == "Region: West and Central Africa" and chips[1].startswith("Budget (USD): US$100,000"),
+          f"chips in English, a value no longer matched named too: {chips}")
+    ui = " ".join(e.text for e in page.finds("#search-form, #active, #empty, #facets legend, #facets button, #ranges, #pager"))
+    check(not [w for w in FRENCH_UI if w in ui], f"no French word in the English controls: {[w for w in FRENCH_UI if w in ui]}")
+    d.save_screenshot(os.path.join(out, "serve-empty-en.png"))
+    page.load(page.base + "?lang=en")
+    ui = " ".join(e.text for e in page.finds("#search-form, #facets legend, #facets button, #ranges, #pager, #summary, #charts figcaption"))
+    check(not [w for w in FRENCH_UI if w in ui], f"nor on the results page: {[w for w in FRENCH_UI if w in ui]}")
+    box = page.find('.facet[data-facet="status"] input')
+    d.execute_script("arguments[0].focus()", box)
+    webdriver.ActionChains(d).send_keys("/").perform()
+    check(d.switch_to.active_element.get_attribute("id") == "q", "« / » from a check box goes to the search box")
 
 
 def doc_fields(page):
@@ -606,6 +633,7 @@ def main():
         run_phone(page, args.out)
         run_charts(page, args.out)
         run_document(page, args.out)
+        run_english(page, args.out)
         # SIGTERM stops the server cleanly: exit code 0 and a last word.
         server.terminate()
         code = server.wait(timeout=10)
