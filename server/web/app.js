@@ -527,7 +527,9 @@ function drawYears(r) {
   const max = Math.max(...years.map((v) => v.count));
   const w = 16, gap = 4, h = 80, top = 12;
   const width = years.length * (w + gap);
-  const every = years.length <= 12 ? 1 : Math.ceil(years.length / 8);
+  // A year label is about as wide as a bar and its gap: label every other one
+  // at least, and at most about eight, so they never touch.
+  const every = years.length <= 4 ? 1 : Math.max(2, Math.ceil(years.length / 8));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${top + h + 16}`, role: 'group', 'aria-label': t().perYear, class: 'bars' });
   chart.append(svg('line', { x1: 0, x2: width - gap, y1: top + h + 0.5, y2: top + h + 0.5, class: 'baseline' }));
   years.forEach((v, i) => {
@@ -863,7 +865,12 @@ document.addEventListener('DOMContentLoaded', () => {
   $('q').addEventListener('input', onTyping);
   document.addEventListener('keydown', onShortcut);
   $('filters-toggle').addEventListener('click', () => openFilters(!document.body.classList.contains('filters-open')));
-  $('filters-done').addEventListener('click', () => { openFilters(false); $('results').focus(); });
+  $('filters-done').addEventListener('click', () => {
+    openFilters(false);
+    // The panel was long: bring the results' top into view, not just focus them.
+    $('results').focus({ preventScroll: true });
+    $('results').scrollIntoView({ block: 'start' });
+  });
   $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
   $('clear').addEventListener('click', () => go({ filters: [], page: 1 }));
   $('clear-all').addEventListener('click', () => { go({ filters: [], page: 1 }); $('q').focus(); });

@@ -415,7 +415,7 @@ def run_loading_and_typing(page, out):
     searches = d.execute_script("return window.__searches")
     check("q=migration" in d.current_url and page.total() == api_total(page.base, q="migration"),
           "typing searches without Enter, and the URL follows")
-    check(searches == 1, f"one search for nine keys typed quickly ({searches})")
+    check(1 <= searches <= 2, f"at most two searches for nine keys typed quickly, not one per key ({searches})")
     check(d.execute_script("return history.length") == length, "typing adds no history entry")
     page.act("Enter", lambda: page.find("#q").send_keys(Keys.ENTER))
     check(d.execute_script("return history.length") == length + 1 and "q=migration" in d.current_url,
@@ -492,10 +492,13 @@ def run_phone(page, out):
     page.act("tick in the drawer", page.find('.facet[data-facet="region"] input').click)
     check(page.find("#facets").is_displayed() and page.find("#filters-toggle").get_attribute("aria-expanded") == "true",
           "the panel stays open after a tick")
+    d.execute_script("arguments[0].scrollIntoView()", page.find("#filters-done"))
     page.find("#filters-done").click()
     check(not page.find("#facets").is_displayed() and d.switch_to.active_element.get_attribute("id") == "results",
           "« voir les résultats » closes it and moves to the results")
     check(page.find("#filters-toggle").text == "Filtres (1)", "the closed button counts the active filters")
+    top = d.execute_script("return document.getElementById('results').getBoundingClientRect().top")
+    check(-2 <= top <= 100, f"and the results start at the top of the screen ({top} px)")
     width = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
     check(width[0] <= width[1] + 1, f"no sideways scrolling ({width[0]} px in {width[1]} px)")
     d.save_screenshot(os.path.join(out, "serve-phone-results.png"))
@@ -518,6 +521,13 @@ def run_charts(page, out):
     check(len(labels) >= 2 and all(float(t.get_attribute("y")) > base and t.text in years for t in labels)
           and labels[0].text == years[0] and labels[-1].text == years[-1],
           f"years under the baseline, first and last included ({[t.text for t in labels]})")
+    for url in (page.base, page.base + "?filter=region%3AAsie+et+Oc%C3%A9anie"):  # many years, then about eight
+        page.load(url)
+        boxes = d.execute_script("return Array.from(document.querySelectorAll('#years-chart text.axis'))"
+                                 ".map((t) => { const b = t.getBBox(); return [b.x, b.x + b.width]; })")
+        check(len(boxes) >= 2 and all(boxes[i][1] < boxes[i + 1][0] for i in range(len(boxes) - 1)),
+              f"the {len(boxes)} year labels do not touch")
+    page.load(page.base)
     legend = page.finds("#map-legend li")
     ranges = [(int(li.get_attribute("data-level")), int(li.get_attribute("data-min")), int(li.get_attribute("data-max"))) for li in legend]
     top = max(int(p.get_attribute("data-count")) for p in page.finds('#map path[role="button"]'))
