@@ -35,7 +35,7 @@ const TEXT = {
     rangeBudget: 'Budget (USD)', rangeYear: 'Années', from: 'De', to: 'à', apply: 'Appliquer',
     rangeNotNumber: (v) => `« ${v} » n'est pas un nombre entier positif.`,
     rangeOutside: (lo, hi) => `Saisir une valeur entre ${lo} et ${hi}.`,
-    rangeOrder: 'Le minimum dépasse le maximum.', rangeEmpty: 'Saisir au moins un minimum ou un maximum.',
+    rangeOrder: 'Le minimum dépasse le maximum.', rangeBadInput: 'Saisir un nombre entier, en chiffres seulement.', rangeEmpty: 'Saisir au moins un minimum ou un maximum.',
     first: '« Première', last: 'Dernière »', pageN: (n) => `Page ${n}`, perPage: 'Résultats par page',
     range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`), legend: 'Légende : projets par pays',
     loading: 'Recherche en cours…', showFilters: (n) => (n ? `Filtres (${n})` : 'Filtres'), hideFilters: 'Masquer les filtres',
@@ -75,7 +75,7 @@ const TEXT = {
     rangeBudget: 'Budget (USD)', rangeYear: 'Years', from: 'From', to: 'to', apply: 'Apply',
     rangeNotNumber: (v) => `“${v}” is not a whole positive number.`,
     rangeOutside: (lo, hi) => `Type a value between ${lo} and ${hi}.`,
-    rangeOrder: 'The minimum is above the maximum.', rangeEmpty: 'Type at least a minimum or a maximum.',
+    rangeOrder: 'The minimum is above the maximum.', rangeBadInput: 'Type a whole number, in digits only.', rangeEmpty: 'Type at least a minimum or a maximum.',
     first: '« First', last: 'Last »', pageN: (n) => `Page ${n}`, perPage: 'Results per page',
     range: (lo, hi) => (lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`), legend: 'Key: projects per country',
     loading: 'Searching…', showFilters: (n) => (n ? `Filters (${n})` : 'Filters'), hideFilters: 'Hide filters',
@@ -143,7 +143,8 @@ function stateQuery(s) {
 // A new state: drawn, and written to the URL as a new history entry, or in
 // place of the current one ('replace', used while typing).
 function go(changes, how) {
-  if (how !== 'typing' && !focusAfter) rememberFocus();
+  if (how === 'typing') focusAfter = null;  // the focus is in the box: leave it there
+  else if (!focusAfter) rememberFocus();
   state = Object.assign({}, state, changes);
   const q = stateQuery(state);
   const url = q ? '?' + q : location.pathname;
@@ -156,6 +157,7 @@ window.addEventListener('popstate', () => {
   clearTimeout(typingTimer);
   typingTimer = null;
   typingFrom = null;
+  focusAfter = null;
   state = readState();
   show();
 });
@@ -496,6 +498,10 @@ function applyRange(field, lo, hi, low, high) {
   const { min, max } = RANGES[field];
   low.removeAttribute('aria-invalid');
   high.removeAttribute('aria-invalid');
+  // An input type=number holding letters reports an empty value but a bad input.
+  for (const input of [low, high]) {
+    if (input.validity && input.validity.badInput) { input.setAttribute('aria-invalid', 'true'); return t().rangeBadInput; }
+  }
   const others = state.filters.filter((f) => !(splitFilter(f)[0] === field && isRange(splitFilter(f)[1])));
   if (!lo && !hi) {
     if (others.length === state.filters.length) { low.setAttribute('aria-invalid', 'true'); return t().rangeEmpty; }
@@ -505,10 +511,6 @@ function applyRange(field, lo, hi, low, high) {
   for (const [text, input] of [[lo, low], [hi, high]]) {
     if (text && !/^\d+$/.test(text)) { input.setAttribute('aria-invalid', 'true'); return t().rangeNotNumber(text || input.value); }
     if (text && (Number(text) < min || Number(text) > max)) { input.setAttribute('aria-invalid', 'true'); return t().rangeOutside(min, max); }
-  }
-  // An input type=number holding letters reports an empty value but a bad input.
-  for (const input of [low, high]) {
-    if (input.validity && input.validity.badInput) { input.setAttribute('aria-invalid', 'true'); return t().rangeNotNumber('…'); }
   }
   if (lo && hi && Number(lo) > Number(hi)) { low.setAttribute('aria-invalid', 'true'); return t().rangeOrder; }
   go({ filters: others.concat([`${field}=${lo}..${hi}`]), page: 1, doc: '' });

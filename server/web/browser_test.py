@@ -339,6 +339,11 @@ def run_ranges(page, out):
     error = page.find("#range-year-error").text
     check("minimum" in error and d.current_url == before and page.find("#range-year-min").get_attribute("aria-invalid") == "true",
           f"a reversed range is refused and says why: « {error} »")
+    type_into(page.find("#range-year-min"), "e")
+    type_into(page.find("#range-year-max"), "")
+    page.find('form[data-range="year"] button[type="submit"]').click()
+    error = page.find("#range-year-error").text
+    check("chiffres" in error and d.current_url == before, f"letters are refused: « {error} »")
     type_into(page.find("#range-year-min"), "1800")
     type_into(page.find("#range-year-max"), "")
     page.find('form[data-range="year"] button[type="submit"]').click()
