@@ -684,7 +684,7 @@ async function search() {
 // path, and how the reader understood the layout (a debugging aid).
 const HIDDEN_FIELDS = new Set(['body', 'title', 'source', 'layout']);
 // Fields whose values are facet values, shown by the facet's label in the page's language.
-const LABELLED_FIELDS = ['status', 'region', 'project_type', 'coverage', 'continent', 'format'];
+const LABELLED_FIELDS = ['status', 'region', 'project_type', 'coverage', 'continent', 'subregion', 'format'];
 
 // {field: {value: label}} in the page's language, from the facets of an
 // empty search (every document), asked once per language; {} on failure.
@@ -693,7 +693,7 @@ async function facetLabels() {
   const lang = state.lang;
   const names = {};
   try {
-    const p = new URLSearchParams({ q: '', limit: '0', lang, facets: FACETS.join(',') });
+    const p = new URLSearchParams({ q: '', limit: '0', lang, facets: FACETS.concat(['subregion']).join(',') });
     const { status, body } = await getJson('/api/search?' + p.toString());
     if (status !== 200) return names;
     for (const [key, values] of Object.entries(body.facets || {})) {

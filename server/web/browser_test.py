@@ -589,8 +589,9 @@ def run_document(page, out):
     check("id" not in fields and list(fields.values()).count("CT.1172") == 1, "the ID once")
     budget = [k for k in fields if k.startswith("budget") or k == "currency"]
     check(budget == ["budget_usd"] and "200" in fields["budget_usd"], f"the budget once: {budget} {fields.get('budget_usd')}")
-    check(fields.get("status") == "Active" and fields.get("region") == "Asia and Oceania" and fields.get("project_type") == "Counter Trafficking",
-          f"values in English: {fields.get('status')}, {fields.get('region')}, {fields.get('project_type')}")
+    check(fields.get("status") == "Active" and fields.get("region") == "Asia and Oceania" and fields.get("project_type") == "Counter Trafficking"
+          and fields.get("subregion") == "Central Asia" and fields.get("continent") == "Asia",
+          f"values in English: {fields.get('status')}, {fields.get('region')}, {fields.get('project_type')}, {fields.get('subregion')}")
     labels = [dt.text for dt in page.finds("#doc-fields dt")]
     check(len(labels) == len(set(labels)) and not set(labels) & set(fields), f"no field label twice, none a raw key {labels}")
     side, text = page.find("#similar-title"), page.find("#doc-body")
