@@ -337,6 +337,7 @@ function drawEmpty(r) {
   box.append(el('h2', { text: t().tipsTitle }), tips);
   if (state.filters.length) {
     const drops = el('ul', { class: 'drops' });
+    let asked = Promise.resolve();  // one count at a time, for the reason given in search()
     for (const f of state.filters) {
       const label = filterLabel(f);
       const gives = el('span', { class: 'gives' });
@@ -344,15 +345,17 @@ function drawEmpty(r) {
         'data-focus': 'drop:' + f, onclick: () => { rememberFocus('#empty .drop'); removeFilter(f); } }, t().removeAction + ' ' + t().quote(label)), gives));
       const without = Object.assign({}, state, { filters: state.filters.filter((x) => x !== f) });
       const mine = requestNumber;
-      getJson('/api/search?' + apiSearchQuery(without, 0) + '&no_facets=1').then(({ status, body }) => {
-        if (mine === requestNumber && status === 200) gives.textContent = t().removeGives(body.total.value);
-      });
+      asked = asked.then(() => (mine === requestNumber ? getJson('/api/search?' + apiSearchQuery(without, 0) + '&no_facets=1') : null))
+        .then((answer) => {
+          if (answer && mine === requestNumber && answer.status === 200) gives.textContent = t().removeGives(answer.body.total.value);
+        }).catch(() => {});
     }
     tips.append(el('li', {}, t().tipFilters, drops));
   }
   const examples = el('ul', { class: 'examples' });
   for (const q of t().examples) {
-    examples.append(el('li', {}, el('a', { href: '?' + stateQuery(Object.assign({}, state, { q, filters: [], page: 1 })), text: q,
+    // The documents are French, so are the example queries (lang marks them for screen readers).
+    examples.append(el('li', {}, el('a', { lang: 'fr', href: '?' + stateQuery(Object.assign({}, state, { q, filters: [], page: 1 })), text: q,
       onclick: (e) => { e.preventDefault(); go({ q, filters: [], page: 1, exact: false }); } })));
   }
   box.append(el('p', { text: t().examplesTitle }), examples);
@@ -651,11 +654,12 @@ function setBusy(busy) {
 async function search() {
   const mine = ++requestNumber;
   setBusy(true);
-  const labels = facetLabels();  // in parallel; at once after the first time
   let answer;
   try {
     answer = await getJson('/api/search?' + apiSearchQuery());
-    await labels;
+    // After, not beside, the search: the server gives each open connection a
+    // thread, and a page that opens many at once can wait on its own idle ones.
+    await facetLabels();
   } catch (e) {
     answer = { status: 0, body: { error: { message: String(e.message || e) } } };
   }
