@@ -728,7 +728,7 @@ function docValue(doc, key, names) {
   }
   if (key === 'publisher' && doc.publisher_name) return undefined;
   if (key === 'publisher_name' && doc.publisher && doc.publisher !== doc.publisher_name) return `${doc.publisher_name} (${doc.publisher})`;
-  if (names[key]) {
+  if (LABELLED_FIELDS.includes(key) && names[key]) {
     const label = (v) => names[key][v] || v;
     return Array.isArray(doc[key]) ? doc[key].map(label) : label(doc[key]);
   }

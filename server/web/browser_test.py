@@ -606,6 +606,7 @@ def run_document(page, out):
     check(fields.get("budget", "").startswith("€") and "currency" not in fields and "publisher" not in fields
           and "XM-DAC-47066" in fields.get("publisher_name", ""),
           f"another currency once, the publisher once: {fields.get('budget')} / {fields.get('publisher_name')}")
+    check(re.match(r"\d{5} \S", fields.get("sectors", "")), f"sectors by code and name: {fields.get('sectors')}")
     d.set_window_size(390, 844)
     page.load(page.base + "?doc=CT.1172&lang=en")
     side, text = page.find("#similar-title"), page.find("#doc-body")
