@@ -405,6 +405,9 @@ def run_loading_and_typing(page, out):
                             " getComputedStyle(document.getElementById('hits')).opacity]")
     check(busy[0] == "true" and float(busy[1]) < 1 and page.find("#loading").is_displayed(),
           f"while a search runs the results are busy, dimmed and say so ({busy})")
+    seen = d.execute_script("const r = document.getElementById('loading').getBoundingClientRect();"
+                            " return r.top >= 0 && r.bottom <= window.innerHeight;")
+    check(seen, "the indicator is on screen even with the page scrolled to a facet")
     d.save_screenshot(os.path.join(out, "serve-loading.png"))
     page.wait_change(before, "slow search")
     check(page.find("#results").get_attribute("aria-busy") == "false" and not page.find("#loading").is_displayed(),
