@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     ("bind", po::value(&options.bind)->default_value(options.bind),
      "address to listen on; anything but a loopback address exposes the database (e.g. --bind 0.0.0.0)")
     ("port,p", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one (e.g. --port 9000)")
-    ("threads", po::value(&options.threads)->default_value(options.threads), "connections served at once; an idle kept-alive one holds a thread up to 2 s (e.g. --threads 16)")
+    ("threads", po::value(&options.threads)->default_value(options.threads), "connections served at once; an idle kept-alive one holds a thread up to 2 s (e.g. --threads 32)")
     ("search-seconds", po::value(&options.search_seconds)->default_value(options.search_seconds),
      "seconds a search counts every match for; past it totals and facets are estimates (e.g. --search-seconds 0.5)")
     ("set-cache-mb", po::value(&options.set_cache_mb)->default_value(options.set_cache_mb),

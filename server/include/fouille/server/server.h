@@ -23,7 +23,11 @@ struct Options {
   std::string db;                  ///< database folder made by fouille-index
   std::string bind = "127.0.0.1";  ///< address to listen on
   int port = 8080;                 ///< 0: any free port (see Server::bind)
-  int threads = 4;                 ///< requests handled at once
+  /// Connections served at once. A browser keeps up to six connections to a
+  /// host open, each holding a thread while idle (up to the keep-alive
+  /// timeout): with 4, a page and a second tab starved their own requests.
+  /// An idle thread holds no Session (they are made per request in flight).
+  int threads = 16;
   std::string cors;                ///< origin allowed to call the API from a browser; empty: none
   bool quiet = false;              ///< no access log
   std::ostream* log = nullptr;     ///< access log and notices; nullptr: standard error
