@@ -15,6 +15,8 @@ scripts/setup.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 bench/run --quick >/dev/null
 echo "bench/run --quick: the harness runs"
+python3 bench/extraction/shingles_test.py 2>/dev/null
+echo "bench/extraction: the scorer's tests pass"
 
 if [ "$asan" = 1 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOUILLE_SANITIZE=ON -DFOUILLE_BUILD_BENCH=OFF >/dev/null
