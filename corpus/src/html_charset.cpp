@@ -29,20 +29,7 @@ std::string lower(std::string_view s) {
 
 // Well-formed UTF-8 with at least one multi-byte sequence.
 bool utf8_with_multibyte(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto len = static_cast<int32_t>(s.size());
-  bool multibyte = false;
-  for (int32_t i = 0; i < len;) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0) return false;
-    multibyte = true;
-  }
-  return multibyte;
+  return valid_utf8(s) && std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 // The value after `charset=` at `at`, quotes and separators aside.

@@ -229,7 +229,9 @@ TEST(HtmlReader, SavedPages) {
     ASSERT_EQ(result.documents.size(), 1u);
     const Document& doc = result.documents.front();
     EXPECT_EQ(doc.format, "html");
-    if (want.contains("encoding")) EXPECT_EQ(result.encoding, want["encoding"]);
+    if (want.contains("encoding")) {
+      EXPECT_EQ(result.encoding, want["encoding"]);
+    }
     EXPECT_EQ(doc.title, want.at("title"));
     const nlohmann::json got = to_json(doc);
     for (const auto& [key, value] : want.at("fields").items()) {

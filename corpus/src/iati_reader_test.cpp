@@ -246,7 +246,9 @@ TEST(IatiBudget, NeverCountsTwice) {
     SCOPED_TRACE(c.what);
     const auto total = detail::iati_budget_total(c.budgets);
     ASSERT_EQ(total.has_value(), c.total.has_value());
-    if (total) EXPECT_DOUBLE_EQ(total->first, *c.total);
+    if (total) {
+      EXPECT_DOUBLE_EQ(total->first, *c.total);
+    }
   }
 }
 

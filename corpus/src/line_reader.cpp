@@ -40,20 +40,6 @@ std::size_t append_repaired(std::string_view s, std::string& out) {
   return replaced;
 }
 
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto len = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < len;) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 // Where the first CR or LF at or after `from` is, or npos. Two memchr
 // passes: find_first_of("\r\n") made a call per byte, 2% of an indexing run.
@@ -248,5 +234,21 @@ std::size_t LineReader::replaced() const { return impl_->replaced; }
 std::uint64_t LineReader::bytes() const { return impl_->bytes; }
 std::uint64_t LineReader::control_bytes() const { return impl_->control; }
 double LineReader::seconds() const { return impl_->seconds; }
+
+
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
 
 }  // namespace fouille::corpus::detail

@@ -79,6 +79,9 @@ class LineReader {
   std::unique_ptr<Impl> impl_;
 };
 
+/// True when `s` is well-formed UTF-8.
+bool valid_utf8(std::string_view s);
+
 /// Reads a whole text document: lines joined by LF, runs of blank lines kept
 /// as two, at most `max` bytes (then `*cut` is set). Throws CorpusError for
 /// binary (many control bytes) or blank content.
