@@ -20,16 +20,8 @@ ErrorReport report(const std::exception& e, Lang lang) {
   if (dynamic_cast<const QueryError*>(&e)) r = {"query", "bad_query", 2, 400, r.message, "", std::nullopt};
   if (dynamic_cast<const CorpusError*>(&e)) r = {"input", "bad_input", 3, 400, r.message, "", std::nullopt};
   const auto* error = dynamic_cast<const Error*>(&e);
-  if (const Message* m = error ? error->message() : nullptr) {
-    r.id = innermost_id(*m);
-    // A query error says where it happened as its outer message, "query.at".
-    if (m->id == "query.at" && !m->args.empty()) {
-      const std::string& at = m->args[0].fr;
-      if (!at.empty() && at.size() < 10 && at.find_first_not_of("0123456789") == std::string::npos) {
-        r.position = std::stoul(at);
-      }
-    }
-  }
+  if (const Message* m = error ? error->message() : nullptr) r.id = innermost_id(*m);
+  if (const auto* query = dynamic_cast<const QueryError*>(&e)) r.position = query->position();
   return r;
 }
 

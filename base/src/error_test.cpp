@@ -22,7 +22,7 @@ TEST(Error, ReportSaysTheKindCodeAndMessageInTheLanguageAsked) {
        "usage", "bad_parameter", 2, 400, "--lang de : attendu fr ou en", "--lang de: expected fr or en",
        "option.expected_lang", std::nullopt},
       {[] {
-         throw QueryError(Message{"query.at", {std::size_t{8}, Message{"query.empty_value", {}}}});
+         throw QueryError(8, Message{"query.empty_value", {}});
        },
        "query", "bad_query", 2, 400, "position 8 : valeur vide", "position 8: empty value", "query.empty_value", 8},
       {[] { throw CorpusError("a.txt: unreadable"); }, "input", "bad_input", 3, 400, "a.txt: unreadable",

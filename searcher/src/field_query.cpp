@@ -10,7 +10,6 @@
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/base/error.h"
 #include "fouille/store/terms.h"
-#include "range_source.h"
 
 namespace fouille::searcher {
 namespace {
@@ -56,13 +55,13 @@ Range parse_range(const corpus::Field& field, std::string_view value, bool year)
   return r;
 }
 
-Xapian::Query slot_range(unsigned slot, const Range& r) { return range_query(NumberRange{slot, r.low, r.high}); }
+Plan slot_range(unsigned slot, const Range& r) { return Plan::range(NumberRange{slot, r.low, r.high}); }
 
 // Free-text words of `value` under `prefix`: a phrase when asked, else all words.
 FieldQuery text_query(std::string_view value, const std::string& prefix, bool phrase, stemming::Analyzer& analyzer) {
   std::vector<stemming::Token> tokens;
   analyzer.analyze(value, tokens);
-  std::vector<Xapian::Query> terms;
+  std::vector<std::string> terms;
   FieldQuery out;
   bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const auto& t) { return t.stopword; });
   for (const auto& t : tokens) {
@@ -72,37 +71,39 @@ FieldQuery text_query(std::string_view value, const std::string& prefix, bool ph
   }
   if (terms.empty()) return out;
   if (phrase && terms.size() > 1) {
-    out.query = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    const auto window = static_cast<unsigned>(terms.size());
+    out.query = Plan::phrase(std::move(terms), window);
   } else {
-    out.query = Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    std::vector<Plan> parts;
+    for (auto& t : terms) parts.push_back(Plan::term(std::move(t)));
+    out.query = Plan::join(Plan::Op::kAnd, std::move(parts));
   }
   return out;
 }
 
-Xapian::Query filter(const corpus::Field& field, std::string_view value) {
-  return Xapian::Query(store::filter_term(field, value));
-}
+Plan filter(const corpus::Field& field, std::string_view value) { return Plan::term(store::filter_term(field, value)); }
 
-Xapian::Query any_of(const std::vector<std::string>& terms) {
-  std::vector<Xapian::Query> queries(terms.begin(), terms.end());
-  return queries.size() == 1 ? queries.front() : Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+Plan any_of(const std::vector<std::string>& terms) {
+  std::vector<Plan> plans;
+  for (const auto& t : terms) plans.push_back(Plan::term(t));
+  return plans.size() == 1 ? plans.front() : Plan::join(Plan::Op::kOr, std::move(plans));
 }
 
 // Projects running in any year of the range: the year terms that exist.
 FieldQuery year_query(const corpus::Field& field, std::string_view value, const Xapian::Database& db) {
   Range r = parse_range(field, value, true);
-  std::vector<Xapian::Query> years;
+  std::vector<Plan> years;
   const std::string& prefix = field.filter_prefix;
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
     const std::optional<int> y = store::parse_year_term(*it);
     if (!y) continue;  // not a year term
-    if ((!r.low || *y >= *r.low) && (!r.high || *y <= *r.high)) years.emplace_back(*it);
+    if ((!r.low || *y >= *r.low) && (!r.high || *y <= *r.high)) years.push_back(Plan::term(*it));
   }
   FieldQuery out;
   // No year in the range: the bare prefix, which no term is, matches nothing
   // and keeps its clause (an empty query would be dropped from its AND, and
   // `année:1900` alone would match every document).
-  out.query = years.empty() ? Xapian::Query(prefix) : Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+  out.query = years.empty() ? Plan::term(prefix) : Plan::join(Plan::Op::kOr, std::move(years));
   return out;
 }
 
@@ -118,9 +119,9 @@ FieldQuery countries_query(const corpus::Field& field, std::string_view value, s
     return out;
   }
   if (list.codes.empty()) return text_query(value, field.text_prefix, true, analyzer);
-  std::vector<Xapian::Query> codes;
+  std::vector<Plan> codes;
   for (const auto& c : list.codes) codes.push_back(filter(field, c));
-  out.query = Xapian::Query(Xapian::Query::OP_OR, codes.begin(), codes.end());
+  out.query = Plan::join(Plan::Op::kOr, std::move(codes));
   return out;
 }
 
@@ -133,7 +134,7 @@ FieldQuery vocabulary_query(const corpus::Field& field, const corpus::Vocabulary
     // written (« Politique migratoire et recherche appliquée ») holds it too.
     if (phrase && use == FieldUse::kQuery && !field.text_prefix.empty()) {
       FieldQuery words = text_query(value, field.text_prefix, true, analyzer);
-      if (!words.query.empty()) out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, words.query);
+      if (!words.query.empty()) out.query = Plan::join(Plan::Op::kOr, {out.query, words.query});
     }
     return out;
   }
@@ -177,7 +178,7 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     return vocabulary_query(field, *vocabulary, value, phrase, analyzer, db, use);
   }
   if (is_id(field.id)) {
-    out.query = Xapian::Query(store::id_term(value));
+    out.query = Plan::term(store::id_term(value));
     return out;
   }
   if (field.id == FieldId::kSectors || field.id == FieldId::kSectorCategory || field.id == FieldId::kPublisher) {

@@ -11,11 +11,12 @@
 
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
+#include "query/plan.h"
 
 namespace fouille::searcher {
 
 struct FieldQuery {
-  Xapian::Query query;
+  Plan query;
   std::vector<std::string> highlight;  ///< unprefixed terms to highlight
 };
 

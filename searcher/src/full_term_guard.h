@@ -20,18 +20,20 @@
 
 #include <xapian.h>
 
+#include "query/plan.h"
+
 namespace fouille::searcher {
 
-/// `query` with every term that indexes all of `db`'s documents replaced by
-/// MatchAll wherever Xapian reads it without its wdf: everywhere when
+/// `plan` with every term that indexes all of `db`'s documents replaced by
+/// all documents wherever Xapian reads it without its wdf: everywhere when
 /// `weighted` is false (boolean weights), otherwise in filters and exclusions
 /// only. Phrases and NEAR read positions and are left as they are; wildcards
-/// must be given expanded (expand_wildcard). Thread-compatible.
-Xapian::Query guard_full_terms(const Xapian::Query& query, const Xapian::Database& db, bool weighted);
+/// are expanded already (expand_wildcard). Thread-compatible.
+Plan guard_full_terms(const Plan& plan, const Xapian::Database& db, bool weighted);
 
 /// The `limit` most frequent terms of `db` that start with `prefix`, as one
-/// OP_SYNONYM query (what OP_WILDCARD with WILDCARD_LIMIT_MOST_FREQUENT
-/// matches), so that guard_full_terms sees each term.
-Xapian::Query expand_wildcard(const Xapian::Database& db, const std::string& prefix, Xapian::termcount limit);
+/// synonym (what OP_WILDCARD with WILDCARD_LIMIT_MOST_FREQUENT matches), so
+/// that guard_full_terms sees each term.
+Plan expand_wildcard(const Xapian::Database& db, const std::string& prefix, Xapian::termcount limit);
 
 }  // namespace fouille::searcher

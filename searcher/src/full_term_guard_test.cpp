@@ -1,4 +1,5 @@
 #include "full_term_guard.h"
+#include "query/xapian_form.h"
 
 #include <gtest/gtest.h>
 
@@ -60,42 +61,43 @@ TEST_F(GappedDatabase, XapianFailsOnATermInEveryDocumentWithBooleanWeights) {
 }
 
 TEST_F(GappedDatabase, GuardedQueriesCountEveryContext) {
-  const Xapian::Query tout("tout"), tiers("tiers"), actif("XSactif");
+  const Plan tout = Plan::term("tout"), tiers = Plan::term("tiers"), actif = Plan::term("XSactif");
+  using Op = Plan::Op;
   struct Case {
     const char* what;
-    Xapian::Query query;
+    Plan plan;
     Xapian::doccount expected;
   };
   const Case cases[] = {
       {"term alone", tout, 3000},
-      {"filter", Xapian::Query(Xapian::Query::OP_FILTER, tiers, actif), 1000},
-      {"filter on a full term", Xapian::Query(Xapian::Query::OP_FILTER, tout, Xapian::Query("reste")), 2000},
-      {"exclusion", Xapian::Query(Xapian::Query::OP_AND_NOT, tiers, tout), 0},
-      {"synonym", Xapian::Query(Xapian::Query::OP_SYNONYM, tout, tiers), 3000},
-      {"and", Xapian::Query(Xapian::Query::OP_AND, tout, tiers), 1000},
+      {"filter", Plan::join(Op::kFilter, {tiers, actif}), 1000},
+      {"filter on a full term", Plan::join(Op::kFilter, {tout, Plan::term("reste")}), 2000},
+      {"exclusion", Plan::join(Op::kAndNot, {tiers, tout}), 0},
+      {"synonym", Plan::join(Op::kSynonym, {tout, tiers}), 3000},
+      {"and", Plan::join(Op::kAnd, {tout, tiers}), 1000},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
-    EXPECT_EQ(count(guard_full_terms(c.query, db_, false), true), c.expected);
-    EXPECT_EQ(count(guard_full_terms(c.query, db_, true), false), c.expected);
+    EXPECT_EQ(count(to_xapian(guard_full_terms(c.plan, db_, false), db_), true), c.expected);
+    EXPECT_EQ(count(to_xapian(guard_full_terms(c.plan, db_, true), db_), false), c.expected);
   }
 }
 
 TEST_F(GappedDatabase, LeavesWeightedTermsAndRareTermsAlone) {
-  const Xapian::Query tout("tout"), tiers("tiers");
+  const Plan tout = Plan::term("tout"), tiers = Plan::term("tiers");
   // Weighted: BM25 reads the wdf, Xapian takes no shortcut, the term stays.
-  EXPECT_EQ(guard_full_terms(tout, db_, true).get_description(), tout.get_description());
-  EXPECT_EQ(guard_full_terms(tiers, db_, false).get_description(), tiers.get_description());
-  EXPECT_EQ(guard_full_terms(tout, db_, false).get_description(), Xapian::Query::MatchAll.get_description());
+  EXPECT_EQ(guard_full_terms(tout, db_, true).key(), tout.key());
+  EXPECT_EQ(guard_full_terms(tiers, db_, false).key(), tiers.key());
+  EXPECT_EQ(guard_full_terms(tout, db_, false).op(), Plan::Op::kAll);
 }
 
 TEST_F(GappedDatabase, WildcardsExpandToTheirMostFrequentTerms) {
-  Xapian::Query all = expand_wildcard(db_, "t", 10);
-  EXPECT_EQ(count(guard_full_terms(all, db_, false), true), 3000u);
-  Xapian::Query one = expand_wildcard(db_, "t", 1);  // "tout" (3000) before "tiers" (1000)
+  const Plan all = expand_wildcard(db_, "t", 10);
+  EXPECT_EQ(count(to_xapian(guard_full_terms(all, db_, false), db_), true), 3000u);
+  Xapian::Query one = to_xapian(expand_wildcard(db_, "t", 1), db_);  // "tout" (3000) before "tiers" (1000)
   EXPECT_NE(one.get_description().find("tout"), std::string::npos) << one.get_description();
   EXPECT_EQ(one.get_description().find("tiers"), std::string::npos) << one.get_description();
-  EXPECT_EQ(count(expand_wildcard(db_, "zz", 10), false), 0u);
+  EXPECT_EQ(count(to_xapian(expand_wildcard(db_, "zz", 10), db_), false), 0u);
 }
 
 }  // namespace

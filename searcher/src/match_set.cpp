@@ -7,7 +7,7 @@
 
 #include "doc_set_source.h"
 #include "full_term_guard.h"
-#include "range_source.h"
+#include "query/xapian_form.h"
 
 namespace fouille::searcher {
 namespace {
@@ -31,17 +31,15 @@ class Collector : public Xapian::MatchSpy {
   DocSet& set_;
 };
 
-std::string term_of(const Xapian::Query& leaf) { return *leaf.get_terms_begin(); }
-
 }  // namespace
 
 MatchSets::MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit, SetCache* cache)
     : db_(db), table_(table), last_(db.get_lastdocid()), time_limit_(time_limit), cache_(cache) {}
 
-DocSet MatchSets::in_range(const Xapian::Query& query) {
-  const std::optional<NumberRange> range = range_of(query);
-  const FacetTable::Numbers* numbers = range ? table_.numbers(range->slot) : nullptr;
-  if (!numbers) return by_xapian(query);
+DocSet MatchSets::in_range(const Plan& plan) {
+  const NumberRange* range = &plan.range();
+  const FacetTable::Numbers* numbers = table_.numbers(range->slot);
+  if (!numbers) return by_xapian(plan);
   auto first = numbers->begin(), last = numbers->end();
   if (range->low) first = std::lower_bound(first, last, std::pair(*range->low, Xapian::docid{0}));
   if (range->high) {
@@ -95,24 +93,22 @@ void MatchSets::intersect_term(DocSet& set, const std::string& term) const {
 
 // Parts that are not plain terms first (they must be evaluated anyway), then
 // the terms from the rarest, each by skipping once the set is small.
-DocSet MatchSets::conjunction(const Xapian::Query& query) {
+DocSet MatchSets::conjunction(const Plan& plan) {
   std::vector<std::pair<Xapian::doccount, std::string>> terms;
-  std::vector<Xapian::Query> others;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    Xapian::Query part = query.get_subquery(i);
-    if (part.get_type() == Xapian::Query::LEAF_TERM) {
-      std::string term = term_of(part);
-      terms.emplace_back(db_.get_termfreq(term), std::move(term));
+  std::vector<const Plan*> others;
+  for (const Plan& part : plan.parts()) {
+    if (part.op() == Plan::Op::kTerm) {
+      terms.emplace_back(db_.get_termfreq(part.term()), part.term());
     } else {
-      others.push_back(std::move(part));
+      others.push_back(&part);
     }
   }
   std::sort(terms.begin(), terms.end());
   std::size_t next_term = 0;
   DocSet set;
   if (!others.empty()) {
-    set = evaluate(others.front());
-    for (std::size_t i = 1; i < others.size() && !set.empty(); ++i) set.intersect(evaluate(others[i]));
+    set = evaluate(*others.front());
+    for (std::size_t i = 1; i < others.size() && !set.empty(); ++i) set.intersect(evaluate(*others[i]));
   } else {
     set = postings(terms[next_term++].second);
   }
@@ -123,10 +119,9 @@ DocSet MatchSets::conjunction(const Xapian::Query& query) {
 // On one shard, a match spy collects the matches as they come; Xapian hands
 // a spy shard-local ids, so on several shards they are read from the MSet,
 // which holds global ids (and costs a sort by weight, all equal here).
-DocSet MatchSets::by_xapian(const Xapian::Query& query) {
-  const auto op = query.get_type();
-  const bool positional = op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR;
-  const std::string description = positional ? query.get_description() : std::string();
+DocSet MatchSets::by_xapian(const Plan& plan) {
+  const bool positional = plan.op() == Plan::Op::kPhrase || plan.op() == Plan::Op::kNear;
+  const std::string description = positional ? plan.key() : std::string();
   if (positional && cache_) {
     if (auto known = cache_->find("P" + description)) {
       positional_.emplace_back(description, known);
@@ -140,7 +135,7 @@ DocSet MatchSets::by_xapian(const Xapian::Query& query) {
   const bool one_shard = db_.size() == 1;
   if (one_shard) enquire.add_matchspy(&collect);
   if (time_limit_ > 0) enquire.set_time_limit(time_limit_);
-  enquire.set_query(guard_full_terms(query, db_, /*weighted=*/false));
+  enquire.set_query(to_xapian(guard_full_terms(plan, db_, /*weighted=*/false), db_));
   Xapian::MSet counted = enquire.get_mset(0, one_shard ? 0 : db_.get_doccount(), db_.get_doccount());
   for (auto it = counted.begin(); it != counted.end(); ++it) set.add(*it);
   const bool complete = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
@@ -153,79 +148,76 @@ DocSet MatchSets::by_xapian(const Xapian::Query& query) {
   return set;
 }
 
-Xapian::Query MatchSets::ranked_form(const Xapian::Query& query) const {
-  if (positional_.empty() || db_.size() != 1) return query;
-  const auto op = query.get_type();
-  const std::size_t n = query.get_num_subqueries();
-  if (n == 0) return query;
-  std::vector<Xapian::Query> parts;
-  parts.reserve(n);
-  if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-    const std::string description = query.get_description();
-    for (const auto& [known, set] : positional_) {
-      if (known != description) continue;
-      for (std::size_t i = 0; i < n; ++i) parts.push_back(query.get_subquery(i));
-      return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-                           doc_set_query(set, db_));
+Plan MatchSets::ranked_form(const Plan& plan) const {
+  if (positional_.empty() || db_.size() != 1) return plan;
+  switch (plan.op()) {
+    case Plan::Op::kPhrase:
+    case Plan::Op::kNear: {
+      const std::string key = plan.key();
+      for (const auto& [known, set] : positional_) {
+        if (known != key) continue;
+        std::vector<Plan> terms;
+        for (const auto& t : plan.terms()) terms.push_back(Plan::term(t));
+        return Plan::join(Plan::Op::kFilter, {Plan::join(Plan::Op::kAnd, std::move(terms)), Plan::docs(set)});
+      }
+      return plan;
     }
-    return query;
-  }
-  // Rebuilt: only operators that carry no parameter of their own (a scale
-  // factor, a window). Not OP_SYNONYM: Xapian combines its parts' term
-  // statistics, which a posting source does not have.
-  switch (op) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_MAX:
-      for (std::size_t i = 0; i < n; ++i) parts.push_back(ranked_form(query.get_subquery(i)));
-      return Xapian::Query(op, parts.begin(), parts.end());
+    // Rebuilt: only operators that carry no parameter of their own (a scale
+    // factor, a window). Not a synonym: Xapian combines its parts' term
+    // statistics, which a posting source does not have.
+    case Plan::Op::kAnd:
+    case Plan::Op::kOr:
+    case Plan::Op::kAndNot:
+    case Plan::Op::kAndMaybe:
+    case Plan::Op::kFilter: {
+      if (plan.parts().empty()) return plan;
+      std::vector<Plan> parts;
+      parts.reserve(plan.parts().size());
+      for (const Plan& part : plan.parts()) parts.push_back(ranked_form(part));
+      return Plan::join(plan.op(), std::move(parts));
+    }
     default:
-      return query;
+      return plan;
   }
 }
 
-DocSet MatchSets::evaluate(const Xapian::Query& query) {
-  const std::size_t n = query.get_num_subqueries();
-  switch (query.get_type()) {
-    case Xapian::Query::LEAF_MATCH_ALL:
+DocSet MatchSets::evaluate(const Plan& plan) {
+  if (plan.op() >= Plan::Op::kAnd && plan.parts().empty()) return DocSet(last_);
+  switch (plan.op()) {
+    case Plan::Op::kAll:
       return table_.documents();
-    case Xapian::Query::LEAF_POSTING_SOURCE:
-      return in_range(query);
-    case Xapian::Query::LEAF_MATCH_NOTHING:
+    case Plan::Op::kRange:
+      return in_range(plan);
+    case Plan::Op::kEmpty:
+    case Plan::Op::kNothing:
       return DocSet(last_);
-    case Xapian::Query::LEAF_TERM:
-      return postings(term_of(query));
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-      return conjunction(query);
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX: {
+    case Plan::Op::kTerm:
+      return postings(plan.term());
+    case Plan::Op::kDocs:
+      return *plan.docs();
+    case Plan::Op::kAnd:
+    case Plan::Op::kFilter:
+      return conjunction(plan);
+    case Plan::Op::kOr:
+    case Plan::Op::kSynonym: {
       DocSet set(last_);
-      for (std::size_t i = 0; i < n; ++i) set.unite(evaluate(query.get_subquery(i)));
+      for (const Plan& part : plan.parts()) set.unite(evaluate(part));
       return set;
     }
-    case Xapian::Query::OP_AND_NOT: {
-      DocSet set = evaluate(query.get_subquery(0));
-      for (std::size_t i = 1; i < n && !set.empty(); ++i) set.subtract(evaluate(query.get_subquery(i)));
+    case Plan::Op::kAndNot: {
+      const auto& parts = plan.parts();
+      DocSet set = evaluate(parts.front());
+      for (std::size_t i = 1; i < parts.size() && !set.empty(); ++i) set.subtract(evaluate(parts[i]));
       return set;
     }
-    case Xapian::Query::OP_XOR: {
-      DocSet set(last_);
-      for (std::size_t i = 0; i < n; ++i) set.symmetric_difference(evaluate(query.get_subquery(i)));
-      return set;
-    }
-    case Xapian::Query::OP_AND_MAYBE:  // the optional parts only weigh
-    case Xapian::Query::OP_SCALE_WEIGHT:
-      return evaluate(query.get_subquery(0));
-    default:
-      // Phrases, NEAR, Xapian value ranges, elite sets, unexpanded wildcards.
-      return by_xapian(query);
+    case Plan::Op::kAndMaybe:  // the optional parts only weigh
+    case Plan::Op::kScale:
+      return evaluate(plan.parts().front());
+    case Plan::Op::kPhrase:
+    case Plan::Op::kNear:
+      break;
   }
+  return by_xapian(plan);  // what needs positions
 }
 
 }  // namespace fouille::searcher

@@ -7,7 +7,7 @@
 // 0.02 µs a posting (100,000 generated documents: 16 ms against 1.3 ms for a
 // word in 77,000 of them). So the count pass evaluates the query itself:
 // terms as posting lists, AND / OR / AND NOT as set operations, number ranges
-// (range_query) from the facet table's sorted numbers. What needs positions
+// from the facet table's sorted numbers. What needs positions
 // (phrases, NEAR) is left to Xapian, each such part on its own, through
 // guard_full_terms.
 #pragma once
@@ -21,6 +21,7 @@
 
 #include "doc_set.h"
 #include "facets.h"
+#include "query/plan.h"
 #include "set_cache.h"
 
 namespace fouille::searcher {
@@ -34,27 +35,27 @@ class MatchSets {
   /// added to it.
   MatchSets(const Xapian::Database& db, const FacetTable& table, double time_limit, SetCache* cache = nullptr);
 
-  /// The documents `query` matches, as Xapian would match them.
-  DocSet evaluate(const Xapian::Query& query);
+  /// The documents `plan` matches, as Xapian would match it.
+  DocSet evaluate(const Plan& plan);
 
   /// False once a part left to Xapian stopped at the time limit: the sets
   /// since then may miss documents.
   bool exact() const { return exact_; }
-  /// `query` as the ranked pass should weigh it, once evaluate() saw it:
+  /// `plan` as the ranked pass should weigh it, once evaluate() saw it:
   /// each phrase or NEAR whose documents the count pass found becomes the
   /// AND of its parts filtered by those documents. Xapian weighs a phrase as
   /// the AND of its terms, so weights and matches are the same, but
   /// positions are not read a second time. Unchanged on a database of
   /// several shards.
-  Xapian::Query ranked_form(const Xapian::Query& query) const;
+  Plan ranked_form(const Plan& plan) const;
 
  private:
   bool cacheable(const std::string& term) const;
   DocSet postings(const std::string& term) const;
   void intersect_term(DocSet& set, const std::string& term) const;
-  DocSet conjunction(const Xapian::Query& query);
-  DocSet by_xapian(const Xapian::Query& query);
-  DocSet in_range(const Xapian::Query& query);
+  DocSet conjunction(const Plan& plan);
+  DocSet by_xapian(const Plan& plan);
+  DocSet in_range(const Plan& plan);
 
   const Xapian::Database& db_;
   const FacetTable& table_;
@@ -62,7 +63,7 @@ class MatchSets {
   double time_limit_;
   SetCache* cache_;
   bool exact_ = true;
-  // The documents of each positional part evaluated, by its description.
+  // The documents of each positional part evaluated, by its key.
   std::vector<std::pair<std::string, std::shared_ptr<const DocSet>>> positional_;
 };
 

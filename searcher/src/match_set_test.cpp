@@ -12,6 +12,7 @@
 
 #include "fouille/corpus/schema.h"
 #include "full_term_guard.h"
+#include "query/xapian_form.h"
 #include "range_source.h"
 
 namespace fouille::searcher {
@@ -63,17 +64,18 @@ class MatchSetsTest : public ::testing::Test {
     table_.emplace(db_);
   }
 
+  std::set<Xapian::docid> by_xapian(const Plan& p) { return by_xapian(to_xapian(guard_full_terms(p, db_, false), db_)); }
   std::set<Xapian::docid> by_xapian(const Xapian::Query& q) {
     Xapian::Enquire e(db_);
     e.set_weighting_scheme(Xapian::BoolWeight());
-    e.set_query(guard_full_terms(q, db_, false));
+    e.set_query(q);
     std::set<Xapian::docid> out;
     Xapian::MSet m = e.get_mset(0, db_.get_doccount());
     for (auto it = m.begin(); it != m.end(); ++it) out.insert(*it);
     return out;
   }
 
-  std::set<Xapian::docid> by_sets(const Xapian::Query& q, SetCache* cache = nullptr) {
+  std::set<Xapian::docid> by_sets(const Plan& q, SetCache* cache = nullptr) {
     MatchSets sets(db_, *table_, 0, cache);
     std::set<Xapian::docid> out;
     sets.evaluate(q).for_each([&](Xapian::docid d) { out.insert(d); });
@@ -87,117 +89,121 @@ class MatchSetsTest : public ::testing::Test {
 };
 
 using Q = Xapian::Query;
+using P = Plan;
+using Op = Plan::Op;
 
-std::vector<Q> every_operator();
+P t(const char* term) { return P::term(term); }
+P join(Op op, std::vector<P> parts) { return P::join(op, std::move(parts)); }
+P phrase(std::vector<std::string> terms) {
+  const auto n = static_cast<unsigned>(terms.size());
+  return P::phrase(std::move(terms), n);
+}
+P near(std::vector<std::string> terms) { return P::near(std::move(terms), 10); }
+
+std::vector<P> every_operator();
 
 TEST_F(MatchSetsTest, MatchesWhatXapianMatchesForEveryOperator) {
-  for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q), by_xapian(q)) << q.get_description();
+  for (const P& q : every_operator()) EXPECT_EQ(by_sets(q), by_xapian(q)) << q.key();
 }
 
 // Frequent terms' and phrases' sets kept from one search to the next: the
 // second search of each query reads them from the cache, and matches alike.
 TEST_F(MatchSetsTest, MatchesAlikeFromTheSetCache) {
   SetCache cache(1 << 20);
-  for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q, &cache), by_xapian(q)) << q.get_description();
+  for (const P& q : every_operator()) EXPECT_EQ(by_sets(q, &cache), by_xapian(q)) << q.key();
   EXPECT_GE(cache.size(), 8u);  // the six words, "tout", the phrases
   const std::size_t kept = cache.size();
-  for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q, &cache), by_xapian(q)) << q.get_description();
+  for (const P& q : every_operator()) EXPECT_EQ(by_sets(q, &cache), by_xapian(q)) << q.key();
   EXPECT_EQ(cache.size(), kept);  // nothing read twice
   // A phrase read from the cache still ranks as the AND of its words.
-  const Q phrase(Q::OP_PHRASE, Q("traite"), Q("migrant"));
+  const P traite_migrant = phrase({"traite", "migrant"});
   MatchSets sets(db_, *table_, 0, &cache);
-  sets.evaluate(phrase);
-  EXPECT_EQ(sets.ranked_form(phrase).get_type(), Q::OP_FILTER);
+  sets.evaluate(traite_migrant);
+  EXPECT_EQ(sets.ranked_form(traite_migrant).op(), Op::kFilter);
 }
 
 // Xapian hands a match spy shard-local ids: phrases are then read otherwise.
 TEST_F(MatchSetsTest, MatchesWhatXapianMatchesOnSeveralShards) {
   use_two_shards();
   ASSERT_EQ(db_.size(), 2u);
-  for (const Q& q : every_operator()) EXPECT_EQ(by_sets(q), by_xapian(q)) << q.get_description();
+  for (const P& q : every_operator()) EXPECT_EQ(by_sets(q), by_xapian(q)) << q.key();
 }
 
-std::vector<Q> every_operator() {
+std::vector<P> every_operator() {
+  const unsigned slot = budget_slot();
   return {
-      Q::MatchAll,
-      Q::MatchNothing,
-      Q("traite"),
-      Q("tout"),
-      Q("absent"),
-      Q(Q::OP_AND, Q("traite"), Q("migrant")),
-      Q(Q::OP_AND, Q("tout"), Q("XSactif")),
-      Q(Q::OP_OR, Q("traite"), Q("absent")),
-      Q(Q::OP_SYNONYM, Q("sante"), Q("emploi")),
-      Q(Q::OP_MAX, Q("sante"), Q("retour")),
-      Q(Q::OP_AND_NOT, Q("traite"), Q("migrant")),
-      Q(Q::OP_AND_NOT, Q::MatchAll, Q("XSactif")),
-      Q(Q::OP_XOR, Q("traite"), Q("migrant")),
-      Q(Q::OP_AND_MAYBE, Q("traite"), Q("sante")),
-      Q(Q::OP_FILTER, Q(Q::OP_OR, Q("traite"), Q("retour")), Q("XSactif")),
-      Q(Q::OP_SCALE_WEIGHT, Q("emploi"), 0.0),
-      Q(Q::OP_PHRASE, Q("traite"), Q("migrant")),
-      Q(Q::OP_NEAR, Q("frontiere"), Q("retour")),
-      Q(Q::OP_VALUE_RANGE, budget_slot(), Xapian::sortable_serialise(10), Xapian::sortable_serialise(20)),
-      range_query({budget_slot(), 10, 20}),
-      range_query({budget_slot(), std::nullopt, 0}),
-      range_query({budget_slot(), 99, std::nullopt}),
-      range_query({budget_slot(), 20.5, 21}),
-      Q(Q::OP_AND, Q("traite"), range_query({budget_slot(), 50, 60})),
-      Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("tout"), Q("sante")), Q(Q::OP_OR, Q("XSactif"), Q("emploi"))),
+      P::all(),
+      P::nothing(),
+      P(),
+      t("traite"),
+      t("tout"),
+      t("absent"),
+      join(Op::kAnd, {t("traite"), t("migrant")}),
+      join(Op::kAnd, {t("tout"), t("XSactif")}),
+      join(Op::kAnd, {t("traite"), P()}),
+      join(Op::kOr, {t("traite"), t("absent")}),
+      join(Op::kOr, {t("traite"), P()}),
+      join(Op::kSynonym, {t("sante"), t("emploi")}),
+      join(Op::kAndNot, {t("traite"), t("migrant")}),
+      join(Op::kAndNot, {P::all(), t("XSactif")}),
+      join(Op::kAndMaybe, {t("traite"), t("sante")}),
+      join(Op::kFilter, {join(Op::kOr, {t("traite"), t("retour")}), t("XSactif")}),
+      P::scale(t("emploi"), 0.0),
+      phrase({"traite", "migrant"}),
+      near({"frontiere", "retour"}),
+      P::range({slot, 10, 20}),
+      P::range({slot, std::nullopt, 0}),
+      P::range({slot, 99, std::nullopt}),
+      P::range({slot, 20.5, 21}),
+      join(Op::kAnd, {t("traite"), P::range({slot, 50, 60})}),
+      join(Op::kAnd, {phrase({"tout", "sante"}), join(Op::kOr, {t("XSactif"), t("emploi")})}),
       // A rare set met with a frequent term: intersected by skipping.
-      Q(Q::OP_AND, Q(Q::OP_AND, Q("XSactif"), Q("frontiere")), Q("tout")),
+      join(Op::kAnd, {join(Op::kAnd, {t("XSactif"), t("frontiere")}), t("tout")}),
   };
 }
 
-// Xapian reads a range query as OP_VALUE_RANGE would match (the ranked pass),
-// and the count pass reads its bounds back.
+// Xapian reads a range as OP_VALUE_RANGE would match (the ranked pass).
 TEST_F(MatchSetsTest, RangeQueriesMatchLikeXapiansValueRanges) {
   const Xapian::valueno slot = budget_slot();
   EXPECT_EQ(by_xapian(range_query({slot, 10, 20})),
             by_xapian(Q(Q::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(10), Xapian::sortable_serialise(20))));
   EXPECT_EQ(by_xapian(range_query({slot, 90, std::nullopt})),
             by_xapian(Q(Q::OP_VALUE_GE, slot, Xapian::sortable_serialise(90))));
-  const auto back = range_of(range_query({slot, 1.5e5, std::nullopt}));
-  ASSERT_TRUE(back.has_value());
-  EXPECT_EQ(back->slot, slot);
-  EXPECT_EQ(back->low, 1.5e5);
-  EXPECT_FALSE(back->high.has_value());
-  EXPECT_FALSE(range_of(Q("traite")).has_value());
 }
 
 // The ranked pass's form of a query weighs and ranks as the query itself.
 TEST_F(MatchSetsTest, RankedFormRanksAsTheQueryItself) {
-  const std::vector<Q> queries = {
-      Q(Q::OP_PHRASE, Q("traite"), Q("migrant")),
-      Q(Q::OP_AND, Q(Q::OP_PHRASE, Q("tout"), Q("sante")), Q("emploi")),
-      Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("traite"), Q("migrant")), Q(Q::OP_NEAR, Q("frontiere"), Q("retour"))),
-      Q(Q::OP_SYNONYM, Q(Q::OP_PHRASE, Q("migrant"), Q("frontiere")), Q("sante")),
-      Q(Q::OP_AND_NOT, Q("tout"), Q(Q::OP_PHRASE, Q("retour"), Q("traite"))),
+  const std::vector<P> queries = {
+      phrase({"traite", "migrant"}),
+      join(Op::kAnd, {phrase({"tout", "sante"}), t("emploi")}),
+      join(Op::kOr, {phrase({"traite", "migrant"}), near({"frontiere", "retour"})}),
+      join(Op::kSynonym, {phrase({"migrant", "frontiere"}), t("sante")}),
+      join(Op::kAndNot, {t("tout"), phrase({"retour", "traite"})}),
   };
-  auto ranked = [&](const Q& q) {
+  auto ranked = [&](const P& q) {
     Xapian::Enquire e(db_);
-    e.set_query(q);
+    e.set_query(to_xapian(q, db_));
     std::vector<std::pair<Xapian::docid, double>> out;
     Xapian::MSet m = e.get_mset(0, 50);
     for (auto it = m.begin(); it != m.end(); ++it) out.emplace_back(*it, it.get_weight());
     return out;
   };
-  for (const Q& q : queries) {
+  for (const P& q : queries) {
     MatchSets sets(db_, *table_, 0);
     sets.evaluate(q);
-    const Q form = sets.ranked_form(q);
+    const P form = sets.ranked_form(q);
     const auto expected = ranked(q), got = ranked(form);
-    ASSERT_EQ(got.size(), expected.size()) << q.get_description();
+    ASSERT_EQ(got.size(), expected.size()) << q.key();
     for (std::size_t i = 0; i < got.size(); ++i) {
-      EXPECT_EQ(got[i].first, expected[i].first) << q.get_description() << " rank " << i;
-      EXPECT_NEAR(got[i].second, expected[i].second, 1e-9) << q.get_description() << " rank " << i;
+      EXPECT_EQ(got[i].first, expected[i].first) << q.key() << " rank " << i;
+      EXPECT_NEAR(got[i].second, expected[i].second, 1e-9) << q.key() << " rank " << i;
     }
   }
   // A phrase the count pass saw is no longer read by positions.
   MatchSets sets(db_, *table_, 0);
-  const Q phrase(Q::OP_PHRASE, Q("traite"), Q("migrant"));
-  sets.evaluate(phrase);
-  EXPECT_EQ(sets.ranked_form(phrase).get_description().find("PHRASE"), std::string::npos);
+  const P traite_migrant = phrase({"traite", "migrant"});
+  sets.evaluate(traite_migrant);
+  EXPECT_EQ(to_xapian(sets.ranked_form(traite_migrant), db_).get_description().find("PHRASE"), std::string::npos);
 }
 
 TEST_F(MatchSetsTest, SetOperationsKeepOnlyWhatTheyShould) {

@@ -14,7 +14,7 @@ namespace fouille::searcher {
 namespace {
 
 // NEAR: terms within this many positions of each other.
-constexpr Xapian::termcount kNearWindow = 10;
+constexpr unsigned kNearWindow = 10;
 // The weight of an exact accented spelling, against 1 for the word itself.
 constexpr double kAccentWeight = 0.1;
 // A wildcard expands to at most this many terms (the most frequent).
@@ -28,36 +28,30 @@ bool is_code(std::string_view term) {
   return digit && (letter || term.find('.') != std::string_view::npos);
 }
 
-Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
-  if (parts.empty()) return Xapian::Query();
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(op, parts.begin(), parts.end());
-}
-
 }  // namespace
 
 // A phrase's stop words are checked as gaps, not read (make_phrase): their
 // position lists are the longest of all, and reading them doubled the cost of
 // a phrase such as "gestion des frontières" over 100,000 documents for the
 // same matches. A known expression is one indexed term, same matches again.
-Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop) {
-  if (terms.size() == 1) return Xapian::Query(terms.front());
+Plan QueryCompiler::phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop) {
+  if (terms.size() == 1) return Plan::term(terms.front());
   stemming::Phrase p = stemming::make_phrase(terms, stop);
   if (expressions_) {
     if (std::string_view key = expressions_->key(p); !key.empty()) {
-      return Xapian::Query(corpus::schema().field(corpus::FieldId::kExpression).text_prefix + std::string(key));
+      return Plan::term(corpus::schema().field(corpus::FieldId::kExpression).text_prefix + std::string(key));
     }
   }
-  return Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window);
+  return Plan::phrase(std::move(p.terms), static_cast<unsigned>(p.window));
 }
 
-CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default_op, std::string_view text) {
+CompiledQuery QueryCompiler::compile(const Node& root, Plan::Op default_op, std::string_view text) {
   default_op_ = default_op;
   text_ = text;
   all_capitals_ = std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   CompiledQuery out;
   out.query = sequence(root, out, /*top=*/true);
-  if (out.query.empty()) out.query = Xapian::Query::MatchAll;
+  if (out.query.empty()) out.query = Plan::all();
   // An identifier typed alone that the analysis cuts into several words
   // (US-EIN-300108263-GGProj:19061, XM-DAC-41122-Liberia-2550/A0/08/802/004)
   // finds its document by ID too.
@@ -67,39 +61,38 @@ CompiledQuery QueryCompiler::compile(const Node& root, Xapian::Query::op default
                      corpus::schema().field_for_name(whole.substr(0, whole.find(':')));
   if (cut && !field && !whole.starts_with('-') && !whole.starts_with('+') &&
       whole.find_first_of(" \t\"()") == std::string_view::npos && is_code(stemming::fold(whole))) {
-    out.query = Xapian::Query(Xapian::Query::OP_OR, out.query, Xapian::Query(store::id_term(whole)));
+    out.query = Plan::join(Plan::Op::kOr, {out.query, Plan::term(store::id_term(whole))});
     if (!out.any_word.empty()) {
-      out.any_word = Xapian::Query(Xapian::Query::OP_OR, out.any_word, Xapian::Query(store::id_term(whole)));
+      out.any_word = Plan::join(Plan::Op::kOr, {out.any_word, Plan::term(store::id_term(whole))});
     }
   }
   return out;
 }
 
-// Consecutive plain words: analysed together so that synonyms spanning words
-// ("labour migration") are found; each word or synonym group is one clause.
-void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuery& out,
-                             std::vector<Clause>& clauses) {
-  struct Unit {
-    std::vector<std::string> terms;  // one word's terms (several: a compound)
-    bool joined = false;             // hyphenated compound: a phrase
-    bool stopword = false;
-    Node::Mod mod = Node::Mod::kNone;
-    std::string text;  // as typed
-    std::size_t begin = 0;  // byte offset of the text in the query
-    bool code = false;      // code-shaped (PX.0432, TM10P0524): also an ID
-    std::string accent_term;  // the word's stem with its accents, if typed with any
-  };
+// A word of the query as the compiler sees it: its terms, how it was typed.
+struct QueryCompiler::Unit {
+  std::vector<std::string> terms;  // one word's terms (several: a compound)
+  bool joined = false;             // hyphenated compound: a phrase
+  bool stopword = false;
+  Node::Mod mod = Node::Mod::kNone;
+  std::string text;         // as typed
+  std::size_t begin = 0;    // byte offset of the text in the query
+  bool code = false;        // code-shaped (PX.0432, TM10P0524): also an ID
+  std::string accent_term;  // the word's stem with its accents, if typed with any
+};
+
+// Typed with accents: the same spelling ranks a little above an accent-free
+// match (« pêche » above « péché »); the matches are unchanged.
+Plan QueryCompiler::with_accent(const Plan& q, const Unit& unit) {
+  if (unit.joined || unit.accent_term.empty()) return q;
+  const std::string& prefix = corpus::schema().field(corpus::FieldId::kAccent).text_prefix;
+  return Plan::join(Plan::Op::kAndMaybe, {q, Plan::scale(Plan::term(prefix + unit.accent_term), kAccentWeight)});
+}
+
+// The words analysed, each a unit; a hyphenated compound's parts join into one.
+std::vector<QueryCompiler::Unit> QueryCompiler::units_of(const std::vector<const Node*>& words) {
   std::vector<Unit> units;
   std::vector<stemming::Token> tokens;
-  // Typed with accents: the same spelling ranks a little above an accent-free
-  // match (« pêche » above « péché »); the matches are unchanged.
-  auto with_accent = [](const Xapian::Query& q, const Unit& unit) {
-    if (unit.joined || unit.accent_term.empty()) return q;
-    return Xapian::Query(
-        Xapian::Query::OP_AND_MAYBE, q,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      Xapian::Query(corpus::schema().field(corpus::FieldId::kAccent).text_prefix + unit.accent_term), kAccentWeight));
-  };
   for (const Node* w : words) {
     tokens.clear();
     analyzer_.analyze(w->text, tokens);
@@ -132,6 +125,72 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       units.push_back(std::move(u));
     }
   }
+  return units;
+}
+
+// Units first..last, which a synonym group replaces: one clause, the group's
+// spellings weighed as one term.
+QueryCompiler::Clause QueryCompiler::group_clause(const std::vector<Unit>& units, std::size_t first, std::size_t last,
+                                                  const std::vector<std::string>& typed,
+                                                  const std::vector<stemming::Spelling>& group, CompiledQuery& out) {
+  Clause clause;
+  clause.mod = units[first].mod;
+  std::string said;  // the query's words the group replaces, as typed
+  const std::size_t said_end = units[last].begin + units[last].text.size();
+  if (said_end <= text_.size() && units[first].begin < said_end) {
+    said = text_.substr(units[first].begin, said_end - units[first].begin);
+  } else {
+    for (std::size_t k = first; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
+  }
+  std::vector<std::string> others;
+  std::vector<Plan> alternatives;
+  for (const auto& spelling : group) {
+    if (spelling.terms != typed) others.push_back(spelling.text);
+    alternatives.push_back(phrase(spelling.terms, spelling.stop));
+    if (spelling.terms.size() == 1) {
+      out.highlight.insert(spelling.terms.front());
+    } else {
+      out.highlight_phrases.push_back(spelling.terms);
+    }
+  }
+  // A synonym weighs the group as one term: a document holding three
+  // spellings of one idea does not outrank one holding the idea and more.
+  clause.query = Plan::join(Plan::Op::kSynonym, std::move(alternatives));
+  if (last == first) clause.query = with_accent(clause.query, units[first]);
+  if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
+  return clause;
+}
+
+// A unit no synonym group replaces: its term, or its compound as a phrase.
+QueryCompiler::Clause QueryCompiler::word_clause(const Unit& unit, CompiledQuery& out) {
+  Clause clause;
+  clause.mod = unit.mod;
+  clause.query = unit.joined ? phrase(unit.terms) : Plan::term(unit.terms.front());
+  if (unit.code) {
+    // A code typed alone finds its project by ID too, not only the pages
+    // that write it.
+    clause.query = Plan::join(Plan::Op::kOr, {clause.query, Plan::term(store::id_term(unit.text))});
+  }
+  clause.query = with_accent(clause.query, unit);
+  clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
+  if (unit.terms.size() == 1) {
+    out.highlight.insert(unit.terms.front());
+  } else {
+    out.highlight_phrases.push_back(unit.terms);
+  }
+  // Spelling suggestions are for plain words: not a synonym, not a compound's
+  // part, not a code.
+  if (!unit.joined && !unit.code) {
+    out.words.push_back({unit.begin, unit.begin + unit.text.size(), unit.text, unit.terms.front()});
+  }
+  return clause;
+}
+
+// Consecutive plain words: analysed together so that synonyms spanning words
+// ("labour migration") are found; each word or synonym group is one clause.
+void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuery& out,
+                             std::vector<Clause>& clauses) {
+  const std::vector<Unit> units = units_of(words);
   // Flat term list for synonym matching, with the unit each term belongs to.
   std::vector<std::string> terms;
   std::vector<std::size_t> unit_of;
@@ -155,60 +214,16 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     for (std::size_t k = first_term; m.length && k < first_term + m.length; ++k) {
       if (units[unit_of[k]].mod != units[u].mod) m.length = 0;
     }
-    Clause clause;
-    clause.mod = units[u].mod;
     if (m.length) {
       const std::size_t last = unit_of[first_term + m.length - 1];
-      std::string said;  // the query's words the group replaces, as typed
-      const std::size_t said_end = units[last].begin + units[last].text.size();
-      if (said_end <= text_.size() && units[u].begin < said_end) {
-        said = text_.substr(units[u].begin, said_end - units[u].begin);
-      } else {
-        for (std::size_t k = u; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
-      }
       const auto from = terms.begin() + static_cast<std::ptrdiff_t>(first_term);
       const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
-      std::vector<std::string> others;
-      std::vector<Xapian::Query> alternatives;
-      for (const auto& spelling : *m.group) {
-        if (spelling.terms != typed) others.push_back(spelling.text);
-        alternatives.push_back(phrase(spelling.terms, spelling.stop));
-        if (spelling.terms.size() == 1) {
-          out.highlight.insert(spelling.terms.front());
-        } else {
-          out.highlight_phrases.push_back(spelling.terms);
-        }
-      }
-      // OP_SYNONYM weighs the group as one term: a document holding three
-      // spellings of one idea does not outrank one holding the idea and more.
-      clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-      if (last == u) clause.query = with_accent(clause.query, units[u]);
-      if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
+      clauses.push_back(group_clause(units, u, last, typed, *m.group, out));
       u = last + 1;
     } else {
-      const Unit& unit = units[u];
-      clause.query = unit.joined ? phrase(unit.terms) : Xapian::Query(unit.terms.front());
-      if (unit.code) {
-        // A code typed alone finds its project by ID too, not only the pages
-        // that write it.
-        clause.query = Xapian::Query(Xapian::Query::OP_OR, clause.query,
-                                     Xapian::Query(store::id_term(unit.text)));
-      }
-      clause.query = with_accent(clause.query, unit);
-      clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
-      if (unit.terms.size() == 1) {
-        out.highlight.insert(unit.terms.front());
-      } else {
-        out.highlight_phrases.push_back(unit.terms);
-      }
-      // Spelling suggestions are for plain words: not a synonym, not a
-      // compound's part, not a code.
-      if (!unit.joined && !unit.code) {
-        out.words.push_back({unit.begin, unit.begin + unit.text.size(), unit.text, unit.terms.front()});
-      }
+      clauses.push_back(word_clause(units[u], out));
       ++u;
     }
-    clauses.push_back(std::move(clause));
   }
 }
 
@@ -229,7 +244,7 @@ void QueryCompiler::read_capital_acronym(std::string_view typed, stemming::Token
   }
 }
 
-Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool top) {
+Plan QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool top) {
   std::vector<Clause> clauses;
   std::vector<const Node*> run;
   auto flush = [&] {
@@ -262,7 +277,7 @@ Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool to
         out.coverage.push_back(c.query);
       }
     }
-    if (default_op_ == Xapian::Query::OP_AND) out.any_word = assemble(clauses, only_stop, Xapian::Query::OP_OR);
+    if (default_op_ == Plan::Op::kAnd) out.any_word = assemble(clauses, only_stop, Plan::Op::kOr);
   }
   return assemble(clauses, only_stop, default_op_);
 }
@@ -270,35 +285,34 @@ Xapian::Query QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool to
 // Clauses joined: required ones (+word, fields, and every plain one when
 // `default_op` is AND) by AND, the other plain ones by OR, the excluded
 // taken away.
-Xapian::Query QueryCompiler::assemble(const std::vector<Clause>& clauses, bool only_stop, Xapian::Query::op default_op) {
-  std::vector<Xapian::Query> required, optional, excluded;
+Plan QueryCompiler::assemble(const std::vector<Clause>& clauses, bool only_stop, Plan::Op default_op) {
+  std::vector<Plan> required, optional, excluded;
   for (const auto& c : clauses) {
     if (c.stopword && !only_stop && c.mod == Node::Mod::kNone) continue;
     if (c.mod == Node::Mod::kExcluded) {
       excluded.push_back(c.query);
-    } else if (c.mod == Node::Mod::kRequired || c.restriction || default_op == Xapian::Query::OP_AND) {
+    } else if (c.mod == Node::Mod::kRequired || c.restriction || default_op == Plan::Op::kAnd) {
       required.push_back(c.query);
     } else {
       optional.push_back(c.query);
     }
   }
-  Xapian::Query q;
+  Plan q;
   if (!required.empty() && !optional.empty()) {
-    q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, required),
-                      combine(Xapian::Query::OP_OR, optional));
+    q = Plan::join(Plan::Op::kAndMaybe, {combine(Plan::Op::kAnd, std::move(required)), combine(Plan::Op::kOr, std::move(optional))});
   } else if (!required.empty()) {
-    q = combine(Xapian::Query::OP_AND, required);
+    q = combine(Plan::Op::kAnd, std::move(required));
   } else {
-    q = combine(Xapian::Query::OP_OR, optional);
+    q = combine(Plan::Op::kOr, std::move(optional));
   }
   if (!excluded.empty()) {
-    if (q.empty()) q = Xapian::Query::MatchAll;
-    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excluded));
+    if (q.empty()) q = Plan::all();
+    q = Plan::join(Plan::Op::kAndNot, {q, combine(Plan::Op::kOr, std::move(excluded))});
   }
   return q;
 }
 
-Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
+Plan QueryCompiler::node(const Node& n, CompiledQuery& out) {
   switch (n.kind) {
     case Node::Kind::kSequence:
       return sequence(n, out, false);
@@ -317,11 +331,11 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       } else {
         out.highlight.insert(scratch.highlight.begin(), scratch.highlight.end());
       }
-      return words.terms.empty() ? Xapian::Query() : phrase(words.terms, words.stop);
+      return words.terms.empty() ? Plan() : phrase(words.terms, words.stop);
     }
     case Node::Kind::kWildcard: {
       std::string prefix = stemming::fold(n.text);
-      if (prefix.empty()) return Xapian::Query();
+      if (prefix.empty()) return Plan();
       out.wildcards.push_back(prefix);
       return expand_wildcard(db_, prefix, kWildcardLimit);
     }
@@ -332,40 +346,39 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
         for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
         return fq.query;
       } catch (const QueryError& e) {
-        throw QueryError(Message{"query.at", {n.position + 1, Message{"query.field", {n.name, describe(e)}}}});
+        throw QueryError(n.position + 1, Message{"query.field", {n.name, describe(e)}});
       }
     }
     case Node::Kind::kNear:
       return near(n, out);
     case Node::Kind::kAnd:
     case Node::Kind::kOr: {
-      std::vector<Xapian::Query> parts;
+      std::vector<Plan> parts;
       for (const auto& c : n.children) {
-        Xapian::Query q = node(c, out);
-        if (!q.empty()) parts.push_back(q);
+        Plan q = node(c, out);
+        if (!q.empty()) parts.push_back(std::move(q));
       }
-      return combine(n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, parts);
+      return combine(n.kind == Node::Kind::kOr ? Plan::Op::kOr : Plan::Op::kAnd, std::move(parts));
     }
     case Node::Kind::kAndNot: {  // the first child less every other
-      Xapian::Query left = node(n.children[0], out);
-      std::vector<Xapian::Query> rights;
+      Plan left = node(n.children[0], out);
+      std::vector<Plan> rights;
       for (std::size_t i = 1; i < n.children.size(); ++i) {
-        Xapian::Query q = node(n.children[i], out);
-        if (!q.empty()) rights.push_back(q);
+        Plan q = node(n.children[i], out);
+        if (!q.empty()) rights.push_back(std::move(q));
       }
       if (rights.empty()) return left;
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left,
-                           combine(Xapian::Query::OP_OR, rights));
+      return Plan::join(Plan::Op::kAndNot, {left.empty() ? Plan::all() : left, combine(Plan::Op::kOr, std::move(rights))});
     }
   }
-  return Xapian::Query();
+  return Plan();
 }
 
 // field:(a OU "b c" …): each word or phrase of the group scoped to the field,
 // joined by the group's operators (words side by side by the default one).
-Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const std::string& name, const Node& n,
+Plan QueryCompiler::field_group(const corpus::Field& field, const std::string& name, const Node& n,
                                          CompiledQuery& out) {
-  auto fail = [&](const char* what) { throw QueryError(Message{"query.at", {n.position + 1, Message{what, {name}}}}); };
+  auto fail = [&](const char* what) { throw QueryError(n.position + 1, Message{what, {name}}); };
   switch (n.kind) {
     case Node::Kind::kWord:
     case Node::Kind::kPhrase: {
@@ -373,30 +386,28 @@ Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const std::
       try {
         fq = field_query(field, n.text, n.kind == Node::Kind::kPhrase, analyzer_, db_);
       } catch (const QueryError& e) {
-        throw QueryError(Message{"query.at", {n.position + 1, Message{"query.field", {name, describe(e)}}}});
+        throw QueryError(n.position + 1, Message{"query.field", {name, describe(e)}});
       }
       for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
-      if (n.mod == Node::Mod::kExcluded) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, fq.query);
+      if (n.mod == Node::Mod::kExcluded) return Plan::join(Plan::Op::kAndNot, {Plan::all(), fq.query});
       return fq.query;
     }
     case Node::Kind::kSequence:
     case Node::Kind::kAnd:
     case Node::Kind::kOr: {
-      std::vector<Xapian::Query> parts;
+      std::vector<Plan> parts;
       for (const auto& c : n.children) {
-        Xapian::Query q = field_group(field, name, c, out);
-        if (!q.empty()) parts.push_back(q);
+        Plan q = field_group(field, name, c, out);
+        if (!q.empty()) parts.push_back(std::move(q));
       }
-      auto op = n.kind == Node::Kind::kOr ? Xapian::Query::OP_OR
-                : n.kind == Node::Kind::kAnd ? Xapian::Query::OP_AND
-                                             : default_op_;
-      return combine(op, parts);
+      auto op = n.kind == Node::Kind::kOr ? Plan::Op::kOr : n.kind == Node::Kind::kAnd ? Plan::Op::kAnd : default_op_;
+      return combine(op, std::move(parts));
     }
     case Node::Kind::kAndNot: {
-      Xapian::Query left = field_group(field, name, n.children[0], out);
-      Xapian::Query right = field_group(field, name, n.children[1], out);
+      Plan left = field_group(field, name, n.children[0], out);
+      Plan right = field_group(field, name, n.children[1], out);
       if (right.empty()) return left;
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, left.empty() ? Xapian::Query::MatchAll : left, right);
+      return Plan::join(Plan::Op::kAndNot, {left.empty() ? Plan::all() : left, right});
     }
     case Node::Kind::kWildcard:
       fail("query.group_wildcard");
@@ -408,7 +419,7 @@ Xapian::Query QueryCompiler::field_group(const corpus::Field& field, const std::
       fail("query.group_near");
       break;
   }
-  return Xapian::Query();
+  return Plan();
 }
 
 // The terms of `text` taken literally (no synonyms), its words other than
@@ -429,24 +440,25 @@ stemming::Spelling QueryCompiler::literal(const std::string& text, CompiledQuery
 // single terms only, so a phrase's words join the others in the NEAR and the
 // phrase is required besides: "société civile" PRES traite finds société,
 // civile and traite within the window, société civile as a phrase.
-Xapian::Query QueryCompiler::near(const Node& n, CompiledQuery& out) {
-  std::vector<Xapian::Query> terms, phrases;
+Plan QueryCompiler::near(const Node& n, CompiledQuery& out) {
+  std::vector<std::string> terms;
+  std::vector<Plan> phrases;
   for (const auto& c : n.children) {
     if (c.kind != Node::Kind::kWord && c.kind != Node::Kind::kPhrase) {
-      throw QueryError(Message{"query.at", {c.position + 1, Message{"query.near_operands", {}}}});
+      throw QueryError(c.position + 1, Message{"query.near_operands", {}});
     }
     stemming::Spelling words = literal(c.text, out);
     if (words.terms.empty()) continue;
     for (const auto& t : stemming::make_phrase(words.terms, words.stop).terms) terms.emplace_back(t);
     if (words.terms.size() > 1) phrases.push_back(phrase(words.terms, words.stop));
   }
-  if (terms.size() < 2) return combine(Xapian::Query::OP_AND, terms);
-  const auto asked = n.window ? static_cast<Xapian::termcount>(n.window) : kNearWindow;
-  const auto window = std::max<Xapian::termcount>(asked, static_cast<Xapian::termcount>(terms.size()));
-  Xapian::Query q(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
+  if (terms.size() < 2) return terms.empty() ? Plan() : Plan::term(terms.front());
+  const unsigned asked = n.window ? static_cast<unsigned>(n.window) : kNearWindow;
+  const unsigned window = std::max(asked, static_cast<unsigned>(terms.size()));
+  Plan q = Plan::near(std::move(terms), window);
   if (phrases.empty()) return q;
   phrases.insert(phrases.begin(), q);
-  return combine(Xapian::Query::OP_AND, phrases);
+  return combine(Plan::Op::kAnd, std::move(phrases));
 }
 
 }  // namespace fouille::searcher

@@ -1,4 +1,4 @@
-// Private: a parsed query tree made into a Xapian::Query through the French
+// Private: a parsed query tree made into a Plan through the French
 // analysis chain — the very terms the indexer wrote — with synonyms expanded
 // and stop words dropped outside phrases.
 #pragma once
@@ -12,21 +12,22 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
+#include "query/plan.h"
 #include "query_parser.h"
 
 namespace fouille::searcher {
 
 struct CompiledQuery {
-  Xapian::Query query;                       ///< MatchAll for an empty query
+  Plan query;                                ///< all documents for an empty query
   std::size_t optional_clauses = 0;          ///< clauses the default operator joins
   /// Compiled with OP_AND: the same top-level clauses with OR for the
   /// default operator (required, field and excluded clauses as they are),
   /// what a search relaxes to when every word finds too few; else empty.
-  Xapian::Query any_word;
+  Plan any_word;
   /// The clauses any_word joins by OR that carry meaning (no stop or generic
   /// word): what a relaxed search ranks its partial matches by, the more of
   /// them (weighted by rarity) the better.
-  std::vector<Xapian::Query> coverage;
+  std::vector<Plan> coverage;
   std::unordered_set<std::string> highlight; ///< terms to mark in snippets
   /// Term sequences to mark only where they occur whole (phrases, compounds,
   /// several-word synonyms: « Organisation internationale pour les
@@ -54,28 +55,34 @@ class QueryCompiler {
                 const stemming::Expressions* expressions, const Xapian::Database& db)
       : analyzer_(analyzer), synonyms_(synonyms), expressions_(expressions), db_(db) {}
 
-  /// `default_op` joins the clauses of a sequence: OP_AND or OP_OR. Throws
+  /// `default_op` joins the clauses of a sequence: kAnd or kOr. Throws
   /// QueryError (from field values) with the clause's position.
   /// `text`, the query the tree was parsed from, names the words a synonym
   /// group replaced as typed (elisions kept).
-  CompiledQuery compile(const Node& root, Xapian::Query::op default_op, std::string_view text = {});
+  CompiledQuery compile(const Node& root, Plan::Op default_op, std::string_view text = {});
 
  private:
   struct Clause {
-    Xapian::Query query;
+    Plan query;
     Node::Mod mod = Node::Mod::kNone;
     bool stopword = false;
     bool restriction = false;  // field:value: always required
   };
-  Xapian::Query assemble(const std::vector<Clause>& clauses, bool only_stop, Xapian::Query::op default_op);
+  Plan assemble(const std::vector<Clause>& clauses, bool only_stop, Plan::Op default_op);
 
-  Xapian::Query node(const Node& n, CompiledQuery& out);
-  Xapian::Query sequence(const Node& n, CompiledQuery& out, bool top);
+  Plan node(const Node& n, CompiledQuery& out);
+  Plan sequence(const Node& n, CompiledQuery& out, bool top);
+  struct Unit;
   void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
-  Xapian::Query phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
-  Xapian::Query near(const Node& n, CompiledQuery& out);
+  std::vector<Unit> units_of(const std::vector<const Node*>& words);
+  Clause group_clause(const std::vector<Unit>& units, std::size_t first, std::size_t last,
+                      const std::vector<std::string>& typed, const std::vector<stemming::Spelling>& group, CompiledQuery& out);
+  Clause word_clause(const Unit& unit, CompiledQuery& out);
+  static Plan with_accent(const Plan& q, const Unit& unit);
+  Plan phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
+  Plan near(const Node& n, CompiledQuery& out);
   // `name`: the field as the query wrote it, for messages.
-  Xapian::Query field_group(const corpus::Field& field, const std::string& name, const Node& n, CompiledQuery& out);
+  Plan field_group(const corpus::Field& field, const std::string& name, const Node& n, CompiledQuery& out);
   stemming::Spelling literal(const std::string& text, CompiledQuery& out);
   void read_capital_acronym(std::string_view typed, stemming::Token& token);
 
@@ -83,7 +90,7 @@ class QueryCompiler {
   const stemming::Synonyms& synonyms_;
   const stemming::Expressions* expressions_;
   const Xapian::Database& db_;
-  Xapian::Query::op default_op_ = Xapian::Query::OP_AND;
+  Plan::Op default_op_ = Plan::Op::kAnd;
   std::string_view text_;
   bool all_capitals_ = false;  // the query holds no lower-case letter: capitals say nothing
 };

@@ -267,7 +267,7 @@ class Parser {
   // Entered once per level of parentheses or leading NOT.
   void descend(const Token& t) {
     if (++depth_ > kMaxQueryDepth) {
-      throw QueryError(Message{"query.at", {t.position + 1, Message{"query.too_deep", {kMaxQueryDepth}}}});
+      throw QueryError(t.position + 1, Message{"query.too_deep", {kMaxQueryDepth}});
     }
   }
 

@@ -18,6 +18,7 @@
 
 #include "fouille/base/error.h"
 
+#include "query/xapian_form.h"
 #include "query_compiler.h"
 
 namespace fouille::searcher {
@@ -45,9 +46,10 @@ class QueryParserTest : public ::testing::Test {
   }
 
   // The description of `query` compiled with `op` joining its words.
-  static std::string compiled(const std::string& query, Xapian::Query::op op = Xapian::Query::OP_AND) {
+  static std::string compiled(const std::string& query, Plan::Op op = Plan::Op::kAnd) {
     ParsedQuery parsed = parse_query(query);
-    return QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, op, query).query.get_description();
+    const Plan plan = QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, op, query).query;
+    return to_xapian(plan, *db_).get_description();
   }
 
   static stemming::Analyzer* analyzer_;
@@ -82,9 +84,9 @@ TEST_F(QueryParserTest, AnyWordIsTheSameClausesJoinedByOr) {
                             "traite \"êtres humains\" pays:Mali", "traite des migrants"}) {
     SCOPED_TRACE(query);
     ParsedQuery parsed = parse_query(query);
-    CompiledQuery every = QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, Xapian::Query::OP_AND, query);
-    EXPECT_EQ(every.any_word.get_description(), compiled(query, Xapian::Query::OP_OR));
-    EXPECT_NE(every.any_word.get_description(), every.query.get_description());
+    CompiledQuery every = QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, Plan::Op::kAnd, query);
+    EXPECT_EQ(to_xapian(every.any_word, *db_).get_description(), compiled(query, Plan::Op::kOr));
+    EXPECT_NE(every.any_word.key(), every.query.key());
   }
 }
 
@@ -259,7 +261,7 @@ TEST_F(QueryParserTest, DefaultOperatorOr) {
       {R"(+traite migrants -europe)",
        R"(Query(((((trafic PHRASE 3 etre PHRASE 3 humain) SYNONYM trait SYNONYM trafficking SYNONYM trafiqu SYNONYM trafficker) AND_MAYBE migr) AND_NOT europ)))"},
   };
-  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q, Xapian::Query::OP_OR); });
+  check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q, Plan::Op::kOr); });
 }
 
 // Errors name the position (1-based byte offset) of what cannot be read and

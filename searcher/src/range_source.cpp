@@ -53,7 +53,7 @@ class RangeSource : public Xapian::PostingSource {
   Xapian::docid get_docid() const override { return it_.get_docid(); }
   RangeSource* clone() const override { return new RangeSource(range_); }
   std::string name() const override { return std::string(kName); }
-  // Read back by range_of(): "fouille.Range <slot> <low> <high>", "*" when open.
+  // "fouille.Range <slot> <low> <high>", "*" when open: what a query description shows.
   std::string get_description() const override {
     return std::string(kName) + " " + std::to_string(range_.slot) + " " + number_text(range_.low) + " " +
            number_text(range_.high);
@@ -75,44 +75,10 @@ class RangeSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
-std::optional<double> read_number(std::string_view text, bool& ok) {
-  if (text == "*") return std::nullopt;
-  double v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  ok = ok && ec == std::errc() && end == text.data() + text.size();
-  return v;
-}
-
 }  // namespace
 
 Xapian::Query range_query(const NumberRange& range) {
   return Xapian::Query((new RangeSource(range))->release());
-}
-
-std::optional<NumberRange> range_of(const Xapian::Query& query) {
-  if (query.get_type() != Xapian::Query::LEAF_POSTING_SOURCE) return std::nullopt;
-  const std::string description = query.get_description();
-  const std::size_t at = description.find(kName);
-  if (at == std::string::npos) return std::nullopt;
-  std::string_view rest(description);
-  rest.remove_prefix(at + kName.size());
-  rest = rest.substr(0, rest.find(')'));
-  // " <slot> <low> <high>"
-  std::string_view parts[3];
-  for (auto& part : parts) {
-    if (rest.empty() || rest.front() != ' ') return std::nullopt;
-    rest.remove_prefix(1);
-    part = rest.substr(0, rest.find(' '));
-    rest.remove_prefix(part.size());
-  }
-  NumberRange range;
-  bool ok = true;
-  auto [end, ec] = std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), range.slot);
-  ok = ec == std::errc() && end == parts[0].data() + parts[0].size();
-  range.low = read_number(parts[1], ok);
-  range.high = read_number(parts[2], ok);
-  if (!ok || !rest.empty()) return std::nullopt;
-  return range;
 }
 
 }  // namespace fouille::searcher

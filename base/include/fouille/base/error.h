@@ -41,10 +41,19 @@ class UsageError : public Error {
   using Error::Error;
 };
 
-/// A query that cannot be read (exit code 2).
+/// A query that cannot be read (exit code 2), and where, when known.
 class QueryError : public Error {
  public:
   using Error::Error;
+  /// `what` happened at 1-based byte `position` of the query: told as
+  /// « position N : … », and kept as a number for --json and the API.
+  QueryError(std::size_t position, Message what)
+      : Error(Message{"query.at", {position, std::move(what)}}), position_(position) {}
+
+  std::optional<std::size_t> position() const { return position_; }
+
+ private:
+  std::optional<std::size_t> position_;
 };
 
 /// Unreadable or malformed input documents or data tables (exit code 3).

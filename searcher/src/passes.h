@@ -1,0 +1,59 @@
+// Private: the two passes of a search. The count pass finds every match as a
+// set of documents, for the exact total and the facets, and relaxes a query
+// whose every word finds too few; the ranked pass then weighs only the page
+// of hits, restricted to what the count pass found.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "doc_set.h"
+#include "facets.h"
+#include "fouille/searcher/searcher.h"
+#include "fouille/stemming/analyzer.h"
+#include "match_set.h"
+#include "query/plan.h"
+#include "query_compiler.h"
+
+namespace fouille::searcher {
+
+// --filter values: one OR group per field key (the groups are AND-ed).
+using FilterGroups = std::map<std::string, std::vector<Plan>>;
+
+/// The request's filters, read as field queries. Throws UsageError naming
+/// the filter when a field or value cannot be read.
+FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db);
+
+/// `base` restricted by every filter group but the one of field `except`.
+Plan filtered(const Plan& base, const FilterGroups& groups, const std::string& except = "");
+
+// What the count pass leaves the ranked pass: the documents to rank and, when
+// the query was relaxed, the query and documents holding every word, ranked
+// first.
+struct Counted {
+  DocSet matched;
+  std::optional<Plan> every_word;
+  DocSet every_word_matched;
+  Xapian::doccount all_words = 0;
+  /// Relaxed: the documents of each meaningful clause (CompiledQuery::coverage)
+  /// and its weight in the coverage of a partial match.
+  std::vector<std::shared_ptr<const DocSet>> coverage_sets;
+  std::vector<double> coverage_weights;
+};
+
+/// Every match counted: fills result's total, exactness, synonyms and facets,
+/// and relaxes `compiled` to any word when every word together finds too few.
+Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups,
+                   const FacetTable& table, MatchSets& sets, Result& result);
+
+/// The page of hits the request asks for, appended to result.hits.
+void ranked_pass(const Request& request, const CompiledQuery& compiled, const FilterGroups& groups,
+                 const MatchSets& sets, const Counted& counted, const Xapian::Database& db,
+                 stemming::Analyzer& analyzer, Result& result);
+
+}  // namespace fouille::searcher
