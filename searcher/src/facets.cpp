@@ -71,6 +71,17 @@ void read_labels(const Xapian::Database& db, corpus::FieldId label_field, FacetT
   }
 }
 
+// When no document has two values, each document's one value id as well.
+void index_single(FacetTable::Column& col) {
+  for (std::size_t d = 0; d + 1 < col.offsets.size(); ++d) {
+    if (col.offsets[d + 1] - col.offsets[d] > 1) return;
+  }
+  col.single.assign(col.offsets.size(), FacetTable::Column::kNone);
+  for (std::size_t d = 0; d + 1 < col.offsets.size(); ++d) {
+    if (col.offsets[d + 1] > col.offsets[d]) col.single[d] = col.ids[col.offsets[d]];
+  }
+}
+
 }  // namespace
 
 FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
@@ -114,14 +125,7 @@ FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
       col.ids.insert(col.ids.end(), known_ids.begin() + first, known_ids.begin() + first + count);
     }
     for (; next <= last + 1; ++next) col.offsets[next] = static_cast<std::uint32_t>(col.ids.size());
-    bool one_each = true;
-    for (std::size_t d = 0; d + 1 < col.offsets.size() && one_each; ++d) one_each = col.offsets[d + 1] - col.offsets[d] <= 1;
-    if (one_each) {
-      col.single.assign(col.offsets.size(), Column::kNone);
-      for (std::size_t d = 0; d + 1 < col.offsets.size(); ++d) {
-        if (col.offsets[d + 1] > col.offsets[d]) col.single[d] = col.ids[col.offsets[d]];
-      }
-    }
+    index_single(col);
     if (field.id == corpus::FieldId::kPublisher) read_labels(db, corpus::FieldId::kPublisherName, col);
     col.totals.assign(col.values.size(), 0);
     for (std::uint32_t id : col.ids) ++col.totals[id];

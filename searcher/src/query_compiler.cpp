@@ -15,20 +15,16 @@ namespace {
 
 // NEAR: terms within this many positions of each other.
 constexpr unsigned kNearWindow = 10;
-// The weight of an exact accented spelling, against 1 for the word itself.
-constexpr double kAccentWeight = 0.1;
 // A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kWildcardLimit = 200;
 
-// Code-shaped: letters and digits together, or digits joined by '.' ('PX.0432',
-// 'TM10P0524'); a bare number or year is not an ID.
-bool is_code(std::string_view term) {
+}  // namespace
+
+bool QueryCompiler::is_code(std::string_view term) {
   const bool digit = term.find_first_of("0123456789") != std::string_view::npos;
   const bool letter = std::any_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return digit && (letter || term.find('.') != std::string_view::npos);
 }
-
-}  // namespace
 
 // A phrase's stop words are checked as gaps, not read (make_phrase): their
 // position lists are the longest of all, and reading them doubled the cost of
@@ -67,181 +63,6 @@ CompiledQuery QueryCompiler::compile(const Node& root, Plan::Op default_op, std:
     }
   }
   return out;
-}
-
-// A word of the query as the compiler sees it: its terms, how it was typed.
-struct QueryCompiler::Unit {
-  std::vector<std::string> terms;  // one word's terms (several: a compound)
-  bool joined = false;             // hyphenated compound: a phrase
-  bool stopword = false;
-  Node::Mod mod = Node::Mod::kNone;
-  std::string text;         // as typed
-  std::size_t begin = 0;    // byte offset of the text in the query
-  bool code = false;        // code-shaped (PX.0432, TM10P0524): also an ID
-  std::string accent_term;  // the word's stem with its accents, if typed with any
-};
-
-// Typed with accents: the same spelling ranks a little above an accent-free
-// match (« pêche » above « péché »); the matches are unchanged.
-Plan QueryCompiler::with_accent(const Plan& q, const Unit& unit) {
-  if (unit.joined || unit.accent_term.empty()) return q;
-  const std::string& prefix = corpus::schema().field(corpus::FieldId::kAccent).text_prefix;
-  return Plan::join(Plan::Op::kAndMaybe, {q, Plan::scale(Plan::term(prefix + unit.accent_term), kAccentWeight)});
-}
-
-// The words analysed, each a unit; a hyphenated compound's parts join into one.
-std::vector<QueryCompiler::Unit> QueryCompiler::units_of(const std::vector<const Node*>& words) {
-  std::vector<Unit> units;
-  std::vector<stemming::Token> tokens;
-  for (const Node* w : words) {
-    tokens.clear();
-    analyzer_.analyze(w->text, tokens);
-    const std::string_view text(w->text);
-    for (auto& t : tokens) {
-      if (t.stopword) read_capital_acronym(text.substr(t.begin, t.end - t.begin), t);
-    }
-    // Where the word's text starts in the query: after a + or - sign.
-    const std::size_t offset = w->position + (w->mod == Node::Mod::kNone ? 0 : 1);
-    std::size_t unit_begin = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].joined && !units.empty() && i > 0) {
-        units.back().terms.push_back(tokens[i].term);
-        units.back().joined = true;
-        units.back().stopword = false;
-        units.back().text = text.substr(unit_begin, tokens[i].end - unit_begin);
-        // A hyphenated code (an IATI identifier, FR-6-CZZ0001) is an ID too.
-        units.back().code = is_code(stemming::fold(units.back().text));
-        continue;
-      }
-      unit_begin = tokens[i].begin;
-      Unit u;
-      u.terms.push_back(tokens[i].term);
-      u.stopword = tokens[i].stopword;
-      u.mod = w->mod;
-      u.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-      u.begin = offset + tokens[i].begin;
-      u.code = is_code(u.terms.front());
-      u.accent_term = tokens[i].accent_term;
-      units.push_back(std::move(u));
-    }
-  }
-  return units;
-}
-
-// Units first..last, which a synonym group replaces: one clause, the group's
-// spellings weighed as one term.
-QueryCompiler::Clause QueryCompiler::group_clause(const std::vector<Unit>& units, std::size_t first, std::size_t last,
-                                                  const std::vector<std::string>& typed,
-                                                  const std::vector<stemming::Spelling>& group, CompiledQuery& out) {
-  Clause clause;
-  clause.mod = units[first].mod;
-  std::string said;  // the query's words the group replaces, as typed
-  const std::size_t said_end = units[last].begin + units[last].text.size();
-  if (said_end <= text_.size() && units[first].begin < said_end) {
-    said = text_.substr(units[first].begin, said_end - units[first].begin);
-  } else {
-    for (std::size_t k = first; k <= last; ++k) said += (said.empty() ? "" : " ") + units[k].text;
-  }
-  std::vector<std::string> others;
-  std::vector<Plan> alternatives;
-  for (const auto& spelling : group) {
-    if (spelling.terms != typed) others.push_back(spelling.text);
-    alternatives.push_back(phrase(spelling.terms, spelling.stop));
-    if (spelling.terms.size() == 1) {
-      out.highlight.insert(spelling.terms.front());
-    } else {
-      out.highlight_phrases.push_back(spelling.terms);
-    }
-  }
-  // A synonym weighs the group as one term: a document holding three
-  // spellings of one idea does not outrank one holding the idea and more.
-  clause.query = Plan::join(Plan::Op::kSynonym, std::move(alternatives));
-  if (last == first) clause.query = with_accent(clause.query, units[first]);
-  if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
-  return clause;
-}
-
-// A unit no synonym group replaces: its term, or its compound as a phrase.
-QueryCompiler::Clause QueryCompiler::word_clause(const Unit& unit, CompiledQuery& out) {
-  Clause clause;
-  clause.mod = unit.mod;
-  clause.query = unit.joined ? phrase(unit.terms) : Plan::term(unit.terms.front());
-  if (unit.code) {
-    // A code typed alone finds its project by ID too, not only the pages
-    // that write it.
-    clause.query = Plan::join(Plan::Op::kOr, {clause.query, Plan::term(store::id_term(unit.text))});
-  }
-  clause.query = with_accent(clause.query, unit);
-  clause.stopword = unit.stopword || stemming::is_generic_word(unit.text);
-  if (unit.terms.size() == 1) {
-    out.highlight.insert(unit.terms.front());
-  } else {
-    out.highlight_phrases.push_back(unit.terms);
-  }
-  // Spelling suggestions are for plain words: not a synonym, not a compound's
-  // part, not a code.
-  if (!unit.joined && !unit.code) {
-    out.words.push_back({unit.begin, unit.begin + unit.text.size(), unit.text, unit.terms.front()});
-  }
-  return clause;
-}
-
-// Consecutive plain words: analysed together so that synonyms spanning words
-// ("labour migration") are found; each word or synonym group is one clause.
-void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuery& out,
-                             std::vector<Clause>& clauses) {
-  const std::vector<Unit> units = units_of(words);
-  // Flat term list for synonym matching, with the unit each term belongs to.
-  std::vector<std::string> terms;
-  std::vector<std::size_t> unit_of;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    for (const auto& t : units[u].terms) {
-      terms.push_back(t);
-      unit_of.push_back(u);
-    }
-  }
-  std::size_t u = 0;
-  while (u < units.size()) {
-    std::size_t first_term = 0;
-    while (unit_of[first_term] != u) ++first_term;
-    // Synonyms whatever the sign: -traite excludes what SAUF traite does.
-    auto m = synonyms_.match(terms, first_term);
-    // A match must end on a unit boundary: it replaces whole words.
-    if (m.length && first_term + m.length < terms.size() && unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
-      m.length = 0;
-    }
-    // …and its words share one sign: « -trafic de migrants » excludes « trafic » alone.
-    for (std::size_t k = first_term; m.length && k < first_term + m.length; ++k) {
-      if (units[unit_of[k]].mod != units[u].mod) m.length = 0;
-    }
-    if (m.length) {
-      const std::size_t last = unit_of[first_term + m.length - 1];
-      const auto from = terms.begin() + static_cast<std::ptrdiff_t>(first_term);
-      const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
-      clauses.push_back(group_clause(units, u, last, typed, *m.group, out));
-      u = last + 1;
-    } else {
-      clauses.push_back(word_clause(units[u], out));
-      ++u;
-    }
-  }
-}
-
-// « UN » typed in capitals in a query that is not all capitals is the
-// acronym, not the article: it is searched as « ONU », and so with its
-// synonyms (Nations Unies, United Nations). No synonym group may hold « UN »
-// itself: at index time the article and the acronym cannot be told apart.
-void QueryCompiler::read_capital_acronym(std::string_view typed, stemming::Token& token) {
-  static const std::pair<std::string_view, std::string_view> kAcronyms[] = {{"UN", "ONU"}};
-  for (const auto& [capitals, meaning] : kAcronyms) {
-    if (typed != capitals || all_capitals_) continue;
-    std::vector<stemming::Token> meant;
-    analyzer_.analyze(meaning, meant);
-    if (meant.size() != 1) return;
-    token.term = meant.front().term;
-    token.stopword = false;
-    return;
-  }
 }
 
 Plan QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool top) {
@@ -339,16 +160,8 @@ Plan QueryCompiler::node(const Node& n, CompiledQuery& out) {
       out.wildcards.push_back(prefix);
       return expand_wildcard(db_, prefix, kWildcardLimit);
     }
-    case Node::Kind::kField: {
-      if (!n.children.empty()) return field_group(*n.field, n.name, n.children.front(), out);
-      try {
-        FieldQuery fq = field_query(*n.field, n.text, n.quoted, analyzer_, db_);
-        for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
-        return fq.query;
-      } catch (const QueryError& e) {
-        throw QueryError(n.position + 1, Message{"query.field", {n.name, describe(e)}});
-      }
-    }
+    case Node::Kind::kField:
+      return n.children.empty() ? field_value(n, out) : field_group(*n.field, n.name, n.children.front(), out);
     case Node::Kind::kNear:
       return near(n, out);
     case Node::Kind::kAnd:
@@ -372,6 +185,17 @@ Plan QueryCompiler::node(const Node& n, CompiledQuery& out) {
     }
   }
   return Plan();
+}
+
+// field:value, as field queries read it.
+Plan QueryCompiler::field_value(const Node& n, CompiledQuery& out) {
+  try {
+    FieldQuery fq = field_query(*n.field, n.text, n.quoted, analyzer_, db_);
+    for (auto& t : fq.highlight) out.highlight.insert(std::move(t));
+    return fq.query;
+  } catch (const QueryError& e) {
+    throw QueryError(n.position + 1, Message{"query.field", {n.name, describe(e)}});
+  }
 }
 
 // field:(a OU "b c" …): each word or phrase of the group scoped to the field,

@@ -79,6 +79,10 @@ class QueryCompiler {
                       const std::vector<std::string>& typed, const std::vector<stemming::Spelling>& group, CompiledQuery& out);
   Clause word_clause(const Unit& unit, CompiledQuery& out);
   static Plan with_accent(const Plan& q, const Unit& unit);
+  Plan field_value(const Node& n, CompiledQuery& out);
+  /// Code-shaped: letters and digits together, or digits joined by '.'
+  /// ('PX.0432', 'TM10P0524'); a bare number or year is not an ID.
+  static bool is_code(std::string_view term);
   Plan phrase(const std::vector<std::string>& terms, const std::vector<bool>& stop = {});
   Plan near(const Node& n, CompiledQuery& out);
   // `name`: the field as the query wrote it, for messages.

@@ -11,14 +11,11 @@ namespace {
 constexpr std::size_t kWindowBytes = 64 * 1024;
 constexpr std::size_t kMaxScannedBytes = 1024 * 1024;
 
-std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& analyzer,
-                                    const std::unordered_set<std::string>& terms,
-                                    const std::vector<std::vector<std::string>>& phrases,
-                                    const std::vector<std::string>& wildcards, std::size_t words) {
-  std::vector<stemming::Token> tokens;
-  analyzer.analyze(text, tokens);
-  std::vector<Segment> out;
-  if (tokens.empty()) return out;
+// Which tokens match: a query term, a wildcard's prefix, or a word of a
+// phrase found whole (its stop words too, so the window favours it).
+std::vector<char> matched_tokens(const std::vector<stemming::Token>& tokens, const std::unordered_set<std::string>& terms,
+                                 const std::vector<std::vector<std::string>>& phrases,
+                                 const std::vector<std::string>& wildcards) {
   std::vector<char> hit(tokens.size(), 0);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& t = tokens[i].term;
@@ -32,16 +29,18 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
       std::size_t k = 0;
       while (k < p.size() && tokens[i + k].term == p[k]) ++k;
       if (k < p.size()) continue;
-      // Stop words inside count as matched, so the window favours it.
       for (k = 0; k < p.size(); ++k) hit[i + k] = 1;
     }
   }
-  // Best window: most distinct matched terms, then most matches, earliest.
+  return hit;
+}
+
+// The first token of the best window of `width` tokens: most distinct matched
+// terms, then most matches, earliest. Windows worth trying begin on a match,
+// or end with the text when a match is among its last words.
+std::size_t best_window(const std::vector<stemming::Token>& tokens, const std::vector<char>& hit, std::size_t width) {
   std::size_t best = 0, best_distinct = 0, best_hits = 0;
   const std::size_t n = tokens.size();
-  const std::size_t width = std::min(words, n);
-  // Windows worth trying begin on a match, or end with the text when a match
-  // is among its last words.
   for (std::size_t i = 0, previous = n; i < n; ++i) {
     if (i > 0 && !hit[i]) continue;
     const std::size_t start = std::min(i, n - width);
@@ -61,20 +60,17 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
       best_hits = hits;
     }
   }
-  // Start a little before the first match so it reads in context; a window
-  // that ends with the text keeps its last match in it.
-  std::size_t shift = std::min<std::size_t>(best, 3);
-  if (best + width == n) {
-    std::size_t last_hit = best;
-    for (std::size_t k = best; k < n; ++k) {
-      if (hit[k]) last_hit = k;
-    }
-    shift = std::min(shift, n - 1 - last_hit);
-  }
-  best -= shift;
-  std::size_t last = std::min(n, best + width) - 1;
-  std::size_t from = best == 0 ? 0 : tokens[best].begin;
-  std::size_t to = last + 1 == n ? text.size() : tokens[last].end;
+  return best;
+}
+
+// Tokens first..last of `text` as segments, matches marked, with "…" where
+// the text goes on.
+std::vector<Segment> segments(std::string_view text, const std::vector<stemming::Token>& tokens,
+                              const std::vector<char>& hit, std::size_t first, std::size_t last) {
+  std::vector<Segment> out;
+  const std::size_t n = tokens.size();
+  const std::size_t from = first == 0 ? 0 : tokens[first].begin;
+  const std::size_t to = last + 1 == n ? text.size() : tokens[last].end;
   auto add = [&](std::string_view piece, bool match) {
     if (piece.empty()) return;
     std::string clean(piece);
@@ -87,7 +83,7 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
   };
   if (from > 0) add("…", false);
   std::size_t at = from;
-  for (std::size_t i = best; i <= last; ++i) {
+  for (std::size_t i = first; i <= last; ++i) {
     add(text.substr(at, tokens[i].begin - at), false);
     add(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), hit[i]);
     at = tokens[i].end;
@@ -95,6 +91,31 @@ std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& a
   add(text.substr(at, to - at), false);
   if (to < text.size()) add("…", false);
   return out;
+}
+
+std::vector<Segment> window_snippet(std::string_view text, stemming::Analyzer& analyzer,
+                                    const std::unordered_set<std::string>& terms,
+                                    const std::vector<std::vector<std::string>>& phrases,
+                                    const std::vector<std::string>& wildcards, std::size_t words) {
+  std::vector<stemming::Token> tokens;
+  analyzer.analyze(text, tokens);
+  if (tokens.empty()) return {};
+  const std::vector<char> hit = matched_tokens(tokens, terms, phrases, wildcards);
+  const std::size_t n = tokens.size();
+  const std::size_t width = std::min(words, n);
+  std::size_t best = best_window(tokens, hit, width);
+  // Start a little before the first match so it reads in context; a window
+  // that ends with the text keeps its last match in it.
+  std::size_t shift = std::min<std::size_t>(best, 3);
+  if (best + width == n) {
+    std::size_t last_hit = best;
+    for (std::size_t k = best; k < n; ++k) {
+      if (hit[k]) last_hit = k;
+    }
+    shift = std::min(shift, n - 1 - last_hit);
+  }
+  best -= shift;
+  return segments(text, tokens, hit, best, std::min(n, best + width) - 1);
 }
 
 bool holds_match(std::string_view text, stemming::Analyzer& analyzer, const std::unordered_set<std::string>& terms,
