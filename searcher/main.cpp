@@ -8,6 +8,7 @@
 #include "fouille/base/numbers.h"
 #include "fouille/cli/tool.h"
 #include "fouille/searcher/request_options.h"
+#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/searcher.h"
 
 #include "analyze_output.h"
@@ -23,7 +24,7 @@ const char* kUsage = R"(Usage: fouille-search --db DIR [options] [QUERY...]
 
 Searches the fouille database DIR. Words match through the French analysis
 chain (accents, case, elisions, inflections); every word must match, and when
-that finds fewer than 3 documents any word may, after them (the output says so).
+that finds fewer than 10 documents any word may, after them (the output says so).
 
 Query language:
   traite êtres humains        every word (then any word, if few have all)
@@ -72,7 +73,7 @@ int main(int argc, char** argv) {
       "offset", po::value(&text.offset), "hits to skip, for the next page, default 0 (e.g. --offset 10)")(
       "operator", po::value(&text.op),
       "and | or: join words this way, no relaxing (default: and, then or after the documents holding every word when "
-      "they are fewer than 3)")(
+      "they are fewer than 10)")(
       "exact", "search the words as typed: no correction of unknown words, a suggestion only (e.g. --exact)")(
       "like", po::value(&text.like),
       "documents most like the one with this ID; a query, if any, restricts them (e.g. --like PX.0432)")(

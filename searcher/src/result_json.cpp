@@ -1,5 +1,6 @@
 // The search result as the API and --json give it (README, "JSON output").
 #include "fouille/corpus/document_json.h"
+#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/searcher.h"
 
 namespace fouille::searcher {

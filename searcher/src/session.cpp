@@ -26,7 +26,7 @@ Session::~Session() = default;
 
 Result Session::search(const Request& request) { return impl_->searcher.search(request); }
 
-std::optional<nlohmann::json> Session::document(const std::string& id) {
+std::optional<std::string> Session::document_json(const std::string& id) {
   if (id.empty()) return std::nullopt;
   try {
     impl_->documents.refresh();
@@ -35,7 +35,7 @@ std::optional<nlohmann::json> Session::document(const std::string& id) {
     const std::string term = store::id_term(id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
       const std::string data = db.get_document(*it).get_data();
-      if (store::decode_document(data).id == id) return nlohmann::json::parse(data, nullptr, false);
+      if (store::decode_document(data).id == id) return data;
     }
     return std::nullopt;
   } catch (const Xapian::Error& e) {

@@ -5,6 +5,7 @@
 #include "fouille/base/error.h"
 #include "fouille/corpus/code_labels.h"
 #include "fouille/searcher/request_options.h"
+#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/searcher.h"
 
 namespace fouille::server {
@@ -181,7 +182,7 @@ Response Api::document(const std::string& id, Lang lang) {
   std::optional<json> doc;
   {
     SessionPool::Lease session = pool_.acquire();
-    doc = session->document(id);
+    if (std::optional<std::string> text = session->document_json(id)) doc = json::parse(*text, nullptr, false);
   }
   if (!doc) {
     ErrorReport r = report(UsageError(Message{"request.no_document", {id}}), lang);

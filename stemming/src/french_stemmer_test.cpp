@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "fouille/stemming/xapian_stem.h"
+#include "xapian_stem.h"
 
 namespace fouille::stemming {
 namespace {

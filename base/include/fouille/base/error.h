@@ -1,7 +1,7 @@
 // The one exception tree of fouille. Libraries throw these with a message that
 // names what failed (file, line, field, query, value); the command-line tools
 // catch them once in main and turn each kind into a message and an exit code
-// (fouille/cli/cli.h). The tree sits in namespace fouille: every part uses it.
+// (fouille/cli/tool.h). The tree sits in namespace fouille: every part uses it.
 //
 // An error made from a Message (fouille/base/message.h) can be told in either
 // language: what() is its French text, describe() the text in the language a

@@ -5,15 +5,13 @@
 //   auto index = std::make_shared<fouille::searcher::Index>("projets.db");
 //   fouille::searcher::Session session(index);
 //   fouille::searcher::Result r = session.search(request);
-//   std::optional<nlohmann::json> doc = session.document("CT.1172");
+//   std::optional<std::string> doc = session.document_json("CT.1172");
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "fouille/searcher/index.h"
 #include "fouille/searcher/searcher.h"
@@ -41,10 +39,11 @@ class Session {
   /// As Searcher::search, on the newest revision of the database.
   Result search(const Request& request);
 
-  /// Every stored field of the document whose ID is `id` (canonical keys,
-  /// the body included), or nothing when no document has that ID. The
-  /// newest revision is read. Throws IndexError when the database fails.
-  std::optional<nlohmann::json> document(const std::string& id);
+  /// Every stored field of the document whose ID is `id` as one JSON object
+  /// (canonical keys, the body included), or nothing when no document has
+  /// that ID. The newest revision is read. Throws IndexError when the
+  /// database fails.
+  std::optional<std::string> document_json(const std::string& id);
 
   /// The tokens the French analysis chain makes of `text`. Never throws.
   std::vector<AnalyzedToken> analyze(const std::string& text);

@@ -1,4 +1,4 @@
-// The French stemmer: the term function of fouille. xapian_stem.h wraps it as
+// The French stemmer: the term function of fouille. src/xapian_stem.h wraps it as
 // a Xapian::Stem for Xapian's own TermGenerator and QueryParser; this header
 // needs no Xapian.
 //
