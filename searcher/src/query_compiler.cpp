@@ -45,7 +45,7 @@ Xapian::Query QueryCompiler::phrase(const std::vector<std::string>& terms, const
   stemming::Phrase p = stemming::make_phrase(terms, stop);
   if (expressions_) {
     if (std::string_view key = expressions_->key(p); !key.empty()) {
-      return Xapian::Query(corpus::schema().field(corpus::FieldId::kExpression).text_prefix + std::string(key));
+      return Xapian::Query(store::expression_term(key));
     }
   }
   return Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window);
@@ -98,7 +98,7 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, q,
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      Xapian::Query(corpus::schema().field(corpus::FieldId::kAccent).text_prefix + unit.accent_term), kAccentWeight));
+                      Xapian::Query(store::accent_term(unit.accent_term)), kAccentWeight));
   };
   for (const Node* w : words) {
     tokens.clear();
@@ -323,7 +323,7 @@ Xapian::Query QueryCompiler::node(const Node& n, CompiledQuery& out) {
       std::string prefix = stemming::fold(n.text);
       if (prefix.empty()) return Xapian::Query();
       out.wildcards.push_back(prefix);
-      return expand_wildcard(db_, prefix, kWildcardLimit);
+      return expand_wildcard(db_, store::text_term(prefix), kWildcardLimit);
     }
     case Node::Kind::kField: {
       if (!n.children.empty()) return field_group(*n.field, n.name, n.children.front(), out);

@@ -20,7 +20,7 @@ struct NumberRange {
 };
 
 /// A query matching the documents whose number in `range.slot` is within
-/// `range` (sortable_serialise'd values, as the indexer writes them).
+/// `range` (numbers as store::encode_number writes them).
 Xapian::Query range_query(const NumberRange& range);
 
 /// The range of a leaf made by range_query(), or nullopt for any other query.

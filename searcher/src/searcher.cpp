@@ -22,6 +22,7 @@
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/synonyms.h"
 #include "fouille/store/analysis_check.h"
+#include "fouille/store/coding.h"
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
 #include "index_internal.h"
@@ -139,7 +140,7 @@ std::optional<std::string> Searcher::Impl::suggest(const std::string& query, con
     if (it->text.size() < 3 || it->end > suggestion.size() || db.get_termfreq(it->term) > 0) continue;
     if (stemming::is_dictionary_word(it->text)) continue;
     const unsigned edits = it->text.size() <= kShortWordBytes ? 1 : 2;
-    std::string better = db.get_spelling_suggestion(stemming::lower(it->text), edits);
+    std::string better = db.get_spelling_suggestion(store::spelling_key(it->text), edits);
     if (better.empty()) continue;
     suggestion.replace(it->begin, it->end - it->begin, better);
     changed = true;
@@ -159,7 +160,7 @@ class SharedWordsOnly : public Xapian::ExpandDecider {
  public:
   explicit SharedWordsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.size() < 3 || !store::is_text_term(term)) return false;
     return term.find_first_of("0123456789") == std::string::npos && db_.get_termfreq(term) >= 2;
   }
 
@@ -255,15 +256,14 @@ std::vector<const corpus::Field*> facet_fields(const Request& request) {
 
 // Orders by a value slot, then relevance. A document without the value
 // (undated, unbudgeted) comes last in both directions: ascending, its empty
-// value is read as a key above every encoded number (sortable_serialise
-// writes at most 9 bytes, none of them all 0xFF); descending, the empty value
-// sorts last by itself. `keys` must outlive the enquire.
+// value is read as a key above every encoded number
+// (store::after_every_number); descending, the empty value sorts last by
+// itself. `keys` must outlive the enquire.
 void set_sort(Xapian::Enquire& enquire, const std::string& sort, Xapian::MultiValueKeyMaker& keys) {
   if (sort == "relevance") return;
   for (const auto& k : kSorts) {
     if (sort != k.name) continue;
-    static const std::string kAfterEveryNumber(10, '\xFF');
-    keys.add_value(corpus::schema().field(k.field).slot, k.descending, k.descending ? "" : kAfterEveryNumber);
+    keys.add_value(corpus::schema().field(k.field).slot, k.descending, k.descending ? "" : store::after_every_number());
     return enquire.set_sort_by_key_then_relevance(&keys, false);
   }
   throw UsageError(Message{"option.expected_sort", {"--sort", sort}});
