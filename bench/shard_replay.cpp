@@ -25,6 +25,9 @@
 
 #include <xapian.h>
 
+#include "fouille/store/database.h"
+#include "fouille/store/terms.h"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -36,9 +39,9 @@ bool has(const std::string& mode, const char* part) {
   return p.find(std::string("+") + part + "+") != std::string::npos;
 }
 
-// A field-prefixed copy of free text: an upper-case prefix, positions kept
-// (the filter terms and the accent and expression terms have none).
-bool prefixed(const std::string& term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+// A field-prefixed copy of free text: not a bare word, positions kept (the
+// filter terms and the accent and expression terms have none).
+bool prefixed(const std::string& term) { return !term.empty() && !fouille::store::is_text_term(term); }
 
 }  // namespace
 
@@ -65,7 +68,7 @@ int main(int argc, char** argv) {
     const bool nopos = has(mode, "nopos"), noprefpos = has(mode, "noprefpos"), noprefix = has(mode, "noprefix");
     const bool noxa = has(mode, "noxa"), noval = has(mode, "noval"), nodata = has(mode, "nodata");
 
-    Xapian::Database source(argv[1]);
+    Xapian::Database source = fouille::store::open_for_reading(argv[1]);
     std::vector<Xapian::Document> docs;
     std::size_t terms = 0, positions = 0;
     for (auto it = source.postlist_begin(""); it != source.postlist_end("") && docs.size() < limit; ++it) {
@@ -110,7 +113,7 @@ int main(int argc, char** argv) {
         if (shard) shard->close();  // commits
         commit += since(c);
         shards.push_back((scratch / ("shard-" + std::to_string(shards.size()))).string());
-        shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+        shard.emplace(fouille::store::create_scratch(shards.back()));  // as the indexer's shards
         in_shard = since_commit = 0;
       }
       const auto a = Clock::now();
@@ -131,7 +134,7 @@ int main(int argc, char** argv) {
     if (compact) {
       const auto k = Clock::now();
       Xapian::Database all;
-      for (const auto& s : shards) all.add_database(Xapian::Database(s));
+      for (const auto& s : shards) all.add_database(fouille::store::open_for_reading(s));
       all.compact((scratch / "merged").string());
       compaction = since(k);
     }

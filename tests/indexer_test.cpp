@@ -88,10 +88,10 @@ TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kRegion), "Asie et Océanie")), 4u);
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kStatus), "Actif")), 9u);  // 3 of them IATI activities
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kContinent), "Asie")), 6u);
-  EXPECT_EQ(db.get_termfreq(s.field(corpus::FieldId::kYear).filter_prefix + "2020"), 2u);  // 004 runs 2018-2023, and one more sample
+  EXPECT_EQ(db.get_termfreq(store::year_term(2020)), 2u);  // 004 runs 2018-2023, and one more sample
   EXPECT_EQ(db.get_termfreq("oim"), 4u);  // "l’OIM" in 001 and 002, the IOM's name in two activities of 007
   EXPECT_EQ(db.get_termfreq("px.0432"), 0u);                              // IDs are fields, not text
-  EXPECT_GT(db.get_termfreq(s.field(corpus::FieldId::kTitle).text_prefix + "trait"), 0u);
+  EXPECT_GT(db.get_termfreq(store::field_text_term(s.field(corpus::FieldId::kTitle), "trait")), 0u);
   EXPECT_TRUE(db.has_positions());
   // Phrase search works on the positional terms: "lutte contre la traite".
   Xapian::Enquire enquire(db);
@@ -207,18 +207,17 @@ TEST(Indexer, ExpressionTermsMatchExactlyTheirPhrases) {
   fs::copy(FOUILLE_SAMPLES, dir / "in" / "samples");
   run_index(dir / "db", {dir / "in"});
   Xapian::Database db((dir / "db").string());
-  EXPECT_EQ(db.get_metadata(store::kAnalysisKey), stemming::analysis_signature());
+  EXPECT_EQ(db.get_metadata(store::kAnalysisKey), store::current_analysis());
 
   stemming::Analyzer analyzer;
   stemming::Synonyms synonyms(stemming::shipped_synonyms(), analyzer);
   stemming::Expressions expressions(synonyms);
-  const std::string& prefix = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
   std::size_t found = 0;
   for (const auto& e : expressions.entries()) {
     const auto& p = e.phrase;
     std::set<Xapian::docid> by_positions =
         matches(db, Xapian::Query(Xapian::Query::OP_PHRASE, p.terms.begin(), p.terms.end(), p.window));
-    std::set<Xapian::docid> by_term = matches(db, Xapian::Query(prefix + e.key));
+    std::set<Xapian::docid> by_term = matches(db, Xapian::Query(store::expression_term(e.key)));
     EXPECT_EQ(by_term, by_positions) << e.key;
     found += by_term.empty() ? 0 : 1;
   }
@@ -242,7 +241,7 @@ TEST(Indexer, RedoesADatabaseIndexedByAnotherAnalysis) {
   EXPECT_EQ(redone.unchanged, 0u);
   EXPECT_EQ(redone.updated, 12u);
   EXPECT_EQ(redone.db_documents, 12u);
-  EXPECT_EQ(marked(), stemming::analysis_signature());
+  EXPECT_EQ(marked(), store::current_analysis());
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("another version of the French analysis"), std::string::npos) << warnings[0];
   EXPECT_EQ(run_index(dir / "db", {dir / "in"}).unchanged, 9u);  // files
@@ -253,6 +252,24 @@ TEST(Indexer, RedoesADatabaseIndexedByAnotherAnalysis) {
   mark("an-older-chain");
   run_index(dir / "db", {dir / "in"});
   EXPECT_EQ(marked(), "an-older-chain");
+}
+
+// A database of an older store format, by the same analysis chain (its mark
+// then was the chain's signature alone), is redone in full too: its stamps
+// and long terms are not this format's.
+TEST(Indexer, RedoesADatabaseOfAnOlderStoreFormat) {
+  ScratchDir dir("idx-old-format");
+  fs::copy(FOUILLE_SAMPLES, dir / "in");
+  run_index(dir / "db", {dir / "in"});
+  {
+    Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
+    w.set_metadata(store::kAnalysisKey, stemming::analysis_signature());
+    w.commit();
+  }
+  Stats redone = run_index(dir / "db", {dir / "in"});
+  EXPECT_EQ(redone.unchanged, 0u);
+  EXPECT_EQ(redone.db_documents, 12u);
+  EXPECT_EQ(Xapian::Database((dir / "db").string()).get_metadata(store::kAnalysisKey), store::current_analysis());
 }
 
 }  // namespace

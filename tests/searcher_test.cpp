@@ -22,6 +22,7 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/base/error.h"
 #include "fouille/store/analysis_check.h"
+#include "fouille/store/terms.h"
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -619,7 +620,7 @@ TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
   {
     // As an older chain would have left it: no expression terms at all.
     Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
-    const std::string prefix = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
+    const std::string prefix = store::expression_term("");
     std::set<Xapian::docid> holding;
     for (auto t = w.allterms_begin(prefix); t != w.allterms_end(prefix); ++t) {
       for (auto d = w.postlist_begin(*t); d != w.postlist_end(*t); ++d) holding.insert(*d);
@@ -643,6 +644,23 @@ TEST(SearcherStaleDatabase, FallsBackToPhrasesAndSaysSo) {
   ASSERT_EQ(stale.notes.size(), 1u);
   EXPECT_NE(render(stale.notes[0], Lang::kFr).find("relancez fouille-index"), std::string::npos);
   EXPECT_NE(render(stale.notes[0], Lang::kEn).find("run fouille-index again"), std::string::npos);
+}
+
+// A database written in an older store format records the chain's signature
+// alone: the user is told to reindex, as for another chain.
+TEST(SearcherStaleDatabase, AnOlderStoreFormatSaysToReindex) {
+  test::ScratchDir dir("old-format");
+  index_samples(dir / "db");
+  {
+    Xapian::WritableDatabase w((dir / "db").string(), Xapian::DB_OPEN);
+    w.set_metadata(store::kAnalysisKey, stemming::analysis_signature());
+    w.commit();
+  }
+  Request r;
+  r.query = "traite";
+  Result old = Searcher((dir / "db").string()).search(r);
+  ASSERT_EQ(old.notes.size(), 1u);
+  EXPECT_NE(render(old.notes[0], Lang::kEn).find("run fouille-index again"), std::string::npos);
 }
 
 }  // namespace

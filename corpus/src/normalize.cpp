@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <functional>
 #include <variant>
 
+#include "fouille/base/hash.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/vocabulary.h"
@@ -210,9 +209,10 @@ void set_field(Document& doc, const Field& field, std::string_view raw, std::str
 void finish(Document& doc) {
   if (doc.id.empty()) doc.id = !doc.project_id.empty() ? doc.project_id : doc.prima_id;
   if (doc.id.empty()) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016zx", std::hash<std::string>{}(doc.source));
-    doc.id = std::string("doc-") + buf;
+    // The id is stored and searched: a hash stable across builds (FNV-1a), not std::hash.
+    base::Fnv1a h;
+    h.add_part(doc.source);
+    doc.id = "doc-" + h.hex();
   }
   if (doc.budget && (doc.currency.empty() || doc.currency == "USD")) {
     // The funder reports budgets in US dollars; a stated other currency is kept apart.

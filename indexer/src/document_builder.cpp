@@ -10,9 +10,9 @@
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
-#include "fouille/store/coding.h"
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
+#include "fouille/store/values.h"
 
 namespace fouille::indexer {
 namespace {
@@ -41,12 +41,12 @@ void DocumentBuilder::analyze(std::string_view text, Analysis& into) {
   analyzer_.analyze(text, into.tokens);
   into.accent_terms.clear();
   for (const auto& t : into.tokens) {
-    into.accent_terms.push_back(t.accent_term.empty() ? std::string() : accent_prefix_ + t.accent_term);
+    into.accent_terms.push_back(t.accent_term.empty() ? std::string() : store::accent_term(t.accent_term));
   }
   expression_keys_.clear();
   expressions_.find(into.tokens, expression_keys_);
   into.expression_terms.clear();
-  for (auto key : expression_keys_) into.expression_terms.push_back(expression_prefix_ + std::string(key));
+  for (auto key : expression_keys_) into.expression_terms.push_back(store::expression_term(key));
   analyse_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
@@ -62,7 +62,7 @@ const DocumentBuilder::Analysis& DocumentBuilder::analysis_of(std::string_view t
   return a;
 }
 
-void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
+void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, const corpus::Field& field,
                                  Xapian::termpos& position, Xapian::termcount wdf) {
   // A long text is analysed a window at a time, each ending at a line end:
   // its tokens (about 100 bytes a word) would otherwise take ten times the
@@ -79,7 +79,7 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
     const std::string_view window = text.substr(0, cut);
     text.remove_prefix(cut);
     const Analysis& a = analysis_of(window);
-    index_window(xdoc, window, a, prefix, base, wdf, last);
+    index_window(xdoc, window, a, field, base, wdf, last);
     if (!a.tokens.empty()) base += a.tokens.back().position + 1;
   }
   if (scratch_.tokens.capacity() > kWindowTokens) scratch_ = Analysis{};
@@ -87,14 +87,15 @@ void DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text, 
 }
 
 void DocumentBuilder::index_window(Xapian::Document& xdoc, std::string_view text, const Analysis& a,
-                                   const std::string& prefix, Xapian::termpos base, Xapian::termcount wdf,
+                                   const corpus::Field& field, Xapian::termpos base, Xapian::termcount wdf,
                                    Xapian::termpos& last) {
+  const bool prefixed = !field.text_prefix.empty();  // else its words are the bare ones
   for (std::size_t i = 0; i < a.tokens.size(); ++i) {
     const stemming::Token& t = a.tokens[i];
     last = base + t.position;
-    xdoc.add_posting(t.term, last, wdf);
-    if (!prefix.empty()) {
-      prefixed_.assign(prefix).append(t.term);
+    xdoc.add_posting(store::text_term(t.term), last, wdf);
+    if (prefixed) {
+      store::field_text_term(field, t.term, prefixed_);
       xdoc.add_posting(prefixed_, last, 1);
     }
     if (!a.accent_terms[i].empty()) xdoc.add_term(a.accent_terms[i], wdf);
@@ -119,7 +120,7 @@ void DocumentBuilder::index_areas(Xapian::Document& xdoc, const corpus::Document
     Xapian::termpos last = position;
     for (const auto& t : a.tokens) {
       last = position + t.position;
-      xdoc.add_posting(t.term, last, seen_.insert(t.term).second ? 1 : 0);
+      xdoc.add_posting(store::text_term(t.term), last, seen_.insert(t.term).second ? 1 : 0);
     }
     for (const auto& term : a.expression_terms) {
       if (seen_.insert(term).second) xdoc.add_term(term, 1);
@@ -138,21 +139,21 @@ void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Doc
   // A code's names in both languages (DAC sectors and categories).
   auto index_code_labels = [&](FieldId coded, const std::string& code) {
     for (const char* lang : {"fr", "en"}) {
-      if (auto label = corpus::code_label(coded, code, lang)) index_text(xdoc, *label, field.text_prefix, position, 1);
+      if (auto label = corpus::code_label(coded, code, lang)) index_text(xdoc, *label, field, position, 1);
     }
   };
   if (const auto* list = std::get_if<std::vector<std::string> corpus::Document::*>(&m->member)) {
     for (const auto& value : doc.**list) {
       if (field.id == FieldId::kSectors) {
         // The code and its names in both languages: `secteur:"santé de base"`.
-        index_text(xdoc, value, field.text_prefix, position, wdf);
+        index_text(xdoc, value, field, position, wdf);
         index_code_labels(FieldId::kSectors, value);
       } else if (field.id == FieldId::kCountries && corpus::is_country_code(value)) {
         // Both names: an English query finds a French page by its country.
-        index_text(xdoc, corpus::countries().french_name(value), field.text_prefix, position, wdf);
-        index_text(xdoc, corpus::countries().english_name(value), field.text_prefix, position, wdf);
+        index_text(xdoc, corpus::countries().french_name(value), field, position, wdf);
+        index_text(xdoc, corpus::countries().english_name(value), field, position, wdf);
       } else {
-        index_text(xdoc, value, field.text_prefix, position, wdf);
+        index_text(xdoc, value, field, position, wdf);
       }
     }
     // A sector's category names are searched as the sector's: an activity
@@ -163,7 +164,7 @@ void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Doc
       }
     }
   } else {
-    index_text(xdoc, corpus::text_member(doc, field.id), field.text_prefix, position, wdf);
+    index_text(xdoc, corpus::text_member(doc, field.id), field, position, wdf);
   }
 }
 
@@ -178,18 +179,18 @@ void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::D
       if (field.id == FieldId::kSource) {
         const store::SourceKey key = store::source_key(file, doc.source);
         xdoc.add_boolean_term(key.term);
-        xdoc.add_value(field.slot, key.value);
+        store::set_text_value(xdoc, field, key.value);
         return;
       }
       if (field.id == FieldId::kBudgetRange) {  // derived: the budget facet's bucket
-        if (doc.budget_usd) xdoc.add_value(field.slot, corpus::budget_range(*doc.budget_usd));
+        if (doc.budget_usd) store::set_text_value(xdoc, field, corpus::budget_range(*doc.budget_usd));
         return;
       }
       if (!corpus::document_member(field.id)) return;
       const std::string& value = corpus::text_member(doc, field.id);
       if (value.empty()) return;
       if (!field.filter_prefix.empty()) xdoc.add_boolean_term(store::filter_term(field, value));
-      if (slot) xdoc.add_value(field.slot, value);
+      if (slot) store::set_text_value(xdoc, field, value);
       return;
     }
     case FieldKind::kMulti: {
@@ -208,7 +209,7 @@ void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::D
           xdoc.add_boolean_term(store::filter_term(field, v.substr(v.find(':') + 1)));
         }
       }
-      if (slot) xdoc.add_value(field.slot, store::encode_list(*values));
+      if (slot) store::set_list_value(xdoc, field, *values);
       return;
     }
     case FieldKind::kNumber:
@@ -224,11 +225,11 @@ void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::D
             }
           },
           m->member);
-      if (number) xdoc.add_value(field.slot, store::encode_number(*number));
+      if (number) store::set_number_value(xdoc, field, *number);
       return;
     }
     case FieldKind::kInternal:
-      if (field.id == FieldId::kStamp) xdoc.add_value(field.slot, stamp);
+      if (field.id == FieldId::kStamp) store::set_text_value(xdoc, field, stamp);
       return;
     case FieldKind::kLabel:
       return;

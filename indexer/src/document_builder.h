@@ -60,14 +60,15 @@ class DocumentBuilder {
 
   void analyze(std::string_view text, Analysis& into);  // timed
   const Analysis& analysis_of(std::string_view text);    // kept if short; valid until the next call
-  void index_text(Xapian::Document& xdoc, std::string_view text, const std::string& prefix,
+  // Indexes `text` bare and, when `field` has a text prefix, under it.
+  void index_text(Xapian::Document& xdoc, std::string_view text, const corpus::Field& field,
                   Xapian::termpos& position, Xapian::termcount wdf);
   void index_field_text(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                         Xapian::termpos& position);
   void index_field_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                           const std::string& file, const std::string& stamp);
   // One window of a text, analysed as `a`, its positions from `base`; `last` the last one given.
-  void index_window(Xapian::Document& xdoc, std::string_view text, const Analysis& a, const std::string& prefix,
+  void index_window(Xapian::Document& xdoc, std::string_view text, const Analysis& a, const corpus::Field& field,
                     Xapian::termpos base, Xapian::termcount wdf, Xapian::termpos& last);
   void index_areas(Xapian::Document& xdoc, const corpus::Document& doc, Xapian::termpos& position);
 
@@ -79,8 +80,6 @@ class DocumentBuilder {
   std::vector<std::string_view> expression_keys_;
   std::string prefixed_;  // a field's prefix and a term
   std::unordered_set<std::string> seen_;  // terms an area name gave already
-  const std::string& expression_prefix_ = corpus::schema().field(corpus::FieldId::kExpression).text_prefix;
-  const std::string& accent_prefix_ = corpus::schema().field(corpus::FieldId::kAccent).text_prefix;
   SpellingCounts* spelling_;
   double analyse_seconds_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "fouille/base/error.h"
+#include "fouille/store/known_files.h"
 
 namespace fouille::indexer {
 namespace fs = std::filesystem;
@@ -164,9 +165,9 @@ std::string stamp_of(const fs::path& path, std::uint64_t* size) {
   std::error_code ec;
   std::uint64_t bytes = fs::file_size(path, ec);
   if (ec) bytes = 0;
-  auto mtime = fs::last_write_time(path, ec);
+  const auto mtime = fs::last_write_time(path, ec);
   if (size) *size = bytes;
-  return std::to_string(bytes) + ":" + std::to_string(ec ? 0 : mtime.time_since_epoch().count());
+  return store::encode_stamp(ec ? store::FileStamp{bytes, 0, 0} : store::file_stamp(bytes, mtime));
 }
 
 Scan scan_inputs(const std::vector<fs::path>& inputs, bool follow_links) {

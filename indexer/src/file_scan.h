@@ -14,7 +14,7 @@ namespace fouille::indexer {
 struct InputFile {
   std::string path;   ///< absolute, normalised: the same file always gets the same key
   std::string listed;  ///< the path as found under its input (what --dump shows)
-  std::string stamp;  ///< size and mtime
+  std::string stamp;  ///< size and mtime (store::encode_stamp)
   std::uint64_t size = 0;
 };
 

@@ -9,9 +9,7 @@
 // An update commits every `batch` documents; a shard, every kShardCommitDocuments.
 #include "fouille/indexer/indexer.h"
 
-#include <fcntl.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -32,9 +30,11 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/base/error.h"
-#include "fouille/stemming/fold.h"
-#include "fouille/store/database_layout.h"
 #include "fouille/store/analysis_check.h"
+#include "fouille/store/database.h"
+#include "fouille/store/database_layout.h"
+#include "fouille/store/known_files.h"
+#include "fouille/store/metadata.h"
 #include "fouille/store/terms.h"
 
 namespace fouille::indexer {
@@ -211,81 +211,11 @@ constexpr Xapian::termcount kMinSpellingCount = 2;
 
 void flush_spelling(Xapian::WritableDatabase& db, SpellingCounts& counts) {
   std::map<std::string, Xapian::termcount> merged;  // case variants of a word meet
-  counts.for_each([&](std::string_view word, Xapian::termcount count) { merged[stemming::lower(word)] += count; });
+  counts.for_each([&](std::string_view word, Xapian::termcount count) { merged[store::spelling_key(word)] += count; });
   for (const auto& [word, count] : merged) {
     if (count >= kMinSpellingCount) db.add_spelling(word, count);
   }
   counts.clear();
-}
-
-// Metadata: the files written in parts whose last part is not committed yet,
-// one path a line. A run stopped in the middle of a large JSON Lines file
-// leaves it listed, and the next run reads the file again, whatever its stamp.
-const std::string kPartialKey = "fouille.partial";
-
-std::string join_lines(const std::set<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
-
-std::set<std::string> partial_files(const Xapian::Database& db) {
-  std::set<std::string> files;
-  const std::string value = db.get_metadata(kPartialKey);
-  for (std::size_t at = 0; at < value.size();) {
-    std::size_t eol = value.find('\n', at);
-    if (eol == std::string::npos) eol = value.size();
-    if (eol > at) files.insert(value.substr(at, eol - at));
-    at = eol + 1;
-  }
-  return files;
-}
-
-// What the database already holds: file -> (stamp, its documents).
-struct Known {
-  std::string stamp;
-  std::vector<Xapian::docid> docs;
-};
-
-// Both value streams run in document id order: they are read side by side,
-// so memory grows with the files known, not twice over.
-std::map<std::string, Known> known_files(Xapian::Database& db) {
-  const auto& s = corpus::schema();
-  std::map<std::string, Known> known;
-  const unsigned stamp_slot = s.field(corpus::FieldId::kStamp).slot, source_slot = s.field(corpus::FieldId::kSource).slot;
-  auto stamp = db.valuestream_begin(stamp_slot);
-  const auto stamps_end = db.valuestream_end(stamp_slot);
-  for (auto it = db.valuestream_begin(source_slot); it != db.valuestream_end(source_slot); ++it) {
-    const Xapian::docid id = it.get_docid();
-    Known& k = known[*it];
-    k.docs.push_back(id);
-    if (stamp != stamps_end && stamp.get_docid() < id) stamp.skip_to(id);
-    if (stamp != stamps_end && stamp.get_docid() == id) k.stamp = *stamp;
-  }
-  for (const auto& path : partial_files(db)) {
-    if (auto it = known.find(path); it != known.end()) it->second.stamp.clear();  // read again
-  }
-  return known;
-}
-
-Xapian::WritableDatabase open_for_writing(const fs::path& db) {
-  try {
-    return Xapian::WritableDatabase(db.string(), Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError& e) {
-    // A lock that cannot be taken for want of write access is no other writer.
-    const fs::path probe = db / ".fouille-write-test";
-    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0 && errno != EEXIST) {
-      throw IndexError(db.string() + ": cannot write in the database folder: " + std::strerror(errno));
-    }
-    if (fd >= 0) {
-      ::close(fd);
-      ::unlink(probe.c_str());
-    }
-    throw IndexError(db.string() + ": database is being indexed by another process (locked); try again when it has finished");
-  } catch (const Xapian::Error& e) {
-    throw IndexError(db.string() + ": cannot open the database for writing: " + e.get_msg());
-  }
 }
 
 // One line for a failed write; a full disk says so and what to do.
@@ -428,17 +358,7 @@ class StoppableCompactor : public Xapian::Compactor {
   }
   // Shards stopped in the middle of a file each list it: the lists are joined.
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
-    if (key != kPartialKey) return tags[0];
-    std::set<std::string> files;
-    for (size_t i = 0; i < num_tags; ++i) {
-      for (std::size_t at = 0; at < tags[i].size();) {
-        std::size_t eol = tags[i].find('\n', at);
-        if (eol == std::string::npos) eol = tags[i].size();
-        if (eol > at) files.insert(tags[i].substr(at, eol - at));
-        at = eol + 1;
-      }
-    }
-    return join_lines(files);
+    return store::merge_metadata(key, num_tags, tags);
   }
 
  private:
@@ -479,11 +399,9 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
         auto open_shard = [&] {
           std::lock_guard lock(shards_mutex);
           shards.push_back((scratch / ("shard-" + std::to_string(w) + "-" + std::to_string(shards.size()))).string());
-          // A shard is scratch (see kShardCommitDocuments): its commits need
-          // not reach the disk (no fsync), and nobody reads it while it grows
-          // (blocks are rewritten in place). The merged generation is written
-          // with Xapian's usual syncing.
-          shard.emplace(shards.back(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS);
+          // A shard is scratch (see kShardCommitDocuments); the merged
+          // generation is written with Xapian's usual syncing.
+          shard.emplace(store::create_scratch(shards.back()));
           shard->set_metadata(store::kAnalysisKey, store::current_analysis());  // kept by compaction
           in_shard = 0;
         };
@@ -496,11 +414,11 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
         auto write = [&](Parsed p) {
           {
             Timed timed(times.write);
-            // A file in parts is listed until its last part is written (see kPartialKey):
+            // A file in parts is listed until its last part is written (see store::kPartialKey):
             // a build stopped in between merges what is done, and the next run reads it again.
             const std::string& path = run.files_[p.file].path;
-            if (p.first && !p.last && !p.skipped) shard->set_metadata(kPartialKey, path);
-            if (p.last && !p.first && !p.skipped) shard->set_metadata(kPartialKey, "");
+            if (p.first && !p.last && !p.skipped) shard->set_metadata(store::kPartialKey, store::encode_partial({path}));
+            if (p.last && !p.first && !p.skipped) shard->set_metadata(store::kPartialKey, store::encode_partial({}));
             for (std::size_t d = 0; d < p.docs.size(); ++d) {
               if (p.alone()) {
                 shard->add_document(p.docs[d]);
@@ -563,7 +481,7 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
   if (stats.added > 0) {
     Timed timed(stats.phases.compact);
     Xapian::Database all;
-    for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
+    for (const auto& shard : shards) all.add_database(store::open_for_reading(shard));
     cleanup.unfinished = layout.next_generation();
     StoppableCompactor compactor(run);
     try {
@@ -585,9 +503,10 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
 // the database keeps will be written by this analysis chain once a run redoing
 // a `stale` index ends (not if it is interrupted, nor if a file that fails to
 // parse keeps its old documents); the database is then marked as such.
-void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, Known>& known, Stats& stats,
-                   bool ours, bool stale) {
-  std::set<std::string> partial = partial_files(db);
+void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, store::KnownFile>& known,
+                   Stats& stats, bool ours, bool stale) {
+  std::set<std::string> partial = store::decode_partial(db.get_metadata(store::kPartialKey));
+  auto write_partial = [&] { db.set_metadata(store::kPartialKey, store::encode_partial(partial)); };
   const unsigned jobs = run.jobs();
   Queue queue(static_cast<int>(jobs));
   std::vector<std::thread> workers;
@@ -646,7 +565,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
         }
         // Written in parts, the file is incomplete until its last part is
         // committed: a run stopped in between leaves it listed, to be read again.
-        if (!parsed->last && partial.insert(file.path).second) db.set_metadata(kPartialKey, join_lines(partial));
+        if (!parsed->last && partial.insert(file.path).second) write_partial();
       }
       if (!parsed->skipped) {
         Timed timed(mine.write);
@@ -666,7 +585,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
         since_commit += parsed->docs.size();
         if (parsed->last) {
           if (o.old_docs > o.new_docs) stats.removed += o.old_docs - o.new_docs;
-          if (partial.erase(file.path)) db.set_metadata(kPartialKey, join_lines(partial));
+          if (partial.erase(file.path)) write_partial();
         }
       }
       if (parsed->last) open.erase(parsed->file);
@@ -700,7 +619,7 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
       if (fs::exists(path)) continue;
       for (Xapian::docid id : k.docs) db.delete_document(id);
       stats.removed += k.docs.size();
-      if (partial.erase(path)) db.set_metadata(kPartialKey, join_lines(partial));
+      if (partial.erase(path)) write_partial();
     }
   }
   {
@@ -766,9 +685,9 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   }
 
   store::DatabaseLayout layout(options.db);
-  Xapian::WritableDatabase db = open_for_writing(layout.dir());
+  Xapian::WritableDatabase db = store::open_for_writing(layout.dir());
   try {
-    std::map<std::string, Known> known = known_files(db);
+    std::map<std::string, store::KnownFile> known = store::known_files(db);
     // A database indexed by another analysis chain holds terms this one would
     // not write (nor find): every file is indexed again.
     const bool stale = db.get_doccount() > 0 && !store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
@@ -801,7 +720,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
     throw IndexError(write_failure(options.db, e));
   }
   try {
-    stats.db_documents = Xapian::Database(layout.dir().string()).get_doccount();
+    stats.db_documents = store::open_for_reading(layout.dir()).get_doccount();
   } catch (const Xapian::Error& e) {
     throw IndexError(options.db.string() + ": cannot reopen after indexing: " + e.get_msg());
   }

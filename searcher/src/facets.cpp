@@ -145,7 +145,7 @@ const FacetTable::Numbers* FacetTable::numbers(Xapian::valueno slot) const {
     std::call_once(lazy.read, [&] {
       lazy.numbers.reserve(db_.get_value_freq(slot));
       for (auto it = db_.valuestream_begin(slot); it != db_.valuestream_end(slot); ++it) {
-        lazy.numbers.emplace_back(Xapian::sortable_unserialise(*it), it.get_docid());
+        lazy.numbers.emplace_back(store::decode_number(*it), it.get_docid());
       }
       std::sort(lazy.numbers.begin(), lazy.numbers.end());
     });

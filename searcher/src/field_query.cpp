@@ -57,8 +57,8 @@ Range parse_range(const corpus::Field& field, std::string_view value, bool year)
 
 Plan slot_range(unsigned slot, const Range& r) { return Plan::range(NumberRange{slot, r.low, r.high}); }
 
-// Free-text words of `value` under `prefix`: a phrase when asked, else all words.
-FieldQuery text_query(std::string_view value, const std::string& prefix, bool phrase, stemming::Analyzer& analyzer) {
+// Free-text words of `value` in `field`: a phrase when asked, else all words.
+FieldQuery text_query(std::string_view value, const corpus::Field& field, bool phrase, stemming::Analyzer& analyzer) {
   std::vector<stemming::Token> tokens;
   analyzer.analyze(value, tokens);
   std::vector<std::string> terms;
@@ -66,7 +66,7 @@ FieldQuery text_query(std::string_view value, const std::string& prefix, bool ph
   bool all_stop = std::all_of(tokens.begin(), tokens.end(), [](const auto& t) { return t.stopword; });
   for (const auto& t : tokens) {
     if (!phrase && t.stopword && !all_stop) continue;
-    terms.emplace_back(prefix + t.term);
+    terms.emplace_back(store::field_text_term(field, t.term));
     out.highlight.push_back(t.term);
   }
   if (terms.empty()) return out;
@@ -93,7 +93,7 @@ Plan any_of(const std::vector<std::string>& terms) {
 FieldQuery year_query(const corpus::Field& field, std::string_view value, const Xapian::Database& db) {
   Range r = parse_range(field, value, true);
   std::vector<Plan> years;
-  const std::string& prefix = field.filter_prefix;
+  const std::string& prefix = store::year_term_prefix();
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
     const std::optional<int> y = store::parse_year_term(*it);
     if (!y) continue;  // not a year term
@@ -118,7 +118,7 @@ FieldQuery countries_query(const corpus::Field& field, std::string_view value, s
     out.query = filter(field, value);  // a name kept as written, as the facet shows it
     return out;
   }
-  if (list.codes.empty()) return text_query(value, field.text_prefix, true, analyzer);
+  if (list.codes.empty()) return text_query(value, field, true, analyzer);
   std::vector<Plan> codes;
   for (const auto& c : list.codes) codes.push_back(filter(field, c));
   out.query = Plan::join(Plan::Op::kOr, std::move(codes));
@@ -133,7 +133,7 @@ FieldQuery vocabulary_query(const corpus::Field& field, const corpus::Vocabulary
     // A phrase also matches the field's own words in order: a value kept as
     // written (« Politique migratoire et recherche appliquée ») holds it too.
     if (phrase && use == FieldUse::kQuery && !field.text_prefix.empty()) {
-      FieldQuery words = text_query(value, field.text_prefix, true, analyzer);
+      FieldQuery words = text_query(value, field, true, analyzer);
       if (!words.query.empty()) out.query = Plan::join(Plan::Op::kOr, {out.query, words.query});
     }
     return out;
@@ -143,7 +143,7 @@ FieldQuery vocabulary_query(const corpus::Field& field, const corpus::Vocabulary
     out.query = filter(field, value);
     return out;
   }
-  if (!field.text_prefix.empty()) return text_query(value, field.text_prefix, phrase, analyzer);
+  if (!field.text_prefix.empty()) return text_query(value, field, phrase, analyzer);
   out.query = filter(field, value);
   return out;
 }
@@ -190,7 +190,7 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
       return out;
     }
     const FieldId text_field = field.id == FieldId::kPublisher ? FieldId::kPublisherName : FieldId::kSectors;
-    return text_query(value, corpus::schema().field(text_field).text_prefix, phrase, analyzer);
+    return text_query(value, corpus::schema().field(text_field), phrase, analyzer);
   }
   if (field.id == FieldId::kSource) {
     // A file path, or "path#id" for a JSON Lines record.
@@ -203,7 +203,7 @@ FieldQuery field_query(const corpus::Field& field, std::string_view value, bool 
     return out;
   }
   // Free-text fields: title, body, implementer, client.
-  return text_query(value, field.text_prefix, phrase, analyzer);
+  return text_query(value, field, phrase, analyzer);
 }
 
 }  // namespace fouille::searcher

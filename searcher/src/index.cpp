@@ -4,6 +4,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/store/analysis_check.h"
+#include "fouille/store/database.h"
 #include "fouille/store/database_layout.h"
 
 #include "index_internal.h"
@@ -22,12 +23,8 @@ std::string database_version(const Xapian::Database& db) {
 }
 
 FollowedDatabase::FollowedDatabase(std::string path) : path_(std::move(path)) {
-  try {
-    stub_ = store::stub_contents(path_);
-    db_ = Xapian::Database(path_);
-  } catch (const Xapian::Error& e) {
-    throw IndexError(Message{"index.cannot_open", {path_, e.get_msg()}});
-  }
+  stub_ = store::stub_contents(path_);
+  db_ = store::open_for_reading(path_);
 }
 
 void FollowedDatabase::refresh() {
@@ -35,10 +32,10 @@ void FollowedDatabase::refresh() {
   if (stub != stub_ && !stub.empty()) {
     // A new generation: the old one may already be gone, so open anew.
     try {
-      db_ = Xapian::Database(path_);
+      db_ = store::open_for_reading(path_);
       stub_ = std::move(stub);
       return;
-    } catch (const Xapian::Error&) {
+    } catch (const IndexError&) {
       // Caught mid-switch: keep the old handle until the next call.
     }
   }
@@ -75,7 +72,7 @@ IndexStatus Index::status() const {
   try {
     std::string stub = store::stub_contents(impl_->path);
     if (!impl_->db_open || stub != impl_->db_stub) {
-      impl_->db = Xapian::Database(impl_->path);
+      impl_->db = store::open_for_reading(impl_->path);
       impl_->db_stub = std::move(stub);
       impl_->db_open = true;
     } else {
@@ -89,6 +86,9 @@ IndexStatus Index::status() const {
   } catch (const Xapian::Error& e) {
     impl_->db_open = false;
     s.error = impl_->path + ": cannot open the database: " + e.get_msg();
+  } catch (const IndexError& e) {  // from opening
+    impl_->db_open = false;
+    s.error = describe(e, Lang::kEn);
   }
   return s;
 }

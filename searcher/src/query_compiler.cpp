@@ -35,7 +35,7 @@ Plan QueryCompiler::phrase(const std::vector<std::string>& terms, const std::vec
   stemming::Phrase p = stemming::make_phrase(terms, stop);
   if (expressions_) {
     if (std::string_view key = expressions_->key(p); !key.empty()) {
-      return Plan::term(corpus::schema().field(corpus::FieldId::kExpression).text_prefix + std::string(key));
+      return Plan::term(store::expression_term(key));
     }
   }
   return Plan::phrase(std::move(p.terms), static_cast<unsigned>(p.window));
@@ -158,7 +158,7 @@ Plan QueryCompiler::node(const Node& n, CompiledQuery& out) {
       std::string prefix = stemming::fold(n.text);
       if (prefix.empty()) return Plan();
       out.wildcards.push_back(prefix);
-      return expand_wildcard(db_, prefix, kWildcardLimit);
+      return expand_wildcard(db_, store::text_term(prefix), kWildcardLimit);
     }
     case Node::Kind::kField:
       return n.children.empty() ? field_value(n, out) : field_group(*n.field, n.name, n.children.front(), out);

@@ -31,8 +31,7 @@ struct QueryCompiler::Unit {
 // match (« pêche » above « péché »); the matches are unchanged.
 Plan QueryCompiler::with_accent(const Plan& q, const Unit& unit) {
   if (unit.joined || unit.accent_term.empty()) return q;
-  const std::string& prefix = corpus::schema().field(corpus::FieldId::kAccent).text_prefix;
-  return Plan::join(Plan::Op::kAndMaybe, {q, Plan::scale(Plan::term(prefix + unit.accent_term), kAccentWeight)});
+  return Plan::join(Plan::Op::kAndMaybe, {q, Plan::scale(Plan::term(store::accent_term(unit.accent_term)), kAccentWeight)});
 }
 
 // The words analysed, each a unit; a hyphenated compound's parts join into one.

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "fouille/store/coding.h"
+
 namespace fouille::searcher {
 namespace {
 
@@ -19,8 +21,8 @@ class RangeSource : public Xapian::PostingSource {
  public:
   explicit RangeSource(NumberRange range)
       : range_(range),
-        low_(range.low ? Xapian::sortable_serialise(*range.low) : std::string()),
-        high_(range.high ? Xapian::sortable_serialise(*range.high) : std::string()) {}
+        low_(range.low ? store::encode_number(*range.low) : std::string()),
+        high_(range.high ? store::encode_number(*range.high) : std::string()) {}
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return values_ / 2; }

@@ -11,7 +11,7 @@
 namespace fouille::searcher {
 
 /// A query matching the documents whose number in `range.slot` is within
-/// `range` (sortable_serialise'd values, as the indexer writes them).
+/// `range` (numbers as store::encode_number writes them).
 Xapian::Query range_query(const NumberRange& range);
 
 }  // namespace fouille::searcher

@@ -2,6 +2,7 @@
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/store/coding.h"
 #include "full_term_guard.h"
 #include "hits.h"
 #include "passes.h"
@@ -22,15 +23,14 @@ const SortKey kSorts[] = {
 
 // Orders by a value slot, then relevance. A document without the value
 // (undated, unbudgeted) comes last in both directions: ascending, its empty
-// value is read as a key above every encoded number (sortable_serialise
-// writes at most 9 bytes, none of them all 0xFF); descending, the empty value
-// sorts last by itself. `keys` must outlive the enquire.
+// value is read as a key above every encoded number
+// (store::after_every_number); descending, the empty value sorts last by
+// itself. `keys` must outlive the enquire.
 void set_sort(Xapian::Enquire& enquire, const std::string& sort, Xapian::MultiValueKeyMaker& keys) {
   if (sort == "relevance") return;
   for (const auto& k : kSorts) {
     if (sort != k.name) continue;
-    static const std::string kAfterEveryNumber(10, '\xFF');
-    keys.add_value(corpus::schema().field(k.field).slot, k.descending, k.descending ? "" : kAfterEveryNumber);
+    keys.add_value(corpus::schema().field(k.field).slot, k.descending, k.descending ? "" : store::after_every_number());
     return enquire.set_sort_by_key_then_relevance(&keys, false);
   }
   throw UsageError(Message{"option.expected_sort", {"--sort", sort}});

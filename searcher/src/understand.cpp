@@ -25,7 +25,7 @@ class SharedWordsOnly : public Xapian::ExpandDecider {
  public:
   explicit SharedWordsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.size() < 3 || !store::is_text_term(term)) return false;
     return term.find_first_of("0123456789") == std::string::npos && db_.get_termfreq(term) >= 2;
   }
 
@@ -49,7 +49,7 @@ std::optional<std::string> Searcher::Impl::suggest(const std::string& query, con
     if (it->text.size() < 3 || it->end > suggestion.size() || db.get_termfreq(it->term) > 0) continue;
     if (stemming::is_dictionary_word(it->text)) continue;
     const unsigned edits = it->text.size() <= kShortWordBytes ? 1 : 2;
-    std::string better = db.get_spelling_suggestion(stemming::lower(it->text), edits);
+    std::string better = db.get_spelling_suggestion(store::spelling_key(it->text), edits);
     if (better.empty()) continue;
     suggestion.replace(it->begin, it->end - it->begin, better);
     changed = true;

@@ -35,4 +35,9 @@ std::string encode_number(double value) { return Xapian::sortable_serialise(valu
 
 double decode_number(std::string_view slot) { return Xapian::sortable_unserialise(std::string(slot)); }
 
+const std::string& after_every_number() {
+  static const std::string key(10, '\xFF');
+  return key;
+}
+
 }  // namespace fouille::store

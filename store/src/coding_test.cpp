@@ -50,5 +50,13 @@ TEST(Coding, NumbersRoundTripAndSortAsBytes) {
   }
 }
 
+TEST(Coding, NoNumberSortsAfterEveryNumber) {
+  const double lim = std::numeric_limits<double>::max();
+  for (double v : {-lim, -1.0, 0.0, 2024.0, 1e300, lim, std::numeric_limits<double>::infinity()}) {
+    SCOPED_TRACE(v);
+    EXPECT_LT(encode_number(v), after_every_number());
+  }
+}
+
 }  // namespace
 }  // namespace fouille::store

@@ -30,6 +30,46 @@ TEST(Terms, FilterTermsFoldValuesButNotCountryCodes) {
   }
 }
 
+// The bytes of each kind of word term, spelt out: the indexer and the
+// searcher both build them here, so only this table pins them.
+TEST(Terms, WordTermsHaveTheirPrefixes) {
+  struct Case {
+    std::string term;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {text_term("traite"), "traite"},
+      {field_text_term(schema().field(FieldId::kTitle), "traite"), "Straite"},
+      {field_text_term(schema().field(FieldId::kCountries), "tadjikistan"), "XQtadjikistan"},
+      {field_text_term(schema().field(FieldId::kBody), "traite"), "traite"},  // no prefix of its own
+      {accent_term("pêch"), "XApêch"},
+      {expression_term("lutte traite"), "XElutte traite"},
+      {spelling_key("Écoles"), "écoles"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.expected);
+    EXPECT_EQ(c.term, c.expected);
+  }
+  std::string out = "left over";
+  field_text_term(schema().field(FieldId::kTitle), "eau", out);
+  EXPECT_EQ(out, "Seau");
+  EXPECT_TRUE(is_text_term("traite"));
+  EXPECT_TRUE(is_text_term("2019"));
+  EXPECT_FALSE(is_text_term("Straite"));
+  EXPECT_FALSE(is_text_term(accent_term("pêch")));
+  EXPECT_FALSE(is_text_term(""));
+}
+
+// Long terms end in a hash that is the same in every build (FNV-1a of the
+// whole term): the value below is on disk.
+TEST(Terms, LongTermsEndInAStableHash) {
+  const std::string path = "/" + std::string(300, 'a');
+  const std::string term = source_key(path, path).term;
+  ASSERT_EQ(term.size(), 200u);
+  EXPECT_EQ(term.substr(0, 183), "Q/" + std::string(181, 'a'));
+  EXPECT_EQ(term.substr(183), "#07c25321e29ef46e");
+}
+
 TEST(Terms, IdsShareOneTerm) {
   EXPECT_EQ(id_term("CT.1172"), "XIDct.1172");
   EXPECT_EQ(id_term("CT.1172"), filter_term(schema().field(FieldId::kProjectId), "CT.1172"));
@@ -40,6 +80,7 @@ TEST(Terms, YearTermsRoundTrip) {
   for (int y : {1990, 2018, 2024, 2099}) {
     SCOPED_TRACE(y);
     EXPECT_EQ(year_term(y), "Y" + std::to_string(y));
+    EXPECT_TRUE(year_term(y).starts_with(year_term_prefix()));
     EXPECT_EQ(year_term(y), filter_term(schema().field(FieldId::kYear), std::to_string(y)));
     EXPECT_EQ(parse_year_term(year_term(y)), y);
   }

@@ -57,4 +57,9 @@ std::string encode_number(double value);
 /// The number of a number slot (Xapian::sortable_unserialise); 0 for "".
 double decode_number(std::string_view slot);
 
+/// A key that sorts after every encode_number() (which writes at most 9
+/// bytes, none of them all 0xFF): what an ascending sort reads for a document
+/// without the number, so it comes last.
+const std::string& after_every_number();
+
 }  // namespace fouille::store

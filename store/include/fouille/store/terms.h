@@ -1,7 +1,13 @@
-// The terms the index holds besides words: boolean filter terms, year terms,
-// ID terms, the unique term of each document's source. Written by the
-// indexer, looked up by the searcher, built only here.
+// The terms the index holds: words of free text, bare and under a field's
+// prefix, the accented spellings and expressions beside them, boolean filter
+// terms, year terms, ID terms, the unique term of each document's source, and
+// the key of a word in the spelling table. Written by the indexer, looked up
+// by the searcher, built only here.
 //
+//   text_term(token.term)                                             // "traite"
+//   field_text_term(schema().field(FieldId::kTitle), "traite")        // "Straite"
+//   accent_term("pêch")                                               // "XApêch"
+//   expression_term("2:societ civil")                                  // "XE2:societ civil"
 //   filter_term(schema().field(FieldId::kRegion), "Asie et Océanie")  // "XGasie et oceanie"
 //   year_term(2019)                                                   // "Y2019"
 //   id_term("CT.1172")                                                // "XIDct.1172"
@@ -20,6 +26,33 @@
 
 namespace fouille::store {
 
+/// The term of a word of free text, searched without a field: the word as
+/// the analyser made it (stemmed, folded), with no prefix. This names that
+/// choice, so both sides spell it here.
+inline const std::string& text_term(const std::string& word) { return word; }
+
+/// Whether `term` is a word of free text (text_term): prefixes are upper
+/// case, words are folded to lower case.
+bool is_text_term(std::string_view term);
+
+/// The term of `word` in `field`'s free text: its text prefix then the word
+/// (the word alone for a field without one).
+std::string field_text_term(const corpus::Field& field, std::string_view word);
+
+/// The same, written into `out` (kept allocated between calls).
+void field_text_term(const corpus::Field& field, std::string_view word, std::string& out);
+
+/// The term of a word written with accents: its stem with the accents kept
+/// (stemming::Token::accent_term).
+std::string accent_term(std::string_view accented_stem);
+
+/// The term of a multi-word expression, by its key (stemming::Expressions).
+std::string expression_term(std::string_view key);
+
+/// The key of a word in the spelling table, written by the indexer's counts
+/// and asked by the searcher's suggestions: the word in lower case.
+std::string spelling_key(std::string_view word);
+
 /// The filter term of `value` in `field`: its filter prefix then the value
 /// folded (country codes stay upper case, as stored).
 std::string filter_term(const corpus::Field& field, std::string_view value);
@@ -30,6 +63,10 @@ std::string id_term(std::string_view id);
 
 /// The term of a year the project runs in (the year facet's field).
 std::string year_term(int year);
+
+/// What every year term starts with. No term is this alone: a query for it
+/// matches nothing.
+const std::string& year_term_prefix();
 
 /// The year of a year term, or nothing for another term.
 std::optional<int> parse_year_term(std::string_view term);
