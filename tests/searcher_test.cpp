@@ -1,6 +1,7 @@
 // Query semantics over the samples and a generated corpus: every operator,
 // field, range, filter and facet count is checked against counts computed
 // here, from the parsed documents, without Xapian.
+#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/searcher.h"
 
 #include <gtest/gtest.h>

@@ -168,6 +168,27 @@ void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Doc
   }
 }
 
+// A multi-valued field: a filter term for each value, the list in its slot.
+void DocumentBuilder::index_list_values(Xapian::Document& xdoc, const corpus::Document& doc,
+                                        const corpus::Field& field) {
+  std::vector<std::string> years;
+  const std::vector<std::string>* values = &years;
+  if (field.id == FieldId::kYear) {  // derived: the years the project runs
+    for (int y : doc.running_years()) years.push_back(std::to_string(y));
+  } else if (const auto* m = corpus::document_member(field.id)) {
+    values = &(doc.*std::get<std::vector<std::string> corpus::Document::*>(m->member));
+  }
+  if (values->empty()) return;
+  for (const auto& v : *values) {
+    xdoc.add_boolean_term(store::filter_term(field, v));
+    // A link ("child:ID") is found by the linked identifier alone too.
+    if (field.id == FieldId::kRelated && v.find(':') != std::string::npos) {
+      xdoc.add_boolean_term(store::filter_term(field, v.substr(v.find(':') + 1)));
+    }
+  }
+  if (field.slot != corpus::kNoSlot) store::set_list_value(xdoc, field, *values);
+}
+
 // Boolean filter terms and value slots of one field, by its kind.
 void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::Document& doc,
                                          const corpus::Field& field, const std::string& file,
@@ -193,25 +214,8 @@ void DocumentBuilder::index_field_values(Xapian::Document& xdoc, const corpus::D
       if (slot) store::set_text_value(xdoc, field, value);
       return;
     }
-    case FieldKind::kMulti: {
-      std::vector<std::string> years;
-      const std::vector<std::string>* values = &years;
-      if (field.id == FieldId::kYear) {  // derived: the years the project runs
-        for (int y : doc.running_years()) years.push_back(std::to_string(y));
-      } else if (const auto* m = corpus::document_member(field.id)) {
-        values = &(doc.*std::get<std::vector<std::string> corpus::Document::*>(m->member));
-      }
-      if (values->empty()) return;
-      for (const auto& v : *values) {
-        xdoc.add_boolean_term(store::filter_term(field, v));
-        // A link ("child:ID") is found by the linked identifier alone too.
-        if (field.id == FieldId::kRelated && v.find(':') != std::string::npos) {
-          xdoc.add_boolean_term(store::filter_term(field, v.substr(v.find(':') + 1)));
-        }
-      }
-      if (slot) store::set_list_value(xdoc, field, *values);
-      return;
-    }
+    case FieldKind::kMulti:
+      return index_list_values(xdoc, doc, field);
     case FieldKind::kNumber:
     case FieldKind::kYear: {
       // Numbers are found by value ranges on their slot, never by terms.

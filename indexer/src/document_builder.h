@@ -67,6 +67,7 @@ class DocumentBuilder {
                         Xapian::termpos& position);
   void index_field_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                           const std::string& file, const std::string& stamp);
+  void index_list_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field);
   // One window of a text, analysed as `a`, its positions from `base`; `last` the last one given.
   void index_window(Xapian::Document& xdoc, std::string_view text, const Analysis& a, const corpus::Field& field,
                     Xapian::termpos base, Xapian::termcount wdf, Xapian::termpos& last);

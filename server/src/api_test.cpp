@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/searcher.h"
 
 #include "test_database.h"

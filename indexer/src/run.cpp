@@ -1,0 +1,56 @@
+#include "run.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+namespace fouille::indexer {
+
+unsigned Run::jobs() const {
+  unsigned j = o_.jobs ? o_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return std::max(1u, std::min<unsigned>(j, static_cast<unsigned>(std::max<std::size_t>(1, todo_.size()))));
+}
+
+std::optional<std::size_t> Run::take() {
+  if (stopped() || abort_) return std::nullopt;
+  std::size_t k = next_.fetch_add(1);
+  if (k >= todo_.size()) return std::nullopt;
+  return todo_[k];
+}
+
+void Run::done(const Parsed& p, std::size_t added, std::size_t updated) {
+  std::lock_guard lock(mutex_);
+  if (p.last) {
+    ++files_done_;
+    stats_.bytes += files_[p.file].size;
+  }
+  stats_.added += added;
+  stats_.updated += updated;
+  for (const auto& w : p.warnings) say(w);
+  for (const auto& name : p.unknown_countries) {
+    if (reported_countries_.insert(name).second) {
+      say(files_[p.file].path + ": unknown country name '" + name + "' kept as given");
+    }
+  }
+  if (p.skipped) {
+    ++stats_.skipped;
+    say(*p.skipped);
+  }
+  if (progress_) {
+    progress_(Progress{files_done_, todo_.size(), stats_.added + stats_.updated, stats_.bytes,
+                       std::chrono::duration<double>(Clock::now() - started_).count()});
+  }
+}
+
+std::string write_failure(const std::filesystem::path& db, const Xapian::Error& e) {
+  const char* errno_text = e.get_error_string();
+  const std::string what = e.get_msg() + (errno_text ? std::string(" (") + errno_text + ")" : "");
+  if (what.find(std::strerror(ENOSPC)) != std::string::npos) {
+    return db.string() + ": disk full while writing (" + std::strerror(ENOSPC) +
+           "); the database keeps its last commit: free some space and run again";
+  }
+  return db.string() + ": write failed: " + what + " (the database keeps its last commit)";
+}
+
+}  // namespace fouille::indexer
