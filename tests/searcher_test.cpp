@@ -557,7 +557,12 @@ TEST_F(SearcherTest, JsonHasTheDocumentedShape) {
     EXPECT_TRUE(j["hits"][0].contains(key)) << key;
   }
   EXPECT_FALSE(j["hits"][0]["fields"].contains("body"));
-  EXPECT_NE(j["hits"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  bool marked = false;
+  for (const auto& segment : j["hits"][0]["snippet"]) {
+    EXPECT_TRUE(segment["text"].is_string());
+    marked = marked || segment["match"].get<bool>();
+  }
+  EXPECT_TRUE(marked);
   EXPECT_TRUE(j["facets"]["region"][0].contains("label"));
   EXPECT_TRUE(j["facets"]["region"][0].contains("value"));
   EXPECT_TRUE(j["facets"]["region"][0].contains("count"));

@@ -22,20 +22,10 @@ nlohmann::json to_json(const Result& r) {
   for (const auto& s : r.synonyms) j["synonyms"].push_back({{"words", s.words}, {"alternatives", s.alternatives}});
   j["hits"] = nlohmann::json::array();
   for (const auto& h : r.hits) {
-    std::string snippet;
-    for (const auto& s : h.snippet) {
-      std::string escaped;
-      for (char c : s.text) {
-        switch (c) {
-          case '<': escaped += "&lt;"; break;
-          case '>': escaped += "&gt;"; break;
-          case '&': escaped += "&amp;"; break;
-          case '"': escaped += "&quot;"; break;
-          default: escaped += c;
-        }
-      }
-      snippet += s.match ? "<mark>" + escaped + "</mark>" : escaped;
-    }
+    // Segments, not markup: the page and other clients mark the matches
+    // themselves, and no text is ever read as HTML.
+    nlohmann::json snippet = nlohmann::json::array();
+    for (const auto& s : h.snippet) snippet.push_back({{"text", s.text}, {"match", s.match}});
     nlohmann::json hit = {{"rank", h.rank}, {"id", h.id},           {"score", h.score},
                           {"title", h.title}, {"snippet", snippet}, {"fields", corpus::to_json(h.document)}};
     nlohmann::json labels = nlohmann::json::object();

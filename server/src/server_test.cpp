@@ -13,6 +13,7 @@
 
 #include "fouille/base/error.h"
 #include "fouille/indexer/indexer.h"
+#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/session.h"
 #include "fouille/testsupport/generator.h"
 
@@ -82,7 +83,7 @@ TEST_F(ServerTest, ServesThePageAndTheApi) {
   ASSERT_TRUE(search);
   EXPECT_EQ(search->status, 200);
   json j = json::parse(search->body);
-  EXPECT_EQ(j["api_version"], 1);
+  EXPECT_EQ(j["api_version"], searcher::kApiVersion);
   EXPECT_GT(j["hits"].size(), 0u);
   EXPECT_EQ(search->get_header_value("Access-Control-Allow-Origin"), "");  // CORS off by default
 }

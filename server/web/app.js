@@ -1,7 +1,7 @@
 // The fouille search page: reads its state from the URL, asks /api/search,
 // and draws results, facets, the year chart and the country map. Every piece
 // of document text is set as text (textContent), never as HTML; snippets come
-// HTML-escaped from the server and only their <mark> tags become elements.
+// as segments, the matched ones drawn in <mark> elements.
 'use strict';
 
 const PAGE_SIZES = [10, 20, 50];
@@ -196,11 +196,9 @@ function money(n) {
   return new Intl.NumberFormat(state.lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(n);
 }
 
-// A server snippet (escaped text, matches in <mark>) as DOM nodes.
-function snippetNodes(html) {
-  const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  const parts = html.split(/<\/?mark>/);
-  return parts.map((part, i) => (i % 2 ? el('mark', { text: unescape(part) }) : document.createTextNode(unescape(part))));
+// A snippet's segments as DOM nodes: text as text, matches in <mark>.
+function snippetNodes(segments) {
+  return segments.map((s) => (s.match ? el('mark', { text: s.text }) : document.createTextNode(s.text)));
 }
 
 function filterValue(facet, value) { return (FILTER_FIELD[facet] || facet) + ':' + value; }
@@ -378,7 +376,7 @@ function drawHits(r) {
       const text = fieldText(key, value);
       if (text) meta.append(el('span', { class: 'field', 'data-field': key, title: t().field[key] || key, text }));
     }
-    list.append(el('li', { class: 'hit' }, el('h3', {}, link), meta, el('p', { class: 'snippet' }, ...snippetNodes(h.snippet || ''))));
+    list.append(el('li', { class: 'hit' }, el('h3', {}, link), meta, el('p', { class: 'snippet' }, ...snippetNodes(h.snippet || []))));
   }
   drawPager(r);
 }

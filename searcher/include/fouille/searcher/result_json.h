@@ -10,7 +10,7 @@ namespace fouille::searcher {
 
 /// Version of the JSON schema of to_json, shared by `fouille-search --json` and
 /// the HTTP API; raised when a field changes meaning or goes away.
-inline constexpr int kApiVersion = 1;
+inline constexpr int kApiVersion = 2;  // 2: snippets as segments
 
 /// The Result as the JSON object `fouille-search --json` prints; its notes
 /// in the Result's language.
