@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fouille/testsupport/scratch_dir.h"
+
 namespace fouille::test {
 
 /// The tools speak the user's language (LC_ALL, LC_MESSAGES, then LANG): the
@@ -22,30 +24,6 @@ inline const bool kToolsInFrench = [] {
   ::setenv("LANG", "C.UTF-8", 1);
   return true;
 }();
-
-/// A fresh folder under the system temp dir, removed with the object.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name) {
-    path_ = std::filesystem::temp_directory_path() / ("fouille-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
-
-inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 struct CommandResult {
   int status = -1;      ///< exit code

@@ -3,11 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
+#include "fouille/testsupport/scratch_dir.h"
 
 namespace fouille::indexer {
 namespace {
@@ -16,15 +15,9 @@ namespace fs = std::filesystem;
 
 class PartsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("fouille-parts-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   InputFile write(const std::string& name, const std::string& text) {
     const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
+    test::write_file(path, text);
     return InputFile{path.string(), path.string(), "stamp", text.size()};
   }
 
@@ -37,7 +30,7 @@ class PartsTest : public ::testing::Test {
     return parts;
   }
 
-  fs::path dir_;
+  test::ScratchDir dir_{"parts"};
 };
 
 // A large JSON Lines file comes in several parts, first and last marked,

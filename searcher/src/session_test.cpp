@@ -4,12 +4,12 @@
 
 #include <filesystem>
 
-#include <unistd.h>
 #include <xapian.h>
 
 #include "fouille/corpus/document.h"
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
+#include "fouille/testsupport/scratch_dir.h"
 
 namespace fouille::searcher {
 namespace {
@@ -21,14 +21,11 @@ namespace fs = std::filesystem;
 class SessionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = fs::temp_directory_path() / ("fouille-session-test-" + std::to_string(::getpid()));
-    fs::remove_all(path_);
     Xapian::WritableDatabase w(path_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
     add(w, "CT.1", "", "Premier projet");
     add(w, "PX.2", "CT.1", "Second projet");
     w.commit();
   }
-  void TearDown() override { fs::remove_all(path_); }
 
   static void add(Xapian::WritableDatabase& w, const std::string& id, const std::string& project, const std::string& title) {
     corpus::Document doc;
@@ -43,7 +40,8 @@ class SessionTest : public ::testing::Test {
     w.add_document(x);
   }
 
-  fs::path path_;
+  test::ScratchDir dir_{"session"};
+  fs::path path_ = dir_ / "db";
 };
 
 TEST_F(SessionTest, ADocumentIsFoundByItsOwnIdOnly) {
