@@ -1,7 +1,6 @@
 #include "text_lines.h"
 
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_set>
 
@@ -15,6 +14,7 @@
 #include "fouille/stemming/fold.h"
 
 #include "table.h"
+#include "value_shapes.h"
 
 namespace fouille::corpus::layout {
 namespace {
@@ -79,26 +79,6 @@ bool is_marker_only(std::string_view line) {
   return strip_marker(line, &had).empty() && had;
 }
 
-bool matches(const std::regex& re, std::string_view s) { return std::regex_match(s.begin(), s.end(), re); }
-
-const std::regex& project_id_shape() {
-  static const std::regex re(R"([A-Z]{2,4}\.[0-9]{3,5})");
-  return re;
-}
-const std::regex& prima_id_shape() {
-  static const std::regex re(R"([A-Z]{2}[0-9]{2}[A-Z][0-9]{4})");
-  return re;
-}
-const std::regex& year_range_shape() {
-  static const std::regex re(R"((19|20)[0-9]{2} *(-|–|—|à|to|au) *(19|20)[0-9]{2})");
-  return re;
-}
-const std::regex& amount_shape() {
-  static const std::regex re(
-      R"((USD|US\$|\$|€|EUR)? *[0-9]{1,3}([ ,.  ]?[0-9]{3})+([.,][0-9]{1,2})? *(USD|\$|€|EUR|euros?|dollars)?)");
-  return re;
-}
-
 }  // namespace
 
 bool paragraph(const Line& line) {
@@ -109,8 +89,8 @@ bool paragraph(const Line& line) {
 
 bool plausible(const Field& field, std::string_view value) {
   const FieldId k = field.id;
-  if (k == FieldId::kProjectId) return matches(project_id_shape(), value);
-  if (k == FieldId::kPrimaId) return matches(prima_id_shape(), value);
+  if (k == FieldId::kProjectId) return project_id_shape(value);
+  if (k == FieldId::kPrimaId) return prima_id_shape(value);
   if (field.kind == FieldKind::kYear || k == FieldId::kPeriod) return !parse_years(value).empty() && word_count(value) <= 4;
   if (field.kind == FieldKind::kNumber) return parse_amount(value).has_value() && word_count(value) <= 4;
   if (const Vocabulary* v = vocabulary(k)) return v->canonical(value).has_value();
@@ -134,14 +114,10 @@ const Field* bare_field(std::string_view line) {
     bool list = line.find(',') != std::string_view::npos && line.back() != '.';
     return list && plausible(s.field(FieldId::kCountries), line) ? &s.field(FieldId::kCountries) : nullptr;
   }
-  // Each of these shapes holds a digit: a line without one is spared the
-  // regular expressions (most short lines are headings and menu entries).
-  if (line.find_first_of("0123456789") != std::string_view::npos) {
-    if (matches(project_id_shape(), line)) return &s.field(FieldId::kProjectId);
-    if (matches(prima_id_shape(), line)) return &s.field(FieldId::kPrimaId);
-    if (matches(year_range_shape(), line)) return &s.field(FieldId::kPeriod);
-    if (matches(amount_shape(), line)) return &s.field(FieldId::kBudgetUsd);
-  }
+  if (project_id_shape(line)) return &s.field(FieldId::kProjectId);
+  if (prima_id_shape(line)) return &s.field(FieldId::kPrimaId);
+  if (year_range_shape(line)) return &s.field(FieldId::kPeriod);
+  if (amount_shape(line)) return &s.field(FieldId::kBudgetUsd);
   for (FieldId id : vocabulary_fields()) {
     if (vocabulary(id)->canonical(line)) return &s.field(id);
   }
@@ -337,7 +313,7 @@ std::vector<Line> classify(std::string_view text) {
     } else if ((line.bare_field = bare_field(line.bare))) {
       line.kind = Kind::kBare;
     }
-    lines.push_back(line);
+    lines.push_back(std::move(line));
   }
   mark_menus(lines);
   return lines;
