@@ -94,10 +94,7 @@ bool plausible(const Field& field, std::string_view value) {
   if (field.kind == FieldKind::kYear || k == FieldId::kPeriod) return !parse_years(value).empty() && word_count(value) <= 4;
   if (field.kind == FieldKind::kNumber) return parse_amount(value).has_value() && word_count(value) <= 4;
   if (const Vocabulary* v = vocabulary(k)) return v->canonical(value).has_value();
-  if (k == FieldId::kCountries) {
-    CountryList list = countries().parse_list(value);
-    return !list.codes.empty() && list.unknown.empty() && list.qualifiers == 0;
-  }
+  if (k == FieldId::kCountries) return countries().names_only(value);
   return false;
 }
 
