@@ -126,8 +126,8 @@ const Field* bare_field(std::string_view line) {
 // `folded` is the fold of its head (Line::folded).
 std::optional<LabelHit> find_label(std::string_view text, const std::string& folded) {
   const Schema& s = schema();
-  if (text.size() <= kLabelHead) {
-    if (const Field* f = s.field_for_label(text)) return LabelHit{f, {}};
+  if (text.size() <= kLabelHead) {  // `folded` is the whole text folded, and `text` is trimmed
+    if (const Field* f = s.field_for_folded_label(folded)) return LabelHit{f, {}};
   }
   std::string_view first(folded);
   first = first.substr(0, first.find_first_of(" :\t"));
