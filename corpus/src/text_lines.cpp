@@ -41,13 +41,14 @@ const Chrome& chrome() {
 std::string Line::fold_bare() const { return bare.size() <= kLabelHead ? folded : stemming::fold(bare); }
 
 std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
+  // A word starts at each byte that is no space after one that is: each
+  // step reads two bytes and carries nothing but the count, so the compiler
+  // counts many bytes at a time. It ran on every line twice, and made most of
+  // the classifier's time.
+  if (s.empty()) return 0;
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  std::size_t n = !space(s[0]);
+  for (std::size_t i = 1; i < s.size(); ++i) n += space(s[i - 1]) & !space(s[i]);
   return n;
 }
 
@@ -101,10 +102,10 @@ bool plausible(const Field& field, std::string_view value) {
 namespace {
 
 // The field a bare value line holds, recognised by shape and vocabulary.
-const Field* bare_field(std::string_view line) {
+// `words` is word_count(line).
+const Field* bare_field(std::string_view line, std::size_t words) {
   const Schema& s = schema();
   // A list of countries may be long; any other bare value is short.
-  const std::size_t words = word_count(line);
   if (line.empty() || words > 40) return nullptr;
   if (words > 8) {
     // Only a comma-separated list of countries is that long among bare values.
@@ -307,7 +308,7 @@ std::vector<Line> classify(std::string_view text) {
     } else if (auto hit = find_label(line.bare, line.folded)) {
       line.kind = Kind::kLabel;
       line.label = *hit;
-    } else if ((line.bare_field = bare_field(line.bare))) {
+    } else if ((line.bare_field = bare_field(line.bare, line.words))) {
       line.kind = Kind::kBare;
     }
     lines.push_back(std::move(line));
