@@ -55,14 +55,17 @@ std::size_t word_count(std::string_view s) {
 namespace {
 
 // Bullets and dashes that may stand before a label or a list item.
-const char* const kMarkers[] = {
+constexpr std::string_view kMarkers[] = {
     "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x80\xA3", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*", ">"};
 
 // `line` without a leading marker; sets *had_marker.
 std::string_view strip_marker(std::string_view line, bool* had_marker) {
   *had_marker = false;
-  for (const char* m : kMarkers) {
-    std::string_view mv(m);
+  // Every marker starts with one of these bytes: most lines start with none.
+  if (line.empty() || !(line[0] == '\xE2' || line[0] == '\xC2' || line[0] == '-' || line[0] == '*' || line[0] == '>')) {
+    return line;
+  }
+  for (std::string_view mv : kMarkers) {
     if (line.starts_with(mv)) {
       std::string_view rest = line.substr(mv.size());
       if (rest.empty() || rest.front() == ' ' || rest.front() == '\t' ||
@@ -73,11 +76,6 @@ std::string_view strip_marker(std::string_view line, bool* had_marker) {
     }
   }
   return line;
-}
-
-bool is_marker_only(std::string_view line) {
-  bool had = false;
-  return strip_marker(line, &had).empty() && had;
 }
 
 }  // namespace
@@ -102,8 +100,9 @@ bool plausible(const Field& field, std::string_view value) {
 namespace {
 
 // The field a bare value line holds, recognised by shape and vocabulary.
-// `words` is word_count(line).
-const Field* bare_field(std::string_view line, std::size_t words) {
+const Field* bare_field(const Line& bare_line) {
+  const std::string_view line = bare_line.bare;
+  const std::size_t words = bare_line.words;
   const Schema& s = schema();
   // A list of countries may be long; any other bare value is short.
   if (line.empty() || words > 40) return nullptr;
@@ -116,8 +115,9 @@ const Field* bare_field(std::string_view line, std::size_t words) {
   if (prima_id_shape(line)) return &s.field(FieldId::kPrimaId);
   if (year_range_shape(line)) return &s.field(FieldId::kPeriod);
   if (amount_shape(line)) return &s.field(FieldId::kBudgetUsd);
+  const std::string key = Vocabulary::key_of_folded(bare_line.fold_bare());  // `bare` is trimmed
   for (FieldId id : vocabulary_fields()) {
-    if (vocabulary(id)->canonical(line)) return &s.field(id);
+    if (vocabulary(id)->canonical(line, key)) return &s.field(id);
   }
   if (plausible(s.field(FieldId::kCountries), line)) return &s.field(FieldId::kCountries);
   return nullptr;
@@ -299,7 +299,7 @@ std::vector<Line> classify(std::string_view text) {
     std::string folded = line.words <= 6 ? chrome_key(line) : std::string();
     if (line.text.empty()) {
       line.kind = Kind::kBlank;
-    } else if (is_marker_only(line.text)) {
+    } else if (line.marker && line.bare.empty()) {  // a marker alone
       line.kind = Kind::kMarker;
     } else if (chrome().lines.count(folded)) {
       line.kind = Kind::kChrome;
@@ -308,7 +308,7 @@ std::vector<Line> classify(std::string_view text) {
     } else if (auto hit = find_label(line.bare, line.folded)) {
       line.kind = Kind::kLabel;
       line.label = *hit;
-    } else if ((line.bare_field = bare_field(line.bare, line.words))) {
+    } else if ((line.bare_field = bare_field(line))) {
       line.kind = Kind::kBare;
     }
     lines.push_back(std::move(line));

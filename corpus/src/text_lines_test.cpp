@@ -52,5 +52,40 @@ TEST(WordCount, AgreesWithTheCountOneByteAtATime) {
   }
 }
 
+// Each bullet or dash before a line is a marker, stripped from its bare
+// text; glued to a word it is part of the text.
+TEST(Classify, StripsEveryMarker) {
+  struct Case {
+    const char* line;
+    bool marker;
+    const char* bare;
+    Kind kind;
+  };
+  const Case cases[] = {
+      {"\xE2\x80\xA2 Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"\xC2\xB7 Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"\xE2\x96\xAA Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"\xE2\x80\xA3 Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"\xE2\x80\x93 Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"\xE2\x80\x94 Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"- Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"* Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"> Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"-\xC2\xA0Pays : Mali", true, "Pays : Mali", Kind::kLabel},
+      {"Pays : Mali", false, "Pays : Mali", Kind::kLabel},
+      {"\xE2\x80\xA2", true, "", Kind::kMarker},
+      {"-Pays : Mali", false, "-Pays : Mali", Kind::kText},
+      {"\xC3\x89tat : Mali", false, "\xC3\x89tat : Mali", Kind::kText},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.line);
+    const std::vector<Line> lines = classify(c.line);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].marker, c.marker);
+    EXPECT_EQ(lines[0].bare, c.bare);
+    EXPECT_EQ(lines[0].kind, c.kind);
+  }
+}
+
 }  // namespace
 }  // namespace fouille::corpus::layout
