@@ -282,8 +282,10 @@ void mark_menus(std::vector<Line>& lines) {
 }  // namespace
 
 std::vector<Line> classify(std::string_view text) {
+  const std::vector<std::string_view> raw_lines = detail::split(text, '\n');
   std::vector<Line> lines;
-  for (auto raw : detail::split(text, '\n')) {
+  lines.reserve(raw_lines.size());  // a Line is large: no moves as the vector grows
+  for (auto raw : raw_lines) {
     Line line;
     line.text = detail::trim(raw);
     line.bare = strip_marker(line.text, &line.marker);
