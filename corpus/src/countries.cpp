@@ -231,6 +231,29 @@ CountryList Countries::parse_list(std::string_view text) const {
   return out;
 }
 
+bool Countries::names_only(std::string_view text) const {
+  // Every word of such a list lies in a name or is a code, so the first word
+  // that is no joining word starts a name (a name's key holds no joining
+  // word, and a name read from a joining word before it starts with this
+  // one) or is a code (maybe spelt as a joining word, « LA »): any other first
+  // word settles it.
+  bool may = false;
+  detail::for_each_name_token(text, [&](NameToken&& t) {
+    if (t.kind != NameToken::kWord) return true;
+    const std::string_view raw = text.substr(t.begin, t.end - t.begin);
+    // A code alone, even one spelt as a joining word ("LA").
+    may = (raw.size() == 2 || raw.size() == 4) &&
+          std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (may) return false;
+    if (detail::is_connector(t.folded)) return true;
+    may = key_heads_.count(t.folded) > 0;
+    return false;
+  });
+  if (!may) return false;
+  const CountryList list = parse_list(text);
+  return !list.codes.empty() && list.unknown.empty() && list.qualifiers == 0;
+}
+
 const Countries::Names* Countries::names(std::string_view code) const {
   auto it = names_.find(std::string(code));
   return it == names_.end() ? nullptr : &it->second;

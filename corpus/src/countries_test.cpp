@@ -219,6 +219,42 @@ TEST(Countries, ResolveUnAndUsualSpellings) {
   }
 }
 
+// names_only() refuses most text from its first word: it must still say
+// what parse_list() says, for lists opening with a joining word, a code, a
+// comma or a break, and for text that only starts like a name.
+TEST(Countries, NamesOnlyAgreesWithParseList) {
+  struct Case {
+    const char* text;
+    bool names_only;
+  };
+  const Case cases[] = {
+      {"Tadjikistan", true},
+      {"the Gambia", true},
+      {"et la Gambie, le Niger", true},
+      {", Mali", true},
+      {"; Sénégal / Côte d’Ivoire", true},
+      {"KM, Madagascar", true},
+      {"Korea, Republic of", true},
+      {"Trinidad and Tobago", true},
+      {"Tadjikistan (région de Khatlon)", false},
+      {"Guatemala: Huehuetenango", false},
+      {"Contexte et justification", false},
+      {"Afrique du Sud République de Moldova", true},
+      {"République démocratique", false},
+      {"LA", true},
+      {"XX", false},
+      {"et", false},
+      {"", false},
+      {"2018", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const CountryList list = countries().parse_list(c.text);
+    EXPECT_EQ(!list.codes.empty() && list.unknown.empty() && list.qualifiers == 0, c.names_only);
+    EXPECT_EQ(countries().names_only(c.text), c.names_only);
+  }
+}
+
 TEST(Countries, ListsKeepNamesHoldingACommaWhole) {
   for (const auto& [text, codes] : std::vector<std::pair<std::string, std::vector<std::string>>>{
            {"Hong Kong SAR, China", {"HK"}},

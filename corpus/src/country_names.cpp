@@ -1,6 +1,7 @@
 #include "country_names.h"
 
 #include <array>
+#include <functional>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -36,16 +37,15 @@ std::string without_article(std::string_view name) {
 
 }  // namespace
 
-std::vector<NameToken> name_tokens(std::string_view text) {
-  std::vector<NameToken> out;
+bool for_each_name_token(std::string_view text, const std::function<bool(NameToken&&)>& fn) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto n = static_cast<int32_t>(text.size());
   int32_t i = 0, word_begin = -1;
   auto close_word = [&](int32_t at) {
-    if (word_begin < 0) return;
+    if (word_begin < 0) return true;
     auto b = static_cast<std::size_t>(word_begin), e = static_cast<std::size_t>(at);
-    out.push_back({NameToken::kWord, stemming::fold(text.substr(b, e - b)), b, e});
     word_begin = -1;
+    return fn({NameToken::kWord, stemming::fold(text.substr(b, e - b)), b, e});
   };
   while (i < n) {
     int32_t at = i;
@@ -56,15 +56,23 @@ std::vector<NameToken> name_tokens(std::string_view text) {
       if (word_begin < 0) word_begin = at;
       continue;
     }
-    close_word(at);
-    if (k != CharClass::kSpace) {
-      out.push_back({k == CharClass::kComma ? NameToken::kComma : NameToken::kBreak,
-                     {},
-                     static_cast<std::size_t>(at),
-                     static_cast<std::size_t>(i)});
+    if (!close_word(at)) return false;
+    if (k != CharClass::kSpace && !fn({k == CharClass::kComma ? NameToken::kComma : NameToken::kBreak,
+                                       {},
+                                       static_cast<std::size_t>(at),
+                                       static_cast<std::size_t>(i)})) {
+      return false;
     }
   }
-  close_word(n);
+  return close_word(n);
+}
+
+std::vector<NameToken> name_tokens(std::string_view text) {
+  std::vector<NameToken> out;
+  for_each_name_token(text, [&](NameToken&& t) {
+    out.push_back(std::move(t));
+    return true;
+  });
   return out;
 }
 

@@ -3,6 +3,7 @@
 // and "cote d ivoire" meet, and a list can be matched name by name.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ struct NameToken {
 /// Words (letters, digits, marks), commas and list breaks of `text`; any
 /// other character (space, hyphen, apostrophe, parenthesis, dot) only ends a word.
 std::vector<NameToken> name_tokens(std::string_view text);
+/// The tokens of name_tokens() one at a time, while `fn` returns true;
+/// returns false when `fn` stopped the scan.
+bool for_each_name_token(std::string_view text, const std::function<bool(NameToken&&)>& fn);
 
 /// The folded words of a name joined by single spaces, commas and joining
 /// words dropped: "Korea, Republic of" -> "korea republic of", "Bosnie et

@@ -33,10 +33,14 @@ std::vector<std::string> list(std::string_view s) {
   return out;
 }
 
-std::string label_key(std::string_view label) {
-  std::string key = stemming::fold(detail::trim(label));
-  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
+// A folded label without its trailing colon and spaces.
+std::string_view label_key_of_folded(std::string_view key) {
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.remove_suffix(1);
   return key;
+}
+
+std::string label_key(std::string_view label) {
+  return std::string(label_key_of_folded(stemming::fold(detail::trim(label))));
 }
 
 // A label and the other forms documents write it in (corpus/data/label_forms.tsv).
@@ -117,6 +121,11 @@ const Field* Schema::field_for_key(std::string_view key) const {
 
 const Field* Schema::field_for_label(std::string_view label) const {
   auto it = by_label_.find(label_key(label));
+  return it == by_label_.end() ? nullptr : it->second;
+}
+
+const Field* Schema::field_for_folded_label(std::string_view folded) const {
+  auto it = by_label_.find(std::string(label_key_of_folded(folded)));
   return it == by_label_.end() ? nullptr : it->second;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "fouille/base/error.h"
+#include "fouille/stemming/fold.h"
 
 namespace fouille::corpus {
 namespace {
@@ -96,6 +97,8 @@ TEST(Schema, FindsFieldsByFrenchAndEnglishLabels) {
     const Field* f = schema().field_for_label(c.label);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->key, c.key);
+    // The line classifier looks labels up by their fold, made once per line.
+    EXPECT_EQ(schema().field_for_folded_label(stemming::fold(c.label)), f);
   }
   EXPECT_EQ(schema().field_for_label("Au Turkménistan, la lutte"), nullptr);
 }

@@ -20,17 +20,7 @@ namespace {
 // Folded, with hyphens and runs of spaces made single spaces, so that
 // "Multi-Regional" and "multi regional" meet.
 std::string key_of(std::string_view value) {
-  std::string folded = stemming::fold(detail::trim(value));
-  std::string key;
-  for (char c : folded) {
-    if (c == '-' || c == ' ' || c == '\t') {
-      if (!key.empty() && key.back() != ' ') key += ' ';
-    } else {
-      key += c;
-    }
-  }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
-  return key;
+  return Vocabulary::key_of_folded(stemming::fold(detail::trim(value)));
 }
 
 // The meaning words of a spelling: its terms through the French chain (which
@@ -97,8 +87,23 @@ std::string Vocabulary::label(std::string_view value, std::string_view lang) con
   return *canonical_label;
 }
 
-std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
-  if (auto it = by_folded_.find(key_of(value)); it != by_folded_.end()) return it->second;
+std::string Vocabulary::key_of_folded(std::string_view folded) {
+  std::string key;
+  for (char c : folded) {
+    if (c == '-' || c == ' ' || c == '\t') {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+    } else {
+      key += c;
+    }
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+std::optional<std::string> Vocabulary::canonical(std::string_view value) const { return canonical(value, key_of(value)); }
+
+std::optional<std::string> Vocabulary::canonical(std::string_view value, const std::string& key_of_value) const {
+  if (auto it = by_folded_.find(key_of_value); it != by_folded_.end()) return it->second;
   if (by_meaning_.empty()) return std::nullopt;
   const std::string key = meaning_key(value);
   if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;

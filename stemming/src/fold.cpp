@@ -73,23 +73,46 @@ namespace {
 
 // Folding through ICU costs a microsecond or more a call, and labels, names
 // and words are folded by the thousand a document. Text of the Latin blocks
-// (below U+0250) folds a character at a time, each as ICU folds it alone:
-// the same string, as no character there combines with its neighbours under
-// NFKC (combining marks start at U+0300; a test compares every pair). The
-// table is ICU's own output, built once.
+// (below U+0250) and of General Punctuation (U+2000 to U+206F: the
+// apostrophe ’, dashes, the ellipsis, narrow spaces, all common in French
+// text) folds a character at a time, each as ICU folds it alone: the same
+// string, as no character there combines with its neighbours under NFKC
+// (combining marks start at U+0300; a test compares every pair). The
+// tables are ICU's own output, built once.
 constexpr UChar32 kLatinEnd = 0x250;
+constexpr UChar32 kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
 
-const std::array<std::string, kLatinEnd>& latin_folds() {
-  static const std::array<std::string, kLatinEnd> table = [] {
-    std::array<std::string, kLatinEnd> t;
-    for (UChar32 c = 0; c < kLatinEnd; ++c) {
-      std::string one;
-      append_utf8(one, c);
-      t[static_cast<std::size_t>(c)] = detail::icu_fold(one);
+struct FoldTables {
+  std::array<std::string, kLatinEnd> latin;
+  std::array<std::string, kPunctuationEnd - kPunctuationBegin> punctuation;
+};
+
+std::string icu_fold_one(UChar32 c) {
+  std::string one;
+  append_utf8(one, c);
+  return detail::icu_fold(one);
+}
+
+const FoldTables& fold_tables() {
+  static const FoldTables tables = [] {
+    FoldTables t;
+    for (UChar32 c = 0; c < kLatinEnd; ++c) t.latin[static_cast<std::size_t>(c)] = icu_fold_one(c);
+    for (UChar32 c = kPunctuationBegin; c < kPunctuationEnd; ++c) {
+      t.punctuation[static_cast<std::size_t>(c - kPunctuationBegin)] = icu_fold_one(c);
     }
     return t;
   }();
-  return table;
+  return tables;
+}
+
+// Appends the ASCII bytes s[from, to) lower-cased; a loop the compiler widens.
+void append_ascii_lower(std::string& out, const char* from, const char* to) {
+  const std::size_t at = out.size();
+  out.append(from, to);
+  for (std::size_t k = at; k < out.size(); ++k) {
+    const char c = out[k];
+    out[k] = static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
+  }
 }
 
 }  // namespace
@@ -106,16 +129,24 @@ std::string fold(std::string_view utf8) {
   out.reserve(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto len = static_cast<int32_t>(utf8.size());
+  const FoldTables& tables = fold_tables();
   for (int32_t i = 0; i < len;) {
     if (s[i] < 0x80) {
-      const char c = static_cast<char>(s[i++]);
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      int32_t end = i + 1;
+      while (end < len && s[end] < 0x80) ++end;
+      append_ascii_lower(out, utf8.data() + i, utf8.data() + end);
+      i = end;
       continue;
     }
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c < 0 || c >= kLatinEnd) return detail::icu_fold(utf8);
-    out += latin_folds()[c];
+    if (c >= 0 && c < kLatinEnd) {
+      out += tables.latin[static_cast<std::size_t>(c)];
+    } else if (c >= kPunctuationBegin && c < kPunctuationEnd) {
+      out += tables.punctuation[static_cast<std::size_t>(c - kPunctuationBegin)];
+    } else {
+      return detail::icu_fold(utf8);
+    }
   }
   return out;
 }

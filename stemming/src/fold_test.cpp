@@ -37,13 +37,18 @@ TEST(Fold, FoldsCaseAccentsLigaturesApostrophes) {
   }
 }
 
-// fold() takes Latin text a character at a time: it must give what ICU
-// gives the whole string, for every pair of characters of those blocks and
-// with what ends the shortcut (a combining mark, a ligature, a bad byte).
+// fold() takes Latin text and punctuation a character at a time: it must
+// give what ICU gives the whole string, for every pair of characters of
+// those blocks and with what ends the shortcut (a combining mark, a
+// ligature, a bad byte).
 TEST(Fold, LatinShortcutFoldsAsIcuDoes) {
   std::vector<std::string> chars;
+  std::vector<UChar32> code_points;
   for (UChar32 c = 0x20; c < 0x250; ++c) {
-    if (c >= 0x7F && c < 0xA0) continue;  // controls
+    if (c < 0x7F || c >= 0xA0) code_points.push_back(c);  // not the controls
+  }
+  for (UChar32 c = 0x2000; c < 0x2070; ++c) code_points.push_back(c);  // General Punctuation
+  for (UChar32 c : code_points) {
     char buf[U8_MAX_LENGTH];
     int32_t len = 0;
     U8_APPEND_UNSAFE(buf, len, c);

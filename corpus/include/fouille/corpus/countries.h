@@ -53,6 +53,10 @@ class Countries {
   /// country is one unknown, kept as written; words beside a name in the same
   /// stretch qualify it and are dropped ("Pakistan (Punjab)").
   CountryList parse_list(std::string_view text) const;
+  /// True when parse_list(text) finds a country and nothing else: no
+  /// unknown stretch, no qualifier. Most other text is refused from its
+  /// first word, without reading the rest.
+  bool names_only(std::string_view text) const;
 
   /// French display name of a code ("TJ" -> "Tadjikistan"); the code if unknown.
   std::string french_name(std::string_view code) const;

@@ -59,6 +59,9 @@ class Schema {
   /// The field a document label names (any case, accents, a trailing colon
   /// tolerated), or nullptr.
   const Field* field_for_label(std::string_view label) const;
+  /// field_for_label() of a label already trimmed and folded
+  /// (stemming::fold): for a caller that folded the text for other uses.
+  const Field* field_for_folded_label(std::string_view folded) const;
   /// The field a query or --filter name (or canonical key) names, or nullptr.
   const Field* field_for_name(std::string_view name) const;
   /// Folded document labels, longest first (for label-and-value lines).

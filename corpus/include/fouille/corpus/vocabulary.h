@@ -36,6 +36,12 @@ class Vocabulary {
   /// built `by_meaning` (project types: regions are the funder's own labels,
   /// « Corne de l'Afrique » is not « Afrique de l'Est et Corne de l'Afrique »).
   std::optional<std::string> canonical(std::string_view value) const;
+  /// canonical(value) where `key` is key_of_folded() of the value trimmed and
+  /// folded (stemming::fold): a caller trying one value against every
+  /// vocabulary folds it once.
+  std::optional<std::string> canonical(std::string_view value, const std::string& key) const;
+  /// The key a spelling is looked up by, from its fold.
+  static std::string key_of_folded(std::string_view folded);
   /// The label of `value` in `lang` ("fr" or "en"); a value the table does
   /// not know is returned as given.
   std::string label(std::string_view value, std::string_view lang) const;
