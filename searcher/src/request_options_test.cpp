@@ -52,12 +52,54 @@ TEST(RequestOptions, OperatorsSortsAndCounts) {
   EXPECT_THROW(parse_operator("ou", "operator"), UsageError);
   EXPECT_EQ(parse_sort("-budget", "sort"), "-budget");
   EXPECT_THROW(parse_sort("title", "sort"), UsageError);
-  EXPECT_EQ(parse_count("25", "limit", 100), 25u);
-  EXPECT_EQ(parse_count("0", "offset", 100), 0u);
-  for (const char* bad : {"", "-1", "1e3", "12a", "101", "99999999999999999999999"}) {
+  RequestLimits limits;
+  limits.max_limit = 100;
+  auto limit = [&](const char* text) { return parse_request({{"limit", text}}, limits, ParamStyle::kQuery).limit; };
+  EXPECT_EQ(limit("25"), 25u);
+  EXPECT_EQ(limit("0"), 0u);
+  for (const char* bad : {"-1", "1e3", "12a", "101", "99999999999999999999999"}) {
     SCOPED_TRACE(bad);
-    EXPECT_THROW(parse_count(bad, "limit", 100), UsageError);
+    EXPECT_THROW(limit(bad), UsageError);
   }
+}
+
+// One parser for the command line and the API: the same settings give the
+// same request, and a message names the setting as each spells it.
+TEST(RequestOptions, OneParserForBothStyles) {
+  const RequestParams params = {{"q", "traite"},    {"filter", "region=Asia"}, {"filter", "pays:Népal"},
+                                {"sort", "-year"},  {"limit", "5"},            {"offset", "10"},
+                                {"operator", "or"}, {"no_facets", "1"},        {"exact", "true"},
+                                {"lang", "en"}};
+  const Request cli = parse_request(params, RequestLimits{}, ParamStyle::kOption);
+  const Request api = parse_request(params, RequestLimits{}, ParamStyle::kQuery);
+  for (const Request* r : {&cli, &api}) {
+    EXPECT_EQ(r->query, "traite");
+    EXPECT_EQ(r->filters.size(), 2u);
+    EXPECT_EQ(r->sort, "-year");
+    EXPECT_EQ(r->limit, 5u);
+    EXPECT_EQ(r->offset, 10u);
+    EXPECT_EQ(r->op, Operator::kOr);
+    EXPECT_TRUE(r->no_facets);
+    EXPECT_TRUE(r->exact);
+    EXPECT_EQ(r->lang, "en");
+  }
+  auto message = [](const RequestParams& p, ParamStyle style) {
+    try {
+      parse_request(p, RequestLimits{}, style);
+    } catch (const UsageError& e) {
+      return describe(e, Lang::kEn);
+    }
+    return std::string();
+  };
+  EXPECT_EQ(message({{"no_facets", "peut-être"}}, ParamStyle::kOption), "--no-facets peut-être: expected 1 or 0");
+  EXPECT_EQ(message({{"no_facets", "peut-être"}}, ParamStyle::kQuery), "no_facets peut-être: expected 1 or 0");
+  EXPECT_NE(message({{"sort", "x"}, {"sort", "y"}}, ParamStyle::kQuery), "");     // once only
+  EXPECT_NE(message({{"colour", "x"}}, ParamStyle::kQuery), "");                 // unknown to the API
+  EXPECT_NE(message({{"like", "PX.1"}}, ParamStyle::kQuery), "");                 // the API has /api/similar
+  EXPECT_EQ(parse_request({{"like", "PX.1"}}, RequestLimits{}, ParamStyle::kOption).like, "PX.1");
+  RequestLimits small;
+  small.max_query_bytes = 4;
+  EXPECT_THROW(parse_request({{"q", "traite"}}, small, ParamStyle::kQuery), UsageError);
 }
 
 TEST(RequestOptions, ARequestFromTheCommandLine) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fouille/base/error.h"
+#include "fouille/base/numbers.h"
 #include "fouille/corpus/code_labels.h"
 #include "fouille/searcher/request_options.h"
 #include "fouille/searcher/result_json.h"
@@ -43,51 +44,11 @@ std::string single(const Params& params, const std::string& name) {
   return value;
 }
 
-bool flag(const Params& params, const std::string& name) {
-  std::string v = single(params, name);
-  if (v.empty() || v == "0" || v == "false") return false;
-  if (v == "1" || v == "true") return true;
-  throw UsageError(Message{"request.expected_flag", {name, v}});
-}
-
-void check_length(const std::string& name, const std::string& value, std::size_t max) {
-  if (value.size() > max) {
-    throw UsageError(Message{"request.bytes", {name, value.size(), max}});
-  }
-}
-
 searcher::Request parse_search(const Params& params, const Options& options) {
-  static const char* known[] = {"q",     "filter", "facets",   "no_facets", "sort",  "limit",
-                                "offset", "collapse", "operator", "lang",      "exact"};
-  for (const auto& [k, v] : params) {
-    if (std::find(std::begin(known), std::end(known), k) == std::end(known)) {
-      throw UsageError(
-          Message{"request.unknown_parameter",
-                  {k, "q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang, exact"}});
-    }
-  }
-  searcher::Request request;
-  request.query = single(params, "q");
-  check_length("q", request.query, options.max_query_bytes);
-  std::size_t filters = 0;
-  for (const auto& [k, v] : params) {
-    if (k != "filter") continue;
-    if (++filters > options.max_filters) throw UsageError(Message{"request.too_many_filters", {options.max_filters}});
-    check_length("filter", v, options.max_query_bytes);
-    request.filters.push_back(searcher::parse_filter(v, "filter"));
-  }
-  request.facets = searcher::split_list(single(params, "facets"));
-  request.no_facets = flag(params, "no_facets");
-  std::string sort = single(params, "sort");
-  if (!sort.empty()) request.sort = searcher::parse_sort(sort, "sort");
-  std::string limit = single(params, "limit"), offset = single(params, "offset"), op = single(params, "operator");
-  if (!limit.empty()) request.limit = searcher::parse_count(limit, "limit", options.max_limit);
-  if (!offset.empty()) request.offset = searcher::parse_count(offset, "offset", options.max_offset);
-  if (!op.empty()) request.op = searcher::parse_operator(op, "operator");
-  request.collapse = flag(params, "collapse");
-  request.exact = flag(params, "exact");  // the words as typed: a correction is only suggested
-  request.time_limit = options.search_seconds;
-  return request;
+  const searcher::RequestLimits limits{options.max_limit, options.max_offset, options.max_query_bytes,
+                                       options.max_filters, options.search_seconds};
+  return searcher::parse_request(searcher::RequestParams(params.begin(), params.end()), limits,
+                                 searcher::ParamStyle::kQuery);
 }
 
 }  // namespace
@@ -118,7 +79,7 @@ Response Api::get(const std::string& path, const Params& params) {
       std::string p = prefix;
       if (path.rfind(p, 0) != 0 || path.size() == p.size()) continue;
       std::string id = path.substr(p.size());
-      check_length("id", id, options_.max_query_bytes);
+      searcher::check_bytes("id", id, options_.max_query_bytes);
       if (p == "/api/documents/") return document(id, request_lang(params));
       return similar(id, params);
     }
@@ -131,12 +92,7 @@ Response Api::get(const std::string& path, const Params& params) {
 }
 
 Response Api::search(const Params& params) {
-  const searcher::Request request = parse_search(params, options_);
-  const std::string lang = single(params, "lang");
-  if (!lang.empty() && !parse_lang(lang)) throw UsageError(Message{"option.expected_lang", {"lang", lang}});
-  searcher::Request localised = request;
-  if (!lang.empty()) localised.lang = lang;
-  json j = searcher::to_json(run(localised));
+  json j = searcher::to_json(run(parse_search(params, options_)));
   return json_response(j);
 }
 
@@ -166,7 +122,7 @@ Response Api::similar(const std::string& id, const Params& params) {
   request.time_limit = options_.search_seconds;
   request.limit = 5;
   if (std::string limit = single(params, "limit"); !limit.empty()) {
-    request.limit = searcher::parse_count(limit, "limit", options_.max_limit);
+    request.limit = base::parse_count("limit", limit, 0, options_.max_limit);
   }
   try {
     return json_response(searcher::to_json(run(request)));
@@ -211,7 +167,7 @@ Response Api::analyze(const Params& params) {
     if (k != "text" && k != "lang") throw UsageError(Message{"request.unknown_parameter", {k, "text, lang"}});
   }
   std::string text = single(params, "text");
-  check_length("text", text, options_.max_query_bytes);
+  searcher::check_bytes("text", text, options_.max_query_bytes);
   json tokens = json::array();
   SessionPool::Lease session = pool_.acquire();
   for (const auto& t : session->analyze(text)) {
