@@ -6,6 +6,7 @@
 
 #include "fouille/base/error.h"
 #include "fouille/data/coverage.h"
+#include "fouille/data/label_forms.h"
 #include "fouille/data/project_types.h"
 #include "fouille/data/regions.h"
 #include "fouille/data/status.h"
@@ -33,10 +34,10 @@ std::string key_of(std::string_view value) {
   return key;
 }
 
-// The meaning words of a spelling: its terms through the French chain (which
-// stems English plurals and -ance/-ion alike), stop words of both languages
-// left out, each once, sorted.
-std::string meaning_key(std::string_view value) {
+// The meaning words of a spelling, in its order: its terms through the
+// French chain (which stems English plurals and -ance/-ion alike), stop words
+// of both languages left out.
+std::vector<std::string> meaning_terms(std::string_view value) {
   thread_local stemming::Analyzer analyzer;
   thread_local std::vector<stemming::Token> tokens;
   tokens.clear();
@@ -45,11 +46,33 @@ std::string meaning_key(std::string_view value) {
   for (const auto& t : tokens) {
     if (!t.stopword && !t.term.empty()) terms.push_back(t.term);
   }
+  return terms;
+}
+
+// The meaning words as a key: each once, sorted, so any word order meets.
+std::string meaning_key(std::vector<std::string> terms) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   std::string key;
   for (const auto& t : terms) key += (key.empty() ? "" : " ") + t;
   return key;
+}
+
+std::string meaning_key(std::string_view value) { return meaning_key(meaning_terms(value)); }
+
+// Is `term` one of the participles and qualifiers a label may trail
+// (label_forms.tsv, "after" rows)? « Assistance Provided » says no more than
+// « Assistance ».
+bool trailing_qualifier(const std::string& term) {
+  static const std::vector<std::string> terms = [] {
+    std::vector<std::string> out;
+    detail::for_each_row(data::label_forms, [&](int, const std::vector<std::string_view>& cols) {
+      if (cols.size() != 2 || cols[0] != "after") return;
+      for (auto& t : meaning_terms(cols[1])) out.push_back(std::move(t));
+    });
+    return out;
+  }();
+  return std::find(terms.begin(), terms.end(), term) != terms.end();
 }
 
 }  // namespace
@@ -74,6 +97,10 @@ Vocabulary::Vocabulary(std::string_view name, std::string_view tsv, bool by_mean
       if (key.empty()) return;
       auto [it, added] = by_meaning_.emplace(key, label);
       if (!added && it->second != label) it->second.clear();  // shared: no longer telling
+      std::vector<std::string> words = meaning_terms(spelling);
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      meanings_.push_back({std::move(words), label});
     };
     labels_.push_back(label);
     english_[label] = std::string(cols[1]);
@@ -100,9 +127,42 @@ std::string Vocabulary::label(std::string_view value, std::string_view lang) con
 std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
   if (auto it = by_folded_.find(key_of(value)); it != by_folded_.end()) return it->second;
   if (by_meaning_.empty()) return std::nullopt;
-  const std::string key = meaning_key(value);
-  if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;
-  return std::nullopt;
+  std::vector<std::string> terms = meaning_terms(value);
+  const auto find = [&](const std::vector<std::string>& words) -> std::optional<std::string> {
+    const std::string key = meaning_key(words);
+    if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;
+    return std::nullopt;
+  };
+  if (auto label = find(terms)) return label;
+  // A participle after the label's words, or between them (« Health
+  // Promotion and Assistance Provided », « Assistance fournie aux migrants »).
+  const std::size_t words = terms.size();
+  std::erase_if(terms, trailing_qualifier);
+  if (terms.empty()) return std::nullopt;
+  if (terms.size() < words) {
+    if (auto label = find(terms)) return label;
+  }
+  return shortened(terms);
+}
+
+// A label written short, a word or two left out (« Health Promotion and
+// Assistance » for « … for Migrants »): at least two meaning words, half of
+// a spelling's or more, all in spellings of one concept only. A single word
+// or words several concepts share say too little (« Santé », « Migrant
+// Assistance »).
+std::optional<std::string> Vocabulary::shortened(std::vector<std::string> terms) const {
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  if (terms.size() < 2) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& [words, label] : meanings_) {
+    if (terms.size() * 2 < words.size() || !std::includes(words.begin(), words.end(), terms.begin(), terms.end())) {
+      continue;
+    }
+    if (found && *found != label) return std::nullopt;
+    found = label;
+  }
+  return found;
 }
 
 namespace {
