@@ -1,9 +1,11 @@
 #include "query_compiler.h"
 
 #include <algorithm>
+#include <set>
 
 #include "field_query.h"
 #include "full_term_guard.h"
+#include "fouille/corpus/areas.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/base/error.h"
@@ -17,6 +19,9 @@ namespace {
 constexpr Xapian::termcount kNearWindow = 10;
 // The weight of an exact accented spelling, against 1 for the word itself.
 constexpr double kAccentWeight = 0.1;
+// The weight of a synonym's words side by side as typed, against 1 for the
+// words anywhere.
+constexpr double kAsTypedWeight = 0.3;
 // A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kWildcardLimit = 200;
 
@@ -26,6 +31,28 @@ bool is_code(std::string_view term) {
   const bool digit = term.find_first_of("0123456789") != std::string_view::npos;
   const bool letter = std::any_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   return digit && (letter || term.find('.') != std::string_view::npos);
+}
+
+// Is `terms` the analysed name of an area (« Corne de l'Afrique », « Afrique
+// de l'Est »)? A name is one thing, matched as its phrase: its words apart
+// say something else (« est » is no east).
+bool area_name(const std::vector<std::string>& terms) {
+  thread_local const std::set<std::vector<std::string>> names = [] {
+    stemming::Analyzer analyzer;
+    std::vector<stemming::Token> tokens;
+    std::set<std::vector<std::string>> out;
+    for (const auto& area : corpus::areas().all()) {
+      for (const auto& name : area.names) {
+        tokens.clear();
+        analyzer.analyze(name, tokens);
+        std::vector<std::string> seq;
+        for (const auto& t : tokens) seq.push_back(t.term);
+        out.insert(std::move(seq));
+      }
+    }
+    return out;
+  }();
+  return names.contains(terms);
 }
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -132,6 +159,16 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       units.push_back(std::move(u));
     }
   }
+  // The words of units [first, last] AND-ed, stop words left out, a
+  // hyphenated compound as its phrase.
+  auto typed_words = [&](std::size_t first, std::size_t last) {
+    std::vector<Xapian::Query> parts;
+    for (std::size_t k = first; k <= last; ++k) {
+      if (units[k].stopword) continue;
+      parts.push_back(units[k].joined ? phrase(units[k].terms) : Xapian::Query(units[k].terms.front()));
+    }
+    return combine(Xapian::Query::OP_AND, parts);
+  };
   // Flat term list for synonym matching, with the unit each term belongs to.
   std::vector<std::string> terms;
   std::vector<std::size_t> unit_of;
@@ -170,9 +207,15 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
       std::vector<std::string> others;
       std::vector<Xapian::Query> alternatives;
+      Xapian::Query as_typed;  // the typed spelling as a phrase: it ranks a page first
       for (const auto& spelling : *m.group) {
+        if (spelling.terms == typed) as_typed = phrase(spelling.terms, spelling.stop);
         if (spelling.terms != typed) others.push_back(spelling.text);
-        alternatives.push_back(phrase(spelling.terms, spelling.stop));
+        // The words as typed find what they would without the group, each
+        // anywhere (« eau et assainissement » finds « eau potable,
+        // assainissement »): a synonym adds spellings, it never narrows.
+        const bool loose = spelling.terms == typed && !area_name(typed);
+        alternatives.push_back(loose ? typed_words(u, last) : phrase(spelling.terms, spelling.stop));
         if (spelling.terms.size() == 1) {
           out.highlight.insert(spelling.terms.front());
         } else {
@@ -182,6 +225,10 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+      if (!as_typed.empty() && !area_name(typed) && typed_words(u, last).get_type() == Xapian::Query::OP_AND) {
+        clause.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, clause.query,
+                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, as_typed, kAsTypedWeight));
+      }
       if (last == u) clause.query = with_accent(clause.query, units[u]);
       if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
       u = last + 1;
