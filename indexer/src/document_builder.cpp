@@ -10,6 +10,7 @@
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/corpus/vocabulary.h"
 #include "fouille/store/coding.h"
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
@@ -163,7 +164,17 @@ void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Doc
       }
     }
   } else {
-    index_text(xdoc, corpus::text_member(doc, field.id), field.text_prefix, position, wdf);
+    const std::string& value = corpus::text_member(doc, field.id);
+    index_text(xdoc, value, field.text_prefix, position, wdf);
+    // A vocabulary's label in the other language too (project type, region),
+    // as a country's two names: « Immigration and Border Management » finds
+    // a page typed « Gestion de l'immigration et des frontières ». Its words
+    // count no more (wdf 0): one label said twice is no more relevant.
+    if (const corpus::Vocabulary* v = corpus::vocabulary(field.id); v && !value.empty()) {
+      if (std::string english = v->label(value, "en"); english != value) {
+        index_text(xdoc, english, field.text_prefix, position, 0);
+      }
+    }
   }
 }
 

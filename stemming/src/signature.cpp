@@ -10,10 +10,10 @@ namespace {
 // Raised whenever the code of the chain changes what it makes of a text
 // (segmentation, folding, stemming, expressions, areas, word families) or
 // the terms a document gets (folded terms capped, JSON Lines source terms
-// joined by NUL). The tables count by content: data::analysis_tables is a
-// digest of their bytes made by the build (stemming/CMakeLists.txt lists
-// them: stemming/data and corpus/data).
-constexpr std::string_view kRules = "fouille-analysis-5";
+// joined by NUL, a vocabulary label in both languages). The tables count by
+// content: data::analysis_tables is a digest of their bytes made by the
+// build (stemming/CMakeLists.txt lists them: stemming/data and corpus/data).
+constexpr std::string_view kRules = "fouille-analysis-6";
 
 }  // namespace
 
