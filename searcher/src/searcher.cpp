@@ -205,12 +205,41 @@ constexpr Xapian::doccount kTooFew = 10;
 // --filter values: one OR group per field key (the groups are AND-ed).
 using FilterGroups = std::map<std::string, std::vector<Xapian::Query>>;
 
-FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db) {
+// A facet's label typed back as a filter (« Page web », a publisher's name):
+// the values the facet shows by that label, in either language. Nothing when
+// the value is one as stored, or no value is shown so.
+std::optional<Xapian::Query> by_shown_label(const corpus::Field& field, const std::string& value,
+                                            const FacetTable& table, const Xapian::Database& db) {
+  const int column = table.column_of(field.key);
+  if (column < 0 || field.filter_prefix.empty() || field.id == corpus::FieldId::kYear ||
+      field.id == corpus::FieldId::kBudgetRange || db.term_exists(store::filter_term(field, value))) {
+    return std::nullopt;
+  }
+  const FacetTable::Column& col = table.columns()[static_cast<std::size_t>(column)];
+  const std::string typed = stemming::fold(value);
+  std::vector<Xapian::Query> terms;
+  for (std::size_t id = 0; id < col.values.size(); ++id) {
+    const bool own = id < col.labels.size() && !col.labels[id].empty();
+    const bool shown = own ? stemming::fold(col.labels[id]) == typed
+                           : stemming::fold(facet_label(field.id, col.values[id], "fr")) == typed ||
+                                 stemming::fold(facet_label(field.id, col.values[id], "en")) == typed;
+    if (shown) terms.emplace_back(store::filter_term(field, col.values[id]));
+  }
+  if (terms.empty()) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db,
+                           const FacetTable& table) {
   FilterGroups groups;
   for (const auto& [name, value] : request.filters) {
     const corpus::Field* field = corpus::schema().field_for_name(name);
     if (!field || field->kind == corpus::FieldKind::kLabel || field->kind == corpus::FieldKind::kInternal) {
       throw UsageError(Message{"option.unknown_filter", {name, value}});
+    }
+    if (auto shown = by_shown_label(*field, value, table, db)) {
+      groups[field->key].push_back(std::move(*shown));
+      continue;
     }
     try {
       groups[field->key].push_back(field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query);
@@ -510,8 +539,8 @@ Result Searcher::Impl::search(const Request& request) {
   result.offset = request.offset;
   result.limit = request.limit;
   CompiledQuery compiled = understand(request, result);
-  const FilterGroups groups = filter_groups(request, analyzer, db);
   const FacetTable& table = facets();  // also the set of every document
+  const FilterGroups groups = filter_groups(request, analyzer, db, table);
   MatchSets sets(db, table, request.time_limit, set_cache.get());
   const Counted counted = count_pass(request, compiled, groups, table, sets, result);
   if (result.total == 0) note_empty_filters(request, table, result);
