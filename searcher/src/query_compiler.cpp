@@ -19,9 +19,10 @@ namespace {
 constexpr Xapian::termcount kNearWindow = 10;
 // The weight of an exact accented spelling, against 1 for the word itself.
 constexpr double kAccentWeight = 0.1;
-// The weight of a synonym's words side by side as typed, against 1 for the
-// words anywhere.
-constexpr double kAsTypedWeight = 0.3;
+// The weight of a synonym group's spellings side by side, against 1 for the
+// group with the typed words anywhere (0.3, 0.5 and 1.0 gave the judged set
+// 0.9092, 0.9089 and 0.9088: the middle one).
+constexpr double kAsTypedWeight = 0.5;
 // A wildcard expands to at most this many terms (the most frequent).
 constexpr Xapian::termcount kWildcardLimit = 200;
 
@@ -206,16 +207,16 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       const auto from = terms.begin() + static_cast<std::ptrdiff_t>(first_term);
       const std::vector<std::string> typed(from, from + static_cast<std::ptrdiff_t>(m.length));
       std::vector<std::string> others;
-      std::vector<Xapian::Query> alternatives;
-      Xapian::Query as_typed;  // the typed spelling as a phrase: it ranks a page first
+      std::vector<Xapian::Query> alternatives, side_by_side;
+      // The words as typed find what they would without the group, each
+      // anywhere (« eau et assainissement » finds « eau potable,
+      // assainissement »): a synonym adds spellings, it never narrows. An
+      // area's name stays a phrase.
+      const bool loose = !area_name(typed) && typed_words(u, last).get_type() == Xapian::Query::OP_AND;
       for (const auto& spelling : *m.group) {
-        if (spelling.terms == typed) as_typed = phrase(spelling.terms, spelling.stop);
         if (spelling.terms != typed) others.push_back(spelling.text);
-        // The words as typed find what they would without the group, each
-        // anywhere (« eau et assainissement » finds « eau potable,
-        // assainissement »): a synonym adds spellings, it never narrows.
-        const bool loose = spelling.terms == typed && !area_name(typed);
-        alternatives.push_back(loose ? typed_words(u, last) : phrase(spelling.terms, spelling.stop));
+        side_by_side.push_back(phrase(spelling.terms, spelling.stop));
+        alternatives.push_back(loose && spelling.terms == typed ? typed_words(u, last) : side_by_side.back());
         if (spelling.terms.size() == 1) {
           out.highlight.insert(spelling.terms.front());
         } else {
@@ -225,9 +226,13 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
       // OP_SYNONYM weighs the group as one term: a document holding three
       // spellings of one idea does not outrank one holding the idea and more.
       clause.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-      if (!as_typed.empty() && !area_name(typed) && typed_words(u, last).get_type() == Xapian::Query::OP_AND) {
-        clause.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, clause.query,
-                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, as_typed, kAsTypedWeight));
+      if (loose) {
+        // A spelling written side by side ranks a page a little higher.
+        clause.query = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, clause.query,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                          Xapian::Query(Xapian::Query::OP_SYNONYM, side_by_side.begin(), side_by_side.end()),
+                          kAsTypedWeight));
       }
       if (last == u) clause.query = with_accent(clause.query, units[u]);
       if (!others.empty()) out.synonyms.emplace_back(std::move(said), std::move(others));
