@@ -6,17 +6,20 @@
 
 #include "fouille/base/error.h"
 #include "fouille/data/coverage.h"
-#include "fouille/data/label_forms.h"
 #include "fouille/data/project_types.h"
 #include "fouille/data/regions.h"
 #include "fouille/data/status.h"
-#include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/fold.h"
 
+#include "meaning_words.h"
 #include "table.h"
 
 namespace fouille::corpus {
 namespace {
+
+using detail::meaning_key;
+using detail::meaning_terms;
+using detail::trailing_qualifier;
 
 // Folded, with hyphens and runs of spaces made single spaces, so that
 // "Multi-Regional" and "multi regional" meet.
@@ -32,47 +35,6 @@ std::string key_of(std::string_view value) {
   }
   while (!key.empty() && key.back() == ' ') key.pop_back();
   return key;
-}
-
-// The meaning words of a spelling, in its order: its terms through the
-// French chain (which stems English plurals and -ance/-ion alike), stop words
-// of both languages left out.
-std::vector<std::string> meaning_terms(std::string_view value) {
-  thread_local stemming::Analyzer analyzer;
-  thread_local std::vector<stemming::Token> tokens;
-  tokens.clear();
-  analyzer.analyze(value, tokens);
-  std::vector<std::string> terms;
-  for (const auto& t : tokens) {
-    if (!t.stopword && !t.term.empty()) terms.push_back(t.term);
-  }
-  return terms;
-}
-
-// The meaning words as a key: each once, sorted, so any word order meets.
-std::string meaning_key(std::vector<std::string> terms) {
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  std::string key;
-  for (const auto& t : terms) key += (key.empty() ? "" : " ") + t;
-  return key;
-}
-
-std::string meaning_key(std::string_view value) { return meaning_key(meaning_terms(value)); }
-
-// Is `term` one of the participles and qualifiers a label may trail
-// (label_forms.tsv, "after" rows)? « Assistance Provided » says no more than
-// « Assistance ».
-bool trailing_qualifier(const std::string& term) {
-  static const std::vector<std::string> terms = [] {
-    std::vector<std::string> out;
-    detail::for_each_row(data::label_forms, [&](int, const std::vector<std::string_view>& cols) {
-      if (cols.size() != 2 || cols[0] != "after") return;
-      for (auto& t : meaning_terms(cols[1])) out.push_back(std::move(t));
-    });
-    return out;
-  }();
-  return std::find(terms.begin(), terms.end(), term) != terms.end();
 }
 
 }  // namespace
