@@ -12,6 +12,7 @@
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::corpus {

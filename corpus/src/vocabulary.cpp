@@ -92,7 +92,8 @@ std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
   std::vector<std::string> terms = meaning_terms(value);
   const auto find = [&](const std::vector<std::string>& words) -> std::optional<std::string> {
     const std::string key = meaning_key(words);
-    if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;
+    if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty())
+      return it->second;
     return std::nullopt;
   };
   if (auto label = find(terms)) return label;

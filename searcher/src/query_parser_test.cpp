@@ -117,7 +117,8 @@ TEST_F(QueryParserTest, Words) {
       // ranking a little higher; an area's name stays one phrase.
       {R"(enfants non accompagnés)",
        R"(Query((((enfant AND non AND accompagn) SYNONYM (unaccompanied PHRASE 2 children) SYNONYM (mineur PHRASE 3 non PHRASE 3 accompagn) SYNONYM (unaccompanied PHRASE 2 minor)) AND_MAYBE 0.5 * ((enfant PHRASE 3 non PHRASE 3 accompagn) SYNONYM (unaccompanied PHRASE 2 children) SYNONYM (mineur PHRASE 3 non PHRASE 3 accompagn) SYNONYM (unaccompanied PHRASE 2 minor)))))"},
-      {R"(Corne de l'Afrique)", R"(Query(((corn PHRASE 3 de PHRASE 3 afriqu) SYNONYM (horn PHRASE 3 of PHRASE 3 afric))))"},
+      {R"(Corne de l'Afrique)",
+       R"(Query(((corn PHRASE 3 de PHRASE 3 afriqu) SYNONYM (horn PHRASE 3 of PHRASE 3 afric))))"},
   };
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
 }

@@ -53,7 +53,7 @@ class Vocabulary {
   std::optional<std::string> shortened(std::vector<std::string> terms) const;
 
   std::unordered_map<std::string, std::string> by_folded_;
-  std::vector<Meaning> meanings_;  // every spelling's meaning words, by_meaning only
+  std::vector<Meaning> meanings_;                            // every spelling's meaning words, by_meaning only
   std::unordered_map<std::string, std::string> by_meaning_;  // empty label: two concepts share it
   std::vector<std::string> labels_;
   std::unordered_map<std::string, std::string> english_;  // French label -> English label
