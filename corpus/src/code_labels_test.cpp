@@ -40,6 +40,34 @@ TEST(CodeLabels, DacSectorsAndCategoriesInBothLanguages) {
   EXPECT_FALSE(code_label(FieldId::kSectorCategory, "12220", "fr"));
 }
 
+// A sector as pages write its name: in either language, another word order,
+// a plural, a participle, the parenthesised part left out; a name no sector
+// has, or several share, is none.
+TEST(CodeLabels, FindsASectorByItsNameWrittenAnotherWay) {
+  struct Case {
+    FieldId field;
+    std::string_view label, code;  // "" for none
+  } cases[] = {
+      {FieldId::kSectors, "Basic health care", "12220"},
+      {FieldId::kSectors, "Health care, basic", "12220"},
+      {FieldId::kSectors, "Soins et services de santé de base", "12220"},
+      {FieldId::kSectors, "Basic health care provided", "12220"},
+      {FieldId::kSectors, "Primary Education", "11220"},
+      {FieldId::kSectors, "Enseignement primaire", "11220"},
+      {FieldId::kSectors, "Public finance management", "15111"},
+      {FieldId::kSectors, "Family planning services provided", ""},  // « services » is a word more
+      {FieldId::kSectors, "Health", ""},
+      {FieldId::kSectors, "Santé", ""},
+      {FieldId::kSectorCategory, "Basic Health", "122"},
+      {FieldId::kSectorCategory, "Santé de base", "122"},
+      {FieldId::kStatus, "Completed", ""},  // no code table
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.label));
+    EXPECT_EQ(code_for_label(c.field, c.label).value_or(""), c.code);
+  }
+}
+
 TEST(CodeLabels, UnknownCodesAndFieldsHaveNone) {
   EXPECT_FALSE(code_label(FieldId::kFormat, "xls", "fr"));
   EXPECT_FALSE(code_label(FieldId::kStatus, "Actif", "fr"));

@@ -213,7 +213,8 @@ TEST(HtmlReader, RefusesPagesWithoutText) {
 }
 
 // The saved pages of tests/corpus/html against expected.jsonl: title, fields,
-// what the narrative holds and what it must not (menus, scripts, markup).
+// fields a page must not get (a menu entry read as a value), what the
+// narrative holds and what it must not (menus, scripts, markup).
 TEST(HtmlReader, SavedPages) {
   const std::filesystem::path dir = FOUILLE_HTML_CORPUS;
   std::ifstream expected(dir / "expected.jsonl");
@@ -238,6 +239,9 @@ TEST(HtmlReader, SavedPages) {
       SCOPED_TRACE(key);
       ASSERT_TRUE(got.contains(key));
       EXPECT_EQ(got[key], value);
+    }
+    for (const std::string absent : want.value("fields_absent", nlohmann::json::array())) {
+      EXPECT_FALSE(got.contains(absent)) << absent << ": " << got[absent];
     }
     for (const std::string has : want.at("body_has")) EXPECT_NE(doc.body.find(has), std::string::npos) << has;
     for (const std::string lacks : want.at("body_lacks")) EXPECT_EQ(doc.body.find(lacks), std::string::npos) << lacks;

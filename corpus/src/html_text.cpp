@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "fouille/corpus/schema.h"
+
+#include "text_lines.h"
+
 namespace fouille::corpus::detail {
 namespace {
 
@@ -62,7 +66,7 @@ class Renderer {
   }
 
  private:
-  void gather(std::uint32_t i, std::string& out) {
+  void gather(std::uint32_t i, std::string& out) const {
     if (skip_[i]) return;
     const HtmlNode& n = page_.nodes[i];
     if (n.text_node()) return append(out, n.text);
@@ -77,23 +81,49 @@ class Renderer {
     if (letter_or_digit(t)) blocks_.push_back({kind_, std::move(t)});
   }
 
+  // Is the text under `i` all inside links (a menu entry), with some text?
+  bool link_only(std::uint32_t i, bool in_link = false) const {
+    const HtmlNode& n = page_.nodes[i];
+    if (n.text_node()) return in_link || !letter_or_digit(n.text);
+    in_link = in_link || n.tag == "a";
+    bool all = true;
+    for (std::uint32_t c : n.children) all = all && (skip_[c] || link_only(c, in_link));
+    return all;
+  }
+
+  // A label and its value that are both links are a menu (« Pays » then
+  // « Publications » side by side): no field.
+  bool menu_pair(std::uint32_t label, std::uint32_t value) const {
+    return link_only(label) && link_only(value) && letter_or_digit(text_of(label)) && letter_or_digit(text_of(value));
+  }
+
+  std::string text_of(std::uint32_t i) const {
+    std::string out;
+    gather(i, out);
+    return out;
+  }
+
   void pair(const std::string& label, std::string value) {
     flush();
-    if (value.empty()) return blocks_.push_back({HtmlBlock::Kind::kText, label});
+    // A value that is navigation is no value: another field's label (« Client »
+    // then « Pays ») or a menu phrase.
+    if (value.empty() || navigation(value)) return blocks_.push_back({HtmlBlock::Kind::kText, label});
     blocks_.push_back({HtmlBlock::Kind::kPair, without_colon(label) + " : " + std::move(value)});
   }
 
   // A definition list: each term with its first definition as a pair.
   void definitions(const HtmlNode& dl, HtmlBlock::Kind kind) {
     std::string term;
+    std::uint32_t term_at = 0;
     for (std::uint32_t c : dl.children) {
       if (skip_[c]) continue;
       const HtmlNode& n = page_.nodes[c];
       if (n.tag == "dt") {
         if (!term.empty()) pair(term, {});
         term = text(c);
+        term_at = c;
       } else if (n.tag == "dd" && !term.empty() && label_like(term)) {
-        pair(term, text(c));
+        if (!menu_pair(term_at, c)) pair(term, text(c));
         term.clear();
       } else {
         if (!term.empty()) pair(term, {});
@@ -111,6 +141,7 @@ class Renderer {
       if (!skip_[c] && (page_.nodes[c].tag == "td" || page_.nodes[c].tag == "th")) cells.push_back(c);
     }
     if (cells.size() != 2) return false;
+    if (menu_pair(cells[0], cells[1])) return true;  // navigation: neither field nor text
     std::string label = text(cells[0]);
     if (!label_like(label)) return false;
     std::string value = text(cells[1]);
@@ -151,6 +182,12 @@ class Renderer {
 };
 
 }  // namespace
+
+bool navigation(std::string_view value) {
+  if (schema().field_for_label(value)) return true;
+  const std::vector<layout::Line> lines = layout::classify(value);
+  return lines.size() == 1 && lines.front().kind == layout::Kind::kChrome;
+}
 
 bool label_like(std::string_view text) {
   if (text.empty() || text.size() > kMaxLabelBytes) return false;

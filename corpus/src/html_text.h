@@ -31,4 +31,8 @@ std::string inline_text(const HtmlPage& page, std::uint32_t root, const std::vec
 /// A label as a page writes it before its value: a few words, maybe ending with a colon.
 bool label_like(std::string_view text);
 
+/// Is `value` navigation rather than a field's value: a field's label
+/// (« Pays ») or a menu phrase of corpus/data/chrome.tsv (« Publications »)?
+bool navigation(std::string_view value);
+
 }  // namespace fouille::corpus::detail

@@ -6,10 +6,12 @@
 #include <variant>
 
 #include "fouille/base/hash.h"
+#include "fouille/corpus/code_labels.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/vocabulary.h"
 #include "fouille/stemming/fold.h"
+
 #include "table.h"
 
 namespace fouille::corpus {
@@ -195,7 +197,13 @@ void set_field(Document& doc, const Field& field, std::string_view raw, std::str
       } else if (field.id == FieldId::kSectors || field.id == FieldId::kSectorCategory ||
                  field.id == FieldId::kRelated) {
         auto& list = doc.*std::get<std::vector<std::string> Document::*>(document_member(field.id)->member);
-        if (std::find(list.begin(), list.end(), value) == list.end()) list.emplace_back(value);
+        // A sector written by its name (« Basic health care », « Soins de
+        // santé de base ») is its DAC code, as an IATI file gives it.
+        std::string item(value);
+        if (field.id != FieldId::kRelated && !code_label(field.id, item, "fr")) {
+          if (auto code = code_for_label(field.id, item)) item = std::move(*code);
+        }
+        if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(std::move(item));
       }
       return;
     case FieldKind::kLabel:

@@ -9,37 +9,22 @@
 #include "fouille/data/project_types.h"
 #include "fouille/data/regions.h"
 #include "fouille/data/status.h"
-#include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/fold.h"
 
+#include "meaning_words.h"
 #include "table.h"
 
 namespace fouille::corpus {
 namespace {
 
+using detail::meaning_key;
+using detail::meaning_terms;
+using detail::trailing_qualifier;
+
 // Folded, with hyphens and runs of spaces made single spaces, so that
 // "Multi-Regional" and "multi regional" meet.
 std::string key_of(std::string_view value) {
   return Vocabulary::key_of_folded(stemming::fold(detail::trim(value)));
-}
-
-// The meaning words of a spelling: its terms through the French chain (which
-// stems English plurals and -ance/-ion alike), stop words of both languages
-// left out, each once, sorted.
-std::string meaning_key(std::string_view value) {
-  thread_local stemming::Analyzer analyzer;
-  thread_local std::vector<stemming::Token> tokens;
-  tokens.clear();
-  analyzer.analyze(value, tokens);
-  std::vector<std::string> terms;
-  for (const auto& t : tokens) {
-    if (!t.stopword && !t.term.empty()) terms.push_back(t.term);
-  }
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  std::string key;
-  for (const auto& t : terms) key += (key.empty() ? "" : " ") + t;
-  return key;
 }
 
 }  // namespace
@@ -64,6 +49,10 @@ Vocabulary::Vocabulary(std::string_view name, std::string_view tsv, bool by_mean
       if (key.empty()) return;
       auto [it, added] = by_meaning_.emplace(key, label);
       if (!added && it->second != label) it->second.clear();  // shared: no longer telling
+      std::vector<std::string> words = meaning_terms(spelling);
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      meanings_.push_back({std::move(words), label});
     };
     labels_.push_back(label);
     english_[label] = std::string(cols[1]);
@@ -105,9 +94,43 @@ std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
 std::optional<std::string> Vocabulary::canonical(std::string_view value, const std::string& key_of_value) const {
   if (auto it = by_folded_.find(key_of_value); it != by_folded_.end()) return it->second;
   if (by_meaning_.empty()) return std::nullopt;
-  const std::string key = meaning_key(value);
-  if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty()) return it->second;
-  return std::nullopt;
+  std::vector<std::string> terms = meaning_terms(value);
+  const auto find = [&](const std::vector<std::string>& words) -> std::optional<std::string> {
+    const std::string key = meaning_key(words);
+    if (auto it = by_meaning_.find(key); !key.empty() && it != by_meaning_.end() && !it->second.empty())
+      return it->second;
+    return std::nullopt;
+  };
+  if (auto label = find(terms)) return label;
+  // A participle after the label's words, or between them (« Health
+  // Promotion and Assistance Provided », « Assistance fournie aux migrants »).
+  const std::size_t words = terms.size();
+  std::erase_if(terms, trailing_qualifier);
+  if (terms.empty()) return std::nullopt;
+  if (terms.size() < words) {
+    if (auto label = find(terms)) return label;
+  }
+  return shortened(terms);
+}
+
+// A label written short, a word or two left out (« Health Promotion and
+// Assistance » for « … for Migrants »): at least two meaning words, half of
+// a spelling's or more, all in spellings of one concept only. A single word
+// or words several concepts share say too little (« Santé », « Migrant
+// Assistance »).
+std::optional<std::string> Vocabulary::shortened(std::vector<std::string> terms) const {
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  if (terms.size() < 2) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& [words, label] : meanings_) {
+    if (terms.size() * 2 < words.size() || !std::includes(words.begin(), words.end(), terms.begin(), terms.end())) {
+      continue;
+    }
+    if (found && *found != label) return std::nullopt;
+    found = label;
+  }
+  return found;
 }
 
 namespace {

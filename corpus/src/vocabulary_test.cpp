@@ -80,13 +80,29 @@ TEST(Vocabulary, MatchesLabelVariantsByTheirMeaningWords) {
     const char* value;
     const char* label;  // "" for none
   } cases[] = {
-      {FieldId::kProjectType, "Health Promotion and Assist for Migrants", "Promotion de la santé et assistance aux migrants"},
-      {FieldId::kProjectType, "Assistance and Health Promotion for Migrants", "Promotion de la santé et assistance aux migrants"},
+      {FieldId::kProjectType, "Health Promotion and Assist for Migrants",
+       "Promotion de la santé et assistance aux migrants"},
+      {FieldId::kProjectType, "Assistance and Health Promotion for Migrants",
+       "Promotion de la santé et assistance aux migrants"},
       {FieldId::kProjectType, "Border Management Systems", ""},
       {FieldId::kProjectType, "Gestion de la frontière", "Gestion de l'immigration et des frontières"},
       {FieldId::kProjectType, "Trafficking Counter", "Lutte contre la traite"},
       {FieldId::kProjectType, "Recherche appliquée", ""},
       {FieldId::kProjectType, "Santé", ""},
+      // A participle after or among the words, a plural, a word or two left out.
+      {FieldId::kProjectType, "Health Promotion and Assistance Provided",
+       "Promotion de la santé et assistance aux migrants"},
+      {FieldId::kProjectType, "Assistance fournie aux migrants vulnérables et protection",
+       "Protection et assistance aux migrants vulnérables"},
+      {FieldId::kProjectType, "Returns and Reintegrations", "Retour et réintégration"},
+      {FieldId::kProjectType, "Retours et réintégrations", "Retour et réintégration"},
+      {FieldId::kProjectType, "Migrants Health Promotion", "Promotion de la santé et assistance aux migrants"},
+      {FieldId::kProjectType, "Climate Change and Environment", "Migration, environnement et changement climatique"},
+      {FieldId::kProjectType, "Dialogue et coopération", "Renforcement du dialogue et de la coopération inter-États"},
+      {FieldId::kProjectType, "Migrant Assistance", ""},  // two concepts hold both words
+      {FieldId::kProjectType, "Services Provided", ""},
+      {FieldId::kProjectType, "Provided", ""},
+      {FieldId::kProjectType, "Health Research", ""},
       {FieldId::kStatus, "Projet achevé", ""},
       {FieldId::kRegion, "Corne de l'Afrique", ""},  // regions: the funder's own labels, never by words
   };

@@ -10,6 +10,7 @@
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/corpus/vocabulary.h"
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
 #include "fouille/store/values.h"
@@ -18,8 +19,15 @@ namespace fouille::indexer {
 namespace {
 
 // Title words count this many times a body word: BM25 then ranks a title
-// match above a passing mention.
+// match above a passing mention (on the judged set, 2: 0.9093, 3: 0.9089,
+// 4: 0.9076, 5: 0.9080).
 constexpr Xapian::termcount kTitleWdf = 3;
+// Words of the fields that say what a project is (type, region, countries,
+// sectors, implementer, client, publisher) count twice a body word: a page
+// typed « Lutte contre la traite » is about trafficking more than one that
+// names it once in its narrative (judged set: 0.9089 at 1, 0.9147 at 2,
+// 0.9143 at 3).
+constexpr Xapian::termcount kMetadataWdf = 2;
 // Positions left empty between title and body, so no phrase spans the two.
 constexpr Xapian::termpos kFieldGap = 100;
 
@@ -133,7 +141,7 @@ std::span<const FieldId> DocumentBuilder::text_order() { return kTextOrder; }
 
 void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                                        Xapian::termpos& position) {
-  const Xapian::termcount wdf = field.id == FieldId::kTitle ? kTitleWdf : 1;
+  const Xapian::termcount wdf = field.id == FieldId::kTitle ? kTitleWdf : field.id == FieldId::kBody ? 1 : kMetadataWdf;
   const corpus::DocumentMember* m = corpus::document_member(field.id);
   if (!m) return;
   // A code's names in both languages (DAC sectors and categories).
@@ -164,7 +172,17 @@ void DocumentBuilder::index_field_text(Xapian::Document& xdoc, const corpus::Doc
       }
     }
   } else {
-    index_text(xdoc, corpus::text_member(doc, field.id), field, position, wdf);
+    const std::string& value = corpus::text_member(doc, field.id);
+    index_text(xdoc, value, field, position, wdf);
+    // A vocabulary's label in the other language too (project type, region),
+    // as a country's two names: « Immigration and Border Management » finds
+    // a page typed « Gestion de l'immigration et des frontières ». Its words
+    // count no more (wdf 0): one label said twice is no more relevant.
+    if (const corpus::Vocabulary* v = corpus::vocabulary(field.id); v && !value.empty()) {
+      if (std::string english = v->label(value, "en"); english != value) {
+        index_text(xdoc, english, field, position, 0);
+      }
+    }
   }
 }
 

@@ -97,5 +97,22 @@ TEST(DocumentBuilder, TextOrderHoldsEveryFieldWithText) {
   EXPECT_EQ(order.size(), expected.size());
 }
 
+// A project type is found by its label in either language, as a country by
+// either name; the other language's words add no weight, its own count twice
+// a body word.
+TEST(DocumentBuilder, IndexesAVocabularyLabelInBothLanguages) {
+  DocumentBuilder builder(nullptr);
+  const Xapian::Document xdoc = builder.build(sample(), "/c/projets.jsonl", "120:1700000000");
+  const std::string type_prefix = schema().field(FieldId::kProjectType).text_prefix;
+  auto wdf = [&](const std::string& term) -> int {
+    auto it = xdoc.termlist_begin();
+    it.skip_to(term);
+    return it != xdoc.termlist_end() && *it == term ? static_cast<int>(it.get_wdf()) : -1;
+  };
+  EXPECT_EQ(wdf("trafficking"), 0);  // « Counter Trafficking »
+  EXPECT_TRUE(has_term(xdoc, type_prefix + "trafficking"));
+  EXPECT_EQ(wdf("lutt"), 5);  // « Lutte contre la traite », in the title (3) and the type (2)
+}
+
 }  // namespace
 }  // namespace fouille::indexer

@@ -1,7 +1,10 @@
 #include <cmath>
+#include <optional>
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/stemming/fold.h"
+#include "fouille/store/terms.h"
 #include "field_query.h"
 #include "passes.h"
 
@@ -48,14 +51,43 @@ double coverage_weight(std::size_t holding, std::size_t documents) {
   return kCoverageScale * std::log((static_cast<double>(documents) + 1.0) / (static_cast<double>(holding) + 0.5));
 }
 
+// A facet's label typed back as a filter (« Page web », a publisher's name):
+// the values the facet shows by that label, in either language. Nothing when
+// the value is one as stored, or no value is shown so.
+std::optional<Plan> by_shown_label(const corpus::Field& field, const std::string& value, const FacetTable& table,
+                                   const Xapian::Database& db) {
+  const int column = table.column_of(field.key);
+  if (column < 0 || field.filter_prefix.empty() || field.id == corpus::FieldId::kYear ||
+      field.id == corpus::FieldId::kBudgetRange || db.term_exists(store::filter_term(field, value))) {
+    return std::nullopt;
+  }
+  const FacetTable::Column& col = table.columns()[static_cast<std::size_t>(column)];
+  const std::string typed = stemming::fold(value);
+  std::vector<Plan> terms;
+  for (std::size_t id = 0; id < col.values.size(); ++id) {
+    const bool own = id < col.labels.size() && !col.labels[id].empty();
+    const bool shown = own ? stemming::fold(col.labels[id]) == typed
+                           : stemming::fold(facet_label(field.id, col.values[id], "fr")) == typed ||
+                                 stemming::fold(facet_label(field.id, col.values[id], "en")) == typed;
+    if (shown) terms.push_back(Plan::term(store::filter_term(field, col.values[id])));
+  }
+  if (terms.empty()) return std::nullopt;
+  return Plan::join(Plan::Op::kOr, std::move(terms));
+}
+
 }  // namespace
 
-FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db) {
+FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db,
+                           const FacetTable& table) {
   FilterGroups groups;
   for (const auto& [name, value] : request.filters) {
     const corpus::Field* field = corpus::schema().field_for_name(name);
     if (!field || field->kind == corpus::FieldKind::kLabel || field->kind == corpus::FieldKind::kInternal) {
       throw UsageError(Message{"option.unknown_filter", {name, value}});
+    }
+    if (auto shown = by_shown_label(*field, value, table, db)) {
+      groups[field->key].push_back(std::move(*shown));
+      continue;
     }
     try {
       groups[field->key].push_back(field_query(*field, value, true, analyzer, db, FieldUse::kFilter).query);

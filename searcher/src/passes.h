@@ -25,9 +25,11 @@ namespace fouille::searcher {
 // --filter values: one OR group per field key (the groups are AND-ed).
 using FilterGroups = std::map<std::string, std::vector<Plan>>;
 
-/// The request's filters, read as field queries. Throws UsageError naming
-/// the filter when a field or value cannot be read.
-FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db);
+/// The request's filters, read as field queries, or as the values a facet
+/// of `table` shows by the label given. Throws UsageError naming the filter
+/// when a field or value cannot be read.
+FilterGroups filter_groups(const Request& request, stemming::Analyzer& analyzer, const Xapian::Database& db,
+                           const FacetTable& table);
 
 /// `base` restricted by every filter group but the one of field `except`.
 Plan filtered(const Plan& base, const FilterGroups& groups, const std::string& except = "");

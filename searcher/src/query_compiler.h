@@ -78,6 +78,7 @@ class QueryCompiler {
   Clause group_clause(const std::vector<Unit>& units, std::size_t first, std::size_t last,
                       const std::vector<std::string>& typed, const std::vector<stemming::Spelling>& group, CompiledQuery& out);
   Clause word_clause(const Unit& unit, CompiledQuery& out);
+  Plan typed_words(const std::vector<Unit>& units, std::size_t first, std::size_t last);
   static Plan with_accent(const Plan& q, const Unit& unit);
   Plan field_value(const Node& n, CompiledQuery& out);
   /// Code-shaped: letters and digits together, or digits joined by '.'

@@ -115,6 +115,12 @@ TEST_F(QueryParserTest, Words) {
       {R"(agences UN)", R"(Query((agenc AND (onu SYNONYM (nation PHRASE 2 uni) SYNONYM (united PHRASE 2 nation)))))"},
       {R"(un projet)", R"(Query((un AND projet)))"},  // the article
       {R"(UN PROJET)", R"(Query((un AND projet)))"},  // all capitals: capitals tell nothing
+      // A synonym's words as typed match anywhere, a spelling side by side
+      // ranking a little higher; an area's name stays one phrase.
+      {R"(enfants non accompagnés)",
+       R"(Query((((enfant AND non AND accompagn) SYNONYM (unaccompanied PHRASE 2 children) SYNONYM (mineur PHRASE 3 non PHRASE 3 accompagn) SYNONYM (unaccompanied PHRASE 2 minor)) AND_MAYBE 0.5 * ((enfant PHRASE 3 non PHRASE 3 accompagn) SYNONYM (unaccompanied PHRASE 2 children) SYNONYM (mineur PHRASE 3 non PHRASE 3 accompagn) SYNONYM (unaccompanied PHRASE 2 minor)))))"},
+      {R"(Corne de l'Afrique)",
+       R"(Query(((corn PHRASE 3 de PHRASE 3 afriqu) SYNONYM (horn PHRASE 3 of PHRASE 3 afric))))"},
   };
   check(std::begin(cases), std::end(cases), [](const std::string& q) { return compiled(q); });
 }

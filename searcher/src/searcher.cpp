@@ -95,8 +95,8 @@ Result Searcher::Impl::search(const Request& request) {
   result.offset = request.offset;
   result.limit = request.limit;
   CompiledQuery compiled = understand(request, result);
-  const FilterGroups groups = filter_groups(request, analyzer, db);
   const FacetTable& table = facets();  // also the set of every document
+  const FilterGroups groups = filter_groups(request, analyzer, db, table);
   MatchSets sets(db, table, request.time_limit, set_cache.get());
   const Counted counted = count_pass(request, compiled, groups, table, sets, result);
   if (result.total == 0) note_empty_filters(request, table, result);

@@ -8,13 +8,14 @@ namespace fouille::stemming {
 namespace {
 
 // Raised whenever the code of the chain changes what it makes of a text
-// (segmentation, folding, stemming, expressions, areas, word families). How
+// (segmentation, folding, stemming, expressions, areas, word families) or
+// the terms a document gets (a vocabulary label in both languages). How
 // terms and values are written on disk is versioned apart, by
 // store::kFormatVersion (fouille/store/format.h), which the database's
 // signature combines with this one. The tables count by content:
 // data::analysis_tables is a digest of their bytes made by the build
 // (stemming/CMakeLists.txt lists them: stemming/data and corpus/data).
-constexpr std::string_view kRules = "fouille-analysis-5";
+constexpr std::string_view kRules = "fouille-analysis-6";
 
 }  // namespace
 

@@ -21,4 +21,11 @@ std::optional<std::string> code_label(FieldId field, std::string_view code, std:
 /// Does `field` hold codes with labels (a table of code_labels.cpp)?
 bool has_code_labels(FieldId field);
 
+/// The code whose French or English label `label` is, matched by meaning
+/// words as vocabularies are (another word order, a plural, a participle
+/// after or among the words, the label's parenthesised part left out):
+/// « Health care, basic » is 12220 for FieldId::kSectors. Nothing when no
+/// label matches, or the labels of two codes do. Thread-safe.
+std::optional<std::string> code_for_label(FieldId field, std::string_view label);
+
 }  // namespace fouille::corpus

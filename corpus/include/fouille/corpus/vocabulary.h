@@ -32,7 +32,10 @@ class Vocabulary {
   /// Promotion and Assist for Migrants » is « Health Promotion and Assistance
   /// for Migrants ». A set of meaning words two concepts share matches
   /// neither; a value with a word more is no label (« Politique migratoire et
-  /// recherche appliquée » is not « Recherche »). Only vocabularies
+  /// recherche appliquée » is not « Recherche »), unless it is a trailing
+  /// participle (« … Assistance Provided »); a value with a word or two less
+  /// is the one concept whose spelling holds all its words (two at least,
+  /// half the spelling's or more). Only vocabularies
   /// built `by_meaning` (project types: regions are the funder's own labels,
   /// « Corne de l'Afrique » is not « Afrique de l'Est et Corne de l'Afrique »).
   std::optional<std::string> canonical(std::string_view value) const;
@@ -49,7 +52,14 @@ class Vocabulary {
   const std::vector<std::string>& labels() const { return labels_; }
 
  private:
+  struct Meaning {
+    std::vector<std::string> words;  // sorted, each once
+    std::string label;
+  };
+  std::optional<std::string> shortened(std::vector<std::string> terms) const;
+
   std::unordered_map<std::string, std::string> by_folded_;
+  std::vector<Meaning> meanings_;                            // every spelling's meaning words, by_meaning only
   std::unordered_map<std::string, std::string> by_meaning_;  // empty label: two concepts share it
   std::vector<std::string> labels_;
   std::unordered_map<std::string, std::string> english_;  // French label -> English label
