@@ -3,12 +3,14 @@
 // value slot and the stored data are compared with store/testdata/document.golden.
 // A test that reads back with the functions that wrote passes when an encoding
 // changes on both sides; this one fails, and says to raise
-// store::kFormatVersion, so an old database is redone rather than misread.
+// store::kFormatVersion (how terms and values are encoded) or the chain's
+// rules version (stemming::analysis_rules: what terms a document gets), so an
+// old database is redone rather than misread.
 //
 // It lives here, beside the builder, because the builder is what assembles a
 // document from store's parts, and store/ cannot depend on the indexer.
 //
-// Regenerate (only after raising the version; the test refuses otherwise):
+// Regenerate (only after raising a version; the test refuses otherwise):
 //   FOUILLE_REGENERATE_GOLDEN=1 build/indexer/indexer_unit_test --gtest_filter='DocumentGolden.*'
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include "fouille/corpus/normalize.h"
+#include "fouille/stemming/analyzer.h"
 #include "fouille/store/format.h"
 #include "fouille/store/known_files.h"
 
@@ -120,17 +123,17 @@ std::string describe(const Xapian::Document& xdoc) {
   return out.str();
 }
 
-std::string header(int version) {
+std::string header(int version, std::string_view rules) {
   return "# The bytes DocumentBuilder writes for the samples of indexer/src/document_golden_test.cpp.\n"
-         "# Regenerate, after raising store::kFormatVersion, with:\n# " +
-         std::string(kRegenerate) + "\nformat " + std::to_string(version) + "\n";
+         "# Regenerate, after raising store::kFormatVersion or the analysis rules, with:\n# " +
+         std::string(kRegenerate) + "\nformat " + std::to_string(version) + "\nrules " + std::string(rules) + "\n";
 }
 
 // What the golden file should hold, built now.
 std::string built_now() {
   const std::string stamp = store::encode_stamp(store::FileStamp{120, 1700000000, 500});
   DocumentBuilder builder(nullptr);
-  std::string out = header(store::kFormatVersion);
+  std::string out = header(store::kFormatVersion, stemming::analysis_rules());
   out += "document /projets/fiches.jsonl\n" + describe(builder.build(full_sample(), "/projets/fiches.jsonl", stamp));
   out += "document /projets/sans-id.txt\n" + describe(builder.build(bare_sample(), "/projets/sans-id.txt", stamp));
   return out;
@@ -145,6 +148,17 @@ std::string read_golden() {
 int recorded_version(const std::string& golden) {
   const std::size_t at = golden.find("\nformat ");
   return at == std::string::npos ? -1 : std::atoi(golden.c_str() + at + 8);
+}
+
+// The analysis rules the golden file was made with, or "".
+std::string recorded_rules(const std::string& golden) {
+  const std::size_t at = golden.find("\nrules ");
+  if (at == std::string::npos) return "";
+  return golden.substr(at + 7, golden.find('\n', at + 7) - (at + 7));
+}
+
+bool same_versions(const std::string& golden) {
+  return recorded_version(golden) == store::kFormatVersion && recorded_rules(golden) == stemming::analysis_rules();
 }
 
 // The first line where `a` and `b` differ, both shown.
@@ -165,9 +179,10 @@ TEST(DocumentGolden, BuiltDocumentsHaveTheGoldenBytes) {
   const std::string golden = read_golden();
   const std::string built = built_now();
   if (std::getenv("FOUILLE_REGENERATE_GOLDEN")) {
-    if (built != golden && recorded_version(golden) == store::kFormatVersion) {
+    if (built != golden && same_versions(golden)) {
       FAIL() << "refusing to regenerate " << kGoldenPath << " at the same format version " << store::kFormatVersion
-             << ": raise store::kFormatVersion first (fouille/store/format.h)";
+             << " and analysis rules " << stemming::analysis_rules()
+             << ": raise store::kFormatVersion (fouille/store/format.h) or the rules (stemming/src/signature.cpp) first";
     }
     std::ofstream(kGoldenPath, std::ios::binary) << built;
     GTEST_SKIP() << "wrote " << kGoldenPath;
@@ -175,10 +190,13 @@ TEST(DocumentGolden, BuiltDocumentsHaveTheGoldenBytes) {
   ASSERT_FALSE(golden.empty()) << kGoldenPath << " is missing; make it with: " << kRegenerate;
   EXPECT_EQ(recorded_version(golden), store::kFormatVersion)
       << kGoldenPath << " was made with another store::kFormatVersion; regenerate with: " << kRegenerate;
+  EXPECT_EQ(recorded_rules(golden), stemming::analysis_rules())
+      << kGoldenPath << " was made with other analysis rules; regenerate with: " << kRegenerate;
   EXPECT_TRUE(built == golden) << "the bytes written for the golden documents changed at "
                                << first_difference(golden, built)
                                << "\nIf this change is intended, bump store::kFormatVersion "
-                                  "(store/include/fouille/store/format.h) and regenerate with: "
+                                  "(store/include/fouille/store/format.h) for an encoding, or the analysis "
+                                  "rules (stemming/src/signature.cpp) for the terms, and regenerate with: "
                                << kRegenerate;
 }
 

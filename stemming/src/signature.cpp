@@ -30,6 +30,8 @@ std::string signature_of(std::string_view tables_digest) {
 
 }  // namespace detail
 
+std::string_view analysis_rules() { return kRules; }
+
 std::string analysis_signature() {
   static const std::string signature = detail::signature_of(data::analysis_tables);
   return signature;

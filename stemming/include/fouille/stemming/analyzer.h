@@ -68,6 +68,11 @@ class Analyzer {
 /// signature it was indexed with, so a change is seen and the index redone.
 std::string analysis_signature();
 
+/// The version of the chain's rules alone ("fouille-analysis-6"), raised when
+/// the code changes what it makes of a text or the terms a document gets;
+/// part of analysis_signature().
+std::string_view analysis_rules();
+
 /// A word every page of the field uses (projet, programme…, in
 /// data/generic_words.txt, any case or accents): queries give it no weight,
 /// like a stop word. Thread-safe.
