@@ -324,14 +324,14 @@ PdfExtraction extract_pdf(std::string_view bytes, const PdfLimits& limits) {
 PdfExtraction extract_pdf_isolated(std::string_view bytes, const PdfLimits& limits) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) {
-    throw CorpusError(std::string("cannot read: no pipe for the PDF extraction: ") + std::strerror(errno));
+    throw CorpusError(Message{"read.cannot_read", {std::string("pipe: ") + std::strerror(errno)}});
   }
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int e = errno;
     ::close(fds[0]);
     ::close(fds[1]);
-    throw CorpusError(std::string("cannot read: no process for the PDF extraction: ") + std::strerror(e));
+    throw CorpusError(Message{"read.cannot_read", {std::string("fork: ") + std::strerror(e)}});
   }
   if (pid == 0) {
     ::close(fds[0]);

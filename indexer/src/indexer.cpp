@@ -92,9 +92,9 @@ struct Parsed {
   std::size_t bytes = 0;  // text held (titles, bodies, warnings): what the queue counts
   std::vector<Xapian::Document> docs;
   std::vector<std::string> source_terms;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   std::vector<std::string> unknown_countries;  // names no table knows, kept as given
-  std::optional<std::string> skipped;  // why the file was skipped (or, in a later part, stopped)
+  std::optional<Message> skipped;              // why the file was skipped (or, in a later part, stopped)
   bool no_content = false;              // skipped as empty, binary or too large: its old documents go
   // One document alone in its file is added; several are replaced by their
   // source term, so a JSON Lines file repeating an id makes no duplicate.
@@ -130,13 +130,13 @@ class PartBuilder : public corpus::ReadSink {
     times_.build += seconds_since(started) - analyse;
     if (part_.bytes >= kPartBytes) hand_on(false);
   }
-  void warning(std::string line) override {
-    part_.bytes += line.size();
-    part_.warnings.push_back(std::move(line));
+  void warning(Message message) override {
+    part_.bytes += 256;  // a line or two once rendered
+    part_.warnings.push_back(std::move(message));
     if (part_.bytes >= kPartBytes) hand_on(false);
   }
   // The file's last part, `skipped` if reading stopped on an error.
-  void finish(std::optional<std::string> skipped, bool no_content) {
+  void finish(std::optional<Message> skipped, bool no_content) {
     if (skipped) {
       part_.skipped = std::move(skipped);
       part_.no_content = no_content && part_.first;
@@ -182,7 +182,7 @@ void parse_file(const InputFile& file, std::size_t index, DocumentBuilder& build
                 PhaseTimes& times, const std::function<void(Parsed)>& emit, const std::function<bool()>& halted) {
   corpus::ReadTimes read_times;
   PartBuilder parts(file, index, builder, times, emit, halted);
-  std::optional<std::string> skipped;
+  std::optional<Message> skipped;
   bool no_content = false;
   try {
     corpus::read_file(file.path, read, parts, &read_times);
@@ -192,12 +192,12 @@ void parse_file(const InputFile& file, std::size_t index, DocumentBuilder& build
     if (parts.emit_failure) std::rethrow_exception(parts.emit_failure);
     return;  // halted: the file stays listed as partial, and is read again next run
   } catch (const NoContentError& e) {
-    skipped = e.what();
+    skipped = e.message() ? *e.message() : Message{"read.skipped", {file.path, e.what()}};
     no_content = true;
   } catch (const Error& e) {
-    skipped = e.what();
+    skipped = e.message() ? *e.message() : Message{"read.skipped", {file.path, e.what()}};
   } catch (const std::exception& e) {
-    skipped = file.path + ": skipped: " + e.what();
+    skipped = Message{"read.skipped", {file.path, e.what()}};
   }
   times.read += read_times.read;
   times.parse += read_times.parse;
@@ -276,27 +276,26 @@ Xapian::WritableDatabase open_for_writing(const fs::path& db) {
     const fs::path probe = db / ".fouille-write-test";
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0 && errno != EEXIST) {
-      throw IndexError(db.string() + ": cannot write in the database folder: " + std::strerror(errno));
+      throw IndexError(Message{"index.cannot_write_folder", {db.string(), std::strerror(errno)}});
     }
     if (fd >= 0) {
       ::close(fd);
       ::unlink(probe.c_str());
     }
-    throw IndexError(db.string() + ": database is being indexed by another process (locked); try again when it has finished");
+    throw IndexError(Message{"index.locked", {db.string()}});
   } catch (const Xapian::Error& e) {
-    throw IndexError(db.string() + ": cannot open the database for writing: " + e.get_msg());
+    throw IndexError(Message{"index.cannot_open_write", {db.string(), e.get_msg()}});
   }
 }
 
-// One line for a failed write; a full disk says so and what to do.
-std::string write_failure(const fs::path& db, const Xapian::Error& e) {
+// One message for a failed write; a full disk says so and what to do.
+Message write_failure(const fs::path& db, const Xapian::Error& e) {
   const char* errno_text = e.get_error_string();
   const std::string what = e.get_msg() + (errno_text ? std::string(" (") + errno_text + ")" : "");
   if (what.find(std::strerror(ENOSPC)) != std::string::npos) {
-    return db.string() + ": disk full while writing (" + std::strerror(ENOSPC) +
-           "); the database keeps its last commit: free some space and run again";
+    return Message{"index.disk_full", {db.string(), std::strerror(ENOSPC)}};
   }
-  return db.string() + ": write failed: " + what + " (the database keeps its last commit)";
+  return Message{"index.write_failed", {db.string(), what}};
 }
 
 class Queue {
@@ -381,7 +380,7 @@ class Run {
     for (const auto& w : p.warnings) say(w);
     for (const auto& name : p.unknown_countries) {
       if (reported_countries_.insert(name).second) {
-        say(files_[p.file].path + ": unknown country name '" + name + "' kept as given");
+        say(Message{"index.unknown_country", {files_[p.file].path, name}});
       }
     }
     if (p.skipped) {
@@ -400,8 +399,8 @@ class Run {
   const std::vector<InputFile>& files_;
 
  private:
-  void say(const std::string& line) {
-    if (warn_) warn_(line);
+  void say(const Message& message) {
+    if (warn_) warn_(message);
   }
 
   std::vector<std::size_t> todo_;
@@ -774,7 +773,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
     const bool stale = db.get_doccount() > 0 && !store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
     bool ours = true;  // will every document kept be this chain's?
     if (stale) {
-      if (warn) warn(options.db.string() + ": indexed by another version of the French analysis: every file is indexed again");
+      if (warn) warn(Message{"index.analysis_changed", {options.db.string()}});
       std::set<std::string> given;
       for (const auto& f : files) given.insert(f.path);
       for (const auto& [path, k] : known) {
@@ -803,7 +802,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   try {
     stats.db_documents = Xapian::Database(layout.dir().string()).get_doccount();
   } catch (const Xapian::Error& e) {
-    throw IndexError(options.db.string() + ": cannot reopen after indexing: " + e.get_msg());
+    throw IndexError(Message{"index.cannot_reopen", {options.db.string(), e.get_msg()}});
   }
   stats.seconds = seconds_since(started);
   stats.db_bytes = directory_bytes(options.db);
