@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
-    ProgressBar bar(!quiet && tool.progress(STDERR_FILENO));
+    ProgressBar bar(!quiet && tool.progress(STDERR_FILENO), tool.lang());
     auto warn = [&](const Message& warning) {
       if (quiet) return;
       bar.clear();

@@ -180,6 +180,27 @@ TEST(IndexInOneLanguage, SkippedFilesAndTheSummary) {
   }
 }
 
+// The progress line on a terminal (script(1) gives the run one) too.
+TEST(IndexInOneLanguage, TheProgressLine) {
+  if (run("command -v script").status != 0) GTEST_SKIP() << "no script(1) to give fouille-index a terminal";
+  test::ScratchDir dir("cli-index-progress");
+  struct Case {
+    std::string args, present, absent;
+  };
+  const Case cases[] = {{"", "1/1 fichiers", "files"}, {"--lang en", "1/1 files", "fichiers"}};
+  int run_number = 0;
+  for (const auto& c : cases) {
+    const std::string db = (dir / ("db" + std::to_string(run_number++))).string();
+    const std::string command =
+        kIndex + " " + c.args + " --db " + db + " " + FOUILLE_SAMPLES + "/000_e52cd48991c2ab76.txt";
+    SCOPED_TRACE(command);
+    auto r = run("TERM=xterm script -qec " + test::quote(command) + " /dev/null");
+    EXPECT_EQ(r.status, 0) << r.output << r.errors;
+    EXPECT_TRUE(has(r.output, c.present)) << r.output;
+    EXPECT_FALSE(has(r.output, c.absent)) << r.output;
+  }
+}
+
 // --json errors: one object, the shape of the HTTP API's, from every tool.
 TEST_F(Conventions, JsonErrorsFromEveryTool) {
   struct Case {

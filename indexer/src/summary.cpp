@@ -22,7 +22,8 @@ constexpr Phase kPhases[] = {
 
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0.0; }
 
-// `value` with `digits` decimals, a decimal comma in French.
+}  // namespace
+
 std::string decimal(double value, int digits, Lang lang) {
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", digits, value);
@@ -30,8 +31,6 @@ std::string decimal(double value, int digits, Lang lang) {
   if (lang == Lang::kFr) std::replace(out.begin(), out.end(), '.', ',');
   return out;
 }
-
-}  // namespace
 
 std::string summary_line(const Stats& s, const std::string& db, Lang lang) {
   const Message database{"index.summary_db",

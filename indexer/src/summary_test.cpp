@@ -40,6 +40,12 @@ TEST(Summary, PhasesLineNamesEveryPhaseInOrder) {
             "écriture 0,50 s, fusion 0,12 s, orthographe 0,06 s (3 fils) ; mémoire maximale 64 Mo");
 }
 
+TEST(Summary, DecimalsTakeACommaInFrench) {
+  EXPECT_EQ(decimal(1.5, 2, Lang::kFr), "1,50");
+  EXPECT_EQ(decimal(1.5, 2, Lang::kEn), "1.50");
+  EXPECT_EQ(decimal(1234.4, 0, Lang::kFr), "1234");
+}
+
 TEST(Summary, JsonHoldsEveryFigureAndEachPhase) {
   auto j = nlohmann::json::parse(summary_json(sample(), "projets.db"));
   EXPECT_EQ(j["added"], 10);

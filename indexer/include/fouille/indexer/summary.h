@@ -1,5 +1,6 @@
 // What fouille-index prints when a run ends: the summary line, the line of
-// phase timings, and the same figures as one JSON object.
+// phase timings, and the same figures as one JSON object; and how its
+// figures read in each language.
 //
 //   fouille::indexer::Stats stats = fouille::indexer::index(options, {}, {}, nullptr);
 //   std::puts(fouille::indexer::summary_line(stats, "projets.db", fouille::Lang::kFr).c_str());
@@ -20,6 +21,9 @@ std::string summary_line(const Stats& stats, const std::string& db, Lang lang);
 
 /// "time: scan S s, read/decode S s, … ; peak RSS N MB", no newline, in `lang`.
 std::string phases_line(const Stats& stats, Lang lang);
+
+/// `value` with `digits` decimals, a decimal comma in French ("1,50").
+std::string decimal(double value, int digits, Lang lang);
 
 /// Every figure of `stats` as one JSON object on one line, no newline:
 /// counts, seconds, docs_per_second, db, db_documents, db_bytes, interrupted,
