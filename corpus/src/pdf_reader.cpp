@@ -98,10 +98,10 @@ class PdfReader : public ByteReader {
     x.text.shrink_to_fit();
     if (doc.title.empty() && usable_title(x.title)) doc.title = x.title;
     if (x.cut) {
-      sink.warning(
-          Message{"read.in_file",
-                  {source, x.failure.empty() ? MessageArg(Message{"read.text_cut", {megabytes(options.max_text_bytes)}})
-                                             : MessageArg(x.failure)}});
+      sink.warning(Message{
+          "read.in_file",
+          {source, x.failure.id.empty() ? MessageArg(Message{"read.text_cut", {megabytes(options.max_text_bytes)}})
+                                        : MessageArg(x.failure)}});
     }
     for (const auto& w : doc.warnings) sink.warning(Message{"read.in_file", {source, w}});
     sink.document(std::move(doc));
