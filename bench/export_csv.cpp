@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 #include "fouille/cli/tool.h"
 
 namespace {
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
         if (e.is_regular_file()) files.push_back(e.path());
       }
     } catch (const std::filesystem::filesystem_error& e) {
-      throw fouille::CorpusError(fouille::Message{"read.in_file", {dirs[0], e.code().message()}});
+      throw fouille::CorpusError(fouille::Message{"read.in_file", {dirs[0], fouille::system_reason(e.code())}});
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {

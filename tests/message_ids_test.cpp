@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 // String literals shaped like an id of one of the catalogue's groups.
 std::set<std::string> ids_in(const fs::path& file) {
   static const std::regex literal(
-      R"re("((?:field|help|index|note|option|out|query|read|request|serve|store)\.[a-z_]+(?:\.[a-z_]+)?)")re");
+      R"re("((?:field|help|index|note|option|out|query|read|request|serve|store|sys)\.[a-z_]+(?:\.[a-z_]+)?)")re");
   static const std::regex not_an_id(R"(.*\.(html|js|css|tsv|txt|json|jsonl|csv|xml|pdf|docx|odt)$)");
   std::ifstream in(file);
   std::stringstream text;

@@ -99,7 +99,9 @@ class Archive {
     if (source) zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (!zip_) {
       if (source) zip_source_free(source);
-      const std::string why = zip_error_strerror(&error);
+      // libzip's texts are English: the usual one has a catalogue row.
+      const MessageArg why = zip_error_code_zip(&error) == ZIP_ER_NOZIP ? MessageArg(Message{"read.zip_not_zip", {}})
+                                                                        : MessageArg(zip_error_strerror(&error));
       zip_error_fini(&error);
       throw NoContentError(Message{"read.zip_damaged", {why}});
     }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 
 #include "readers.h"
 
@@ -80,7 +81,7 @@ std::string read_file(const std::filesystem::path& path, const ReadOptions& opti
   const std::string name = path.string();
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw CorpusError(Message{"read.in_file", {name, Message{"read.cannot_read", {ec.message()}}}});
+  if (ec) throw CorpusError(Message{"read.in_file", {name, Message{"read.cannot_read", {system_reason(ec)}}}});
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CorpusError(Message{"read.cannot_open", {name}});
   char head[detail::kSniffBytes];

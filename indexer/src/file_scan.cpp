@@ -4,6 +4,7 @@
 #include <set>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 
 namespace fouille::indexer {
 namespace fs = std::filesystem;
@@ -48,7 +49,7 @@ class Scanner {
     std::error_code ec;
     auto status = fs::status(input, ec);
     if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::too_many_symbolic_link_levels) {
-      throw CorpusError(Message{"read.in_file", {input.string(), Message{"read.cannot_read", {ec.message()}}}});
+      throw CorpusError(Message{"read.in_file", {input.string(), Message{"read.cannot_read", {system_reason(ec)}}}});
     }
     if (ec == std::errc::too_many_symbolic_link_levels) {
       throw CorpusError(Message{"read.in_file", {input.string(), Message{"index.link_loop", {}}}});
@@ -89,13 +90,13 @@ class Scanner {
       }
       fs::directory_iterator it(dir, ec);
       if (ec) {
-        warn(dir, {"index.cannot_list", {ec.message()}});
+        warn(dir, {"index.cannot_list", {system_reason(ec)}});
         continue;
       }
       std::vector<std::pair<fs::path, bool>> subfolders;
       for (fs::directory_iterator end; it != end; it.increment(ec)) {
         if (ec) {
-          warn(dir, {"index.cannot_list_end", {ec.message()}});
+          warn(dir, {"index.cannot_list_end", {system_reason(ec)}});
           break;
         }
         const fs::path p = it->path();
@@ -107,7 +108,7 @@ class Scanner {
         auto status = fs::status(p, sec);
         if (sec) {
           warn(p, sec == std::errc::too_many_symbolic_link_levels ? Message{"index.link_loop", {}}
-                                                                  : Message{"read.cannot_read", {sec.message()}});
+                                                                  : Message{"read.cannot_read", {system_reason(sec)}});
           continue;
         }
         if (fs::is_directory(status)) {

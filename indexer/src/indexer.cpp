@@ -32,6 +32,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/store/database_layout.h"
 #include "fouille/store/analysis_check.h"
@@ -276,7 +277,7 @@ Xapian::WritableDatabase open_for_writing(const fs::path& db) {
     const fs::path probe = db / ".fouille-write-test";
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0 && errno != EEXIST) {
-      throw IndexError(Message{"index.cannot_write_folder", {db.string(), std::strerror(errno)}});
+      throw IndexError(Message{"index.cannot_write_folder", {db.string(), system_reason(errno)}});
     }
     if (fd >= 0) {
       ::close(fd);
@@ -293,7 +294,7 @@ Message write_failure(const fs::path& db, const Xapian::Error& e) {
   const char* errno_text = e.get_error_string();
   const std::string what = e.get_msg() + (errno_text ? std::string(" (") + errno_text + ")" : "");
   if (what.find(std::strerror(ENOSPC)) != std::string::npos) {
-    return Message{"index.disk_full", {db.string(), std::strerror(ENOSPC)}};
+    return Message{"index.disk_full", {db.string(), system_reason(ENOSPC)}};
   }
   return Message{"index.write_failed", {db.string(), what}};
 }

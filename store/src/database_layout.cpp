@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 
 namespace fouille::store {
 namespace fs = std::filesystem;
@@ -34,7 +35,7 @@ void write_stub(const fs::path& dir, int generation) {
   }
   std::error_code ec;
   fs::rename(tmp, dir / kStub, ec);
-  if (ec) throw IndexError(Message{"store.cannot_switch", {dir.string(), ec.message()}});
+  if (ec) throw IndexError(Message{"store.cannot_switch", {dir.string(), system_reason(ec)}});
 }
 
 }  // namespace
@@ -67,13 +68,13 @@ DatabaseLayout::DatabaseLayout(fs::path dir) : dir_(std::move(dir)) {
     throw IndexError(Message{"store.not_folder", {dir_.string()}});
   }
   fs::create_directories(dir_, ec);
-  if (ec) throw IndexError(Message{"store.cannot_create_folder", {dir_.string(), ec.message()}});
+  if (ec) throw IndexError(Message{"store.cannot_create_folder", {dir_.string(), system_reason(ec)}});
   // Two indexers starting on one new folder: the second waits here for the
   // first to create the database, then finds its stub (and its write lock).
   int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY);
   if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
     if (fd >= 0) ::close(fd);
-    throw IndexError(Message{"store.cannot_lock", {dir_.string(), std::strerror(errno)}});
+    throw IndexError(Message{"store.cannot_lock", {dir_.string(), system_reason(errno)}});
   }
   struct Unlock {
     int fd;
@@ -114,7 +115,7 @@ fs::path DatabaseLayout::scratch() const {
   std::error_code ec;
   fs::remove_all(p, ec);
   fs::create_directories(p, ec);
-  if (ec) throw IndexError(Message{"store.cannot_create", {p.string(), ec.message()}});
+  if (ec) throw IndexError(Message{"store.cannot_create", {p.string(), system_reason(ec)}});
   return p;
 }
 
