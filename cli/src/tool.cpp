@@ -116,7 +116,9 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
   if (lang_code_) {
     if (auto code = peek_option(argc, argv, "lang"); code && parse_lang(*code)) lang_ = *parse_lang(*code);
   }
-  // The language is known: --help can be written in it.
+  // The language is known: --help can be written in it, the placeholder of
+  // an option's value too (Boost's global default name, "arg").
+  po::arg = text("help.tool.arg", lang_);
   visible_.emplace(text(usage_id_, lang_));
   for (Declared& d : declared_) {
     const std::string help = text(d.help_id, lang_);

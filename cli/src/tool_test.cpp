@@ -88,11 +88,11 @@ TEST(Tool, HelpSpeaksTheRunsLanguage) {
   };
   const Case cases[] = {
       {{"--lang", "fr", "--help"},
-       {"Utilisation : fouille-search", "--db", "dossier de la base", "affiche cette aide", "--lang"},
-       {"Usage:", "database folder", "show this help"}},
+       {"Utilisation : fouille-search", "--db", "dossier de la base", "affiche cette aide", "--lang", "] VALEUR"},
+       {"Usage:", "database folder", "show this help", " arg "}},
       {{"--lang", "en", "--help"},
-       {"Usage: fouille-search", "--db", "database folder", "show this help", "--lang"},
-       {"Utilisation", "dossier de la base", "affiche cette aide"}},
+       {"Usage: fouille-search", "--db", "database folder", "show this help", "--lang", "] arg "},
+       {"Utilisation", "dossier de la base", "affiche cette aide", "VALEUR"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.args[1]);
