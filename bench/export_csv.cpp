@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 #include "fouille/cli/tool.h"
 
 namespace {
@@ -50,21 +51,19 @@ std::string valid_utf8(const std::string& s) {
 int main(int argc, char** argv) {
   // The frame of the other tools: --help exits 0 (it was read as a folder
   // name, and the folder walk's exception aborted the run), errors one line.
-  fouille::cli::Tool tool("bench-export-csv",
-                          "Usage: bench-export-csv CORPUS_DIR > corpus.csv\n\n"
-                          "Writes every file under CORPUS_DIR as a CSV row (title, body) on stdout.\n\nOptions");
+  fouille::cli::Tool tool("bench-export-csv", "help.bench_export.usage");
   std::vector<std::string> dirs;
   tool.positional("corpus", &dirs);
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
-    if (dirs.size() != 1) throw fouille::UsageError("expected one CORPUS_DIR (see --help)");
+    if (dirs.size() != 1) throw fouille::UsageError(fouille::Message{"option.one_corpus_dir", {}});
     std::vector<std::filesystem::path> files;
     try {
       for (const auto& e : std::filesystem::recursive_directory_iterator(dirs[0])) {
         if (e.is_regular_file()) files.push_back(e.path());
       }
     } catch (const std::filesystem::filesystem_error& e) {
-      throw fouille::CorpusError(dirs[0] + ": " + e.code().message());
+      throw fouille::CorpusError(fouille::Message{"read.in_file", {dirs[0], fouille::system_reason(e.code())}});
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {

@@ -69,22 +69,19 @@ double thread_cpu_ms() {
 int main(int argc, char** argv) {
   std::string db, queries_path;
   int rounds = 3;
-  fouille::cli::Tool tool("fouille-bench",
-      "Usage: fouille-bench --db DIR --queries FILE [options]\n\n"
-      "Measures fouille-search's query latency in-process, all facets on.\n\n"
-      "Example:\n  fouille-bench --db bench/work/db-100k --queries bench/queries.tsv --rounds 3\n\nOptions");
+  fouille::cli::Tool tool("fouille-bench", "help.bench.usage");
   int slowest = 0;
   tool.add_options()
-    ("db,d", po::value(&db), "database folder (e.g. --db bench/work/db-100k)")
-    ("queries", po::value(&queries_path), "query set: query <TAB> FIELD=VALUE;... (e.g. --queries bench/queries.tsv)")
-    ("rounds", po::value(&rounds)->default_value(3), "times each query runs; the first round warms the caches and is not counted")
-    ("no-set-cache", "keep no sets of documents between searches: every search reads its terms and checks its phrases afresh, as the first search of a query does")
-    ("json", "print the figures as one JSON object")
-    ("slowest", po::value(&slowest)->default_value(0), "also list the N slowest queries (e.g. --slowest 10)");
+    ("db,d", po::value(&db), "help.bench.db")
+    ("queries", po::value(&queries_path), "help.bench.queries")
+    ("rounds", po::value(&rounds)->default_value(3), "help.bench.rounds")
+    ("no-set-cache", "help.bench.no_set_cache")
+    ("json", "help.bench.json")
+    ("slowest", po::value(&slowest)->default_value(0), "help.bench.slowest");
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
-    if (db.empty() || queries_path.empty()) throw fouille::UsageError("--db and --queries are required (see --help)");
-    if (rounds < 2) throw fouille::UsageError("--rounds must be at least 2 (the first one warms up)");
+    if (db.empty() || queries_path.empty()) throw fouille::UsageError(fouille::Message{"option.both_required", {"--db", "--queries"}});
+    if (rounds < 2) throw fouille::UsageError(fouille::Message{"option.rounds", {"--rounds", std::to_string(rounds)}});
     std::vector<Query> queries = load(queries_path);
     fouille::searcher::Searcher searcher(std::make_shared<fouille::searcher::Index>(
         db, tool.has("no-set-cache") ? 0 : fouille::searcher::Index::kDefaultSetCacheBytes));

@@ -18,11 +18,11 @@ using namespace fouille;
 int main(int argc, char** argv) {
   std::string set_dir = "tests/relevance", work;
   std::vector<std::string> runs;
-  cli::Tool tool("bench-relevance", "Usage: bench-relevance [options]\n\nOptions");
+  cli::Tool tool("bench-relevance", "help.bench_relevance.usage");
   tool.add_options()
-    ("set", po::value(&set_dir), "judged set folder: queries.tsv, judgments.tsv, docs/ (default tests/relevance)")
-    ("work", po::value(&work), "scratch folder for the two databases (default: a temporary folder)")
-    ("run", po::value(&runs)->composing(), "NAME=FILE: another engine's run, lines qid<TAB>file best first (repeatable)");
+    ("set", po::value(&set_dir), "help.bench_relevance.set")
+    ("work", po::value(&work), "help.bench_relevance.work")
+    ("run", po::value(&runs)->composing(), "help.bench_relevance.run");
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
     relevance::JudgedSet set = relevance::load(set_dir);
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     engines.emplace_back("plain xapian bm25", relevance::run_plain_xapian(set, dir));
     for (const auto& r : runs) {
       const std::size_t eq = r.find('=');
-      if (eq == std::string::npos || eq == 0) throw UsageError("--run " + r + ": expected NAME=FILE");
+      if (eq == std::string::npos || eq == 0) throw UsageError(Message{"option.expected_name_file", {"--run", r}});
       engines.emplace_back(r.substr(0, eq), relevance::read_run(r.substr(eq + 1)));
     }
     if (temporary) relevance::fs::remove_all(dir);

@@ -110,13 +110,13 @@ int main(int argc, char** argv) {
   std::string host = "127.0.0.1", queries = "bench/queries.tsv", clients_list = "1,4,16";
   int port = 8080;
   double seconds = 10;
-  fouille::cli::Tool tool("bench-serve", "Usage: bench-serve --port PORT [options]\n\nOptions");
+  fouille::cli::Tool tool("bench-serve", "help.bench_serve.usage");
   tool.add_options()
-    ("host", po::value(&host)->default_value(host), "server address")
-    ("port", po::value(&port)->default_value(port), "server port")
-    ("queries", po::value(&queries)->default_value(queries), "query table (query <TAB> FIELD=VALUE;...)")
-    ("clients", po::value(&clients_list)->default_value(clients_list), "client counts to run, comma-separated")
-    ("seconds", po::value(&seconds)->default_value(seconds), "duration of each run");
+    ("host", po::value(&host)->default_value(host), "help.bench_serve.host")
+    ("port", po::value(&port)->default_value(port), "help.bench_serve.port")
+    ("queries", po::value(&queries)->default_value(queries), "help.bench_serve.queries")
+    ("clients", po::value(&clients_list)->default_value(clients_list), "help.bench_serve.clients")
+    ("seconds", po::value(&seconds)->default_value(seconds), "help.bench_serve.seconds");
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
     const std::vector<std::string> urls = read_queries(queries);

@@ -17,7 +17,7 @@ class JsonSink : public fouille::corpus::ReadSink {
   void document(fouille::corpus::Document doc) override {
     (void)fouille::corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  void warning(std::string) override {}
+  void warning(fouille::Message) override {}
 };
 
 }  // namespace

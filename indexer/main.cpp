@@ -34,49 +34,21 @@ constexpr std::uint64_t kMaxBatch = 10'000'000;
 constexpr double kMaxFileMb = 1024;
 extern "C" void on_signal(int) { g_stop = true; }
 
-const char* kUsage = R"(Usage: fouille-index --db DIR [options] PATH...
-       fouille-index --dump PATH...
-
-Indexes text documents (any of their layouts) and JSON Lines files (.jsonl),
-files or folders (recursively), into the Xapian database DIR. A second run
-reads only new and changed files.
-
-Examples:
-  fouille-index --db projets.db corpus/samples
-  fouille-index --db projets.db --prune --jobs 2 ~/projets
-  fouille-index --dump corpus/samples/000_e52cd48991c2ab76.txt
-
-Options)";
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  cli::Tool tool("fouille-index", kUsage);
+  cli::Tool tool("fouille-index", "help.index.usage");
   tool.version_names_xapian();
   tool.json_errors();
   std::string db;
   std::string jobs = "0", batch = "1000", max_mb = "20";
-  tool.add_options()("db,d", po::value(&db), "database folder, created if missing (e.g. --db projets.db)")(
-      "jobs,j", po::value(&jobs),
-      "threads that read and analyse files, 0 to 256; 0 = one per core (the default). A new database is built in one "
-      "shard per thread, "
-      "merged at the end; updates go through one more, writing thread (e.g. --jobs 2)")(
-      "batch", po::value(&batch),
-      "documents per commit, default 1000; an interrupted run keeps every committed batch (e.g. --batch 500)")(
-      "prune", "remove documents whose source file no longer exists (e.g. --db projets.db --prune ~/projets)")(
-      "no-spelling", "do not feed the spelling dictionary: faster, but no \"Vouliez-vous dire\" (e.g. --no-spelling)")(
-      "max-size", po::value(&max_mb),
-      "skip files larger than this many MB, default 20, at most 1024 (e.g. --max-size 5)")(
-      "follow-links",
-      "also read files and folders that symbolic links under the inputs point to outside them "
-      "(by default such links are skipped with a warning; e.g. --follow-links)")(
-      "quiet,q", "no progress bar and no warnings; the summary line only (e.g. -q in scripts)")(
-      "json",
-      "print the summary as one JSON object: counts, seconds, peak RSS and the time of each phase; "
-      "on failure, the error as a JSON object (e.g. -q --json)")(
-      "dump",
-      "print the fields extracted from each document as JSON Lines, skipped files on stderr; no database "
-      "(e.g. --dump corpus/samples)");
+  tool.add_options()("db,d", po::value(&db), "help.index.db")("jobs,j", po::value(&jobs), "help.index.jobs")(
+      "batch", po::value(&batch), "help.index.batch")("prune", "help.index.prune")(
+      "no-spelling", "help.index.no_spelling")("max-size", po::value(&max_mb), "help.index.max_size")(
+      "follow-links", "help.index.follow_links")("quiet,q", "help.index.quiet")("json", "help.index.json")(
+      "dump", "help.index.dump");
+  std::string lang;
+  tool.language_option(&lang);
   tool.color_option();
   std::vector<std::string> paths;
   tool.positional("path", &paths);
@@ -87,8 +59,8 @@ int main(int argc, char** argv) {
     read.max_bytes = static_cast<std::uintmax_t>(base::parse_positive("--max-size", max_mb, kMaxFileMb) * 1024 * 1024);
     if (paths.empty()) throw UsageError(Message{"option.no_path", {}});
     if (tool.has("dump")) {
-      const indexer::DumpStats s = indexer::dump({paths.begin(), paths.end()}, read, tool.has("follow-links"), std::cout,
-                                                 [&](const std::string& w) { tool.warn(w); });
+      const indexer::DumpStats s = indexer::dump({paths.begin(), paths.end()}, read, tool.has("follow-links"),
+                                                 std::cout, [&](const Message& w) { tool.warn(w); });
       return s.documents == 0 && s.skipped > 0 ? int{cli::kInput} : int{cli::kOk};
     }
     if (db.empty()) throw UsageError(Message{"option.db_required", {}});
@@ -109,23 +81,23 @@ int main(int argc, char** argv) {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
-    ProgressBar bar(!quiet && tool.progress(STDERR_FILENO));
-    auto warn = [&](const std::string& line) {
+    ProgressBar bar(!quiet && tool.progress(STDERR_FILENO), tool.lang());
+    auto warn = [&](const Message& warning) {
       if (quiet) return;
       bar.clear();
-      tool.warn(line);
+      tool.warn(warning);
     };
     indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
     bar.clear();
     if (tool.has("json")) {
       std::cout << indexer::summary_json(s, db) << std::endl;
     } else {
-      std::cout << "fouille-index: " << indexer::summary_line(s, db) << "\n";
-      if (!quiet) std::cout << "fouille-index: " << indexer::phases_line(s) << "\n";
+      std::cout << "fouille-index: " << indexer::summary_line(s, db, tool.lang()) << "\n";
+      if (!quiet) std::cout << "fouille-index: " << indexer::phases_line(s, tool.lang()) << "\n";
       std::cout.flush();
     }
     if (s.interrupted) {
-      tool.warn("interrupted; the work done so far is committed, run again to finish");
+      tool.warn(Message{"index.interrupted", {}});
       return int{cli::kInterrupted};
     }
     if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return int{cli::kInput};

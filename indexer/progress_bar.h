@@ -1,15 +1,19 @@
 // The terminal progress line of fouille-index: files done/total, docs/s, MB/s,
-// ETA, redrawn at most ten times a second; nothing at all when disabled.
+// ETA, in the run's language, redrawn at most ten times a second; nothing at
+// all when disabled.
 #pragma once
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 
+#include "fouille/base/message.h"
 #include "fouille/indexer/indexer.h"
+#include "fouille/indexer/summary.h"
 
 class ProgressBar {
  public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  ProgressBar(bool enabled, fouille::Lang lang) : enabled_(enabled), lang_(lang) {}
 
   void update(const fouille::indexer::Progress& p) {
     if (!enabled_) return;
@@ -23,8 +27,12 @@ class ProgressBar {
                               : 0;
     int width = 30;
     int filled = p.files_total ? static_cast<int>(width * p.files_done / p.files_total) : width;
-    std::fprintf(stderr, "\r[%-*.*s] %zu/%zu files  %.0f docs/s  %.1f MB/s  ETA %.0f s ", width, filled,
-                 "##############################", p.files_done, p.files_total, docs_s, mb_s, eta);
+    using fouille::indexer::decimal;
+    const std::string line = fouille::render(fouille::Message{"index.progress",
+                                                              {p.files_done, p.files_total, decimal(docs_s, 0, lang_),
+                                                               decimal(mb_s, 1, lang_), decimal(eta, 0, lang_)}},
+                                             lang_);
+    std::fprintf(stderr, "\r[%-*.*s] %s ", width, filled, "##############################", line.c_str());
     std::fflush(stderr);
     drawn_ = true;
   }
@@ -37,6 +45,7 @@ class ProgressBar {
 
  private:
   bool enabled_;
+  fouille::Lang lang_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point last_{};
 };

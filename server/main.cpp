@@ -13,40 +13,21 @@
 namespace po = boost::program_options;
 using namespace fouille;
 
-namespace {
-
-const char* kUsage = R"(Usage: fouille-serve --db DIR [options]
-
-Serves the fouille database DIR: a search page at http://127.0.0.1:8080/ and
-the JSON API under /api/ (search, documents/ID, analyze, health; see the
-README). A new revision written by fouille-index is picked up without a
-restart; Ctrl-C or SIGTERM stops the server once the requests in flight are
-answered.
-
-Examples:
-  fouille-serve --db projets.db
-  fouille-serve --db projets.db --port 9000 --threads 8 --quiet
-  curl 'http://127.0.0.1:8080/api/search?q=traite&filter=region:Asia&limit=3'
-
-Options)";
-
-}  // namespace
-
 int main(int argc, char** argv) {
-  cli::Tool tool("fouille-serve", kUsage);
+  cli::Tool tool("fouille-serve", "help.serve.usage");
   server::Options options;
   tool.add_options()
-    ("db,d", po::value(&options.db), "database folder made by fouille-index (e.g. --db projets.db)")
+    ("db,d", po::value(&options.db), "help.serve.db")
     ("bind", po::value(&options.bind)->default_value(options.bind),
-     "address to listen on; anything but a loopback address exposes the database (e.g. --bind 0.0.0.0)")
-    ("port,p", po::value(&options.port)->default_value(options.port), "port; 0 picks a free one (e.g. --port 9000)")
-    ("threads", po::value(&options.threads)->default_value(options.threads), "connections served at once; an idle kept-alive one holds a thread up to 2 s (e.g. --threads 32)")
+     "help.serve.bind")
+    ("port,p", po::value(&options.port)->default_value(options.port), "help.serve.port")
+    ("threads", po::value(&options.threads)->default_value(options.threads), "help.serve.threads")
     ("search-seconds", po::value(&options.search_seconds)->default_value(options.search_seconds),
-     "seconds a search counts every match for; past it totals and facets are estimates (e.g. --search-seconds 0.5)")
+     "help.serve.search_seconds")
     ("set-cache-mb", po::value(&options.set_cache_mb)->default_value(options.set_cache_mb),
-     "megabytes of frequent terms' and phrases' documents kept between searches, per database revision; 0 for none (e.g. --set-cache-mb 256)")
-    ("cors", po::value(&options.cors), "let pages from ORIGIN call the API (e.g. --cors https://intranet.example.org); off by default")
-    ("quiet,q", "no access log line per request");
+     "help.serve.set_cache_mb")
+    ("cors", po::value(&options.cors), "help.serve.cors")
+    ("quiet,q", "help.serve.quiet");
   if (auto done = tool.parse(argc, argv)) return *done;
   options.quiet = tool.has("quiet");
 
@@ -65,11 +46,11 @@ int main(int argc, char** argv) {
     std::thread waiter([&] {
       int sig = 0;
       sigwait(&stop_signals, &sig);
-      std::cerr << "fouille-serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
+      tool.warn(Message{"serve.stopping", {sig == SIGINT ? "SIGINT" : "SIGTERM"}});
       server.stop();
     });
-    std::cerr << "fouille-serve: " << options.db << " at http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind)
-              << ":" << port << "/\n";
+    const std::string host = options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind;
+    tool.warn(Message{"serve.listening", {options.db, "http://" + host + ":" + std::to_string(port) + "/"}});
     server.run();
     // run() also returns when listening fails: wake the waiter then.
     pthread_kill(waiter.native_handle(), SIGTERM);

@@ -3,6 +3,7 @@
 // --facet-size, --color with NO_COLOR and TERM=dumb, errors as JSON with
 // --json from every tool, and a second fouille-serve on a busy port refused.
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <signal.h>
@@ -26,6 +27,7 @@ using test::run;
 const std::string kIndex = FOUILLE_INDEX_BIN;
 const std::string kSearch = FOUILLE_SEARCH_BIN;
 const std::string kServe = FOUILLE_SERVE_BIN;
+const std::string kGen = FOUILLE_GEN_BIN;
 
 class Conventions : public ::testing::Test {
  protected:
@@ -124,6 +126,81 @@ TEST_F(Conventions, ErrorsAndNotesInTheRunsLanguage) {
   }
 }
 
+// fouille-index too: each skipped file keeps its name and reason, the summary
+// and the phases line follow the run's language, in --dump as well.
+TEST(IndexInOneLanguage, SkippedFilesAndTheSummary) {
+  test::ScratchDir dir("cli-index-lang");
+  fs::create_directories(dir / "in");
+  fs::copy(fs::path(FOUILLE_SAMPLES) / "000_e52cd48991c2ab76.txt", dir / "in" / "bon.txt");
+  test::write_file(dir / "in" / "empty.txt", "");
+  test::write_file(dir / "in" / "binary.txt", std::string("\x7f"
+                                                          "ELF\0\0\0\0",
+                                                          8));
+  test::write_file(dir / "in" / "records.jsonl", "{\"id\":\"J1\",\"title\":\"Projet JSON\"}\n{broken\n");
+  struct Case {
+    std::string env, args;
+    std::vector<std::string> errors, output, absent;
+  };
+  const std::vector<std::string> french_errors = {"empty.txt : ignoré : fichier vide",
+                                                  "binary.txt : ignoré : fichier binaire (octets",
+                                                  "records.jsonl:2 : JSON invalide (octet 2)"};
+  const std::vector<std::string> english_errors = {
+      "empty.txt: skipped: empty file", "binary.txt: skipped: binary file (", "records.jsonl:2: bad JSON (byte 2)"};
+  const std::vector<std::string> french_words = {"ignoré", "vide", "invalide", "ajouté", "temps :", " Mo", "fils"};
+  const std::vector<std::string> english_words = {"skipped", "empty", "bad", "added", "time:", " MB", "thread"};
+  const Case cases[] = {
+      {"", "", french_errors, {"2 ajoutés", "2 ignorés", " Mo/s", "temps : parcours"}, english_words},
+      {"", "--lang en", english_errors, {"2 added", "2 skipped", " MB/s", "time: scan"}, french_words},
+      {"LANG=en_GB.UTF-8", "", english_errors, {"2 added"}, french_words},
+      {"LANG=en_GB.UTF-8 LC_MESSAGES=fr_FR.UTF-8", "", french_errors, {"2 ajoutés"}, english_words},
+      {"LANG=en_GB.UTF-8", "--lang fr", french_errors, {"2 ajoutés"}, english_words},
+  };
+  int run_number = 0;
+  for (const auto& c : cases) {
+    const std::string db = (dir / ("db" + std::to_string(run_number++))).string();
+    const std::string command =
+        c.env + " " + kIndex + " " + c.args + " --jobs 1 --db " + db + " " + (dir / "in").string();
+    SCOPED_TRACE(command);
+    auto r = run(command);
+    EXPECT_EQ(r.status, 0) << r.errors;
+    for (const auto& e : c.errors) EXPECT_TRUE(has(r.errors, e)) << e << "\n" << r.errors;
+    for (const auto& o : c.output) EXPECT_TRUE(has(r.output, o)) << o << "\n" << r.output;
+    for (const auto& a : c.absent) {
+      EXPECT_FALSE(has(r.output, a)) << a << "\n" << r.output;
+      // The file names are the user's: only the messages must be free of the other language.
+      std::string errors = r.errors;
+      for (const char* name : {"empty.txt", "binary.txt", "records.jsonl"}) {
+        for (std::size_t at; (at = errors.find(name)) != std::string::npos;) errors.erase(at, std::strlen(name));
+      }
+      EXPECT_FALSE(has(errors, a)) << a << "\n" << r.errors;
+    }
+    auto dump = run(c.env + " " + kIndex + " " + c.args + " --dump " + (dir / "in").string());
+    EXPECT_EQ(dump.status, 0) << dump.errors;
+    for (const auto& e : c.errors) EXPECT_TRUE(has(dump.errors, e)) << e << "\n" << dump.errors;
+  }
+}
+
+// The progress line on a terminal (script(1) gives the run one) too.
+TEST(IndexInOneLanguage, TheProgressLine) {
+  if (run("command -v script").status != 0) GTEST_SKIP() << "no script(1) to give fouille-index a terminal";
+  test::ScratchDir dir("cli-index-progress");
+  struct Case {
+    std::string args, present, absent;
+  };
+  const Case cases[] = {{"", "1/1 fichiers", "files"}, {"--lang en", "1/1 files", "fichiers"}};
+  int run_number = 0;
+  for (const auto& c : cases) {
+    const std::string db = (dir / ("db" + std::to_string(run_number++))).string();
+    const std::string command =
+        kIndex + " " + c.args + " --db " + db + " " + FOUILLE_SAMPLES + "/000_e52cd48991c2ab76.txt";
+    SCOPED_TRACE(command);
+    auto r = run("TERM=xterm script -qec " + test::quote(command) + " /dev/null");
+    EXPECT_EQ(r.status, 0) << r.output << r.errors;
+    EXPECT_TRUE(has(r.output, c.present)) << r.output;
+    EXPECT_FALSE(has(r.output, c.absent)) << r.output;
+  }
+}
+
 // --json errors: one object, the shape of the HTTP API's, from every tool.
 TEST_F(Conventions, JsonErrorsFromEveryTool) {
   struct Case {
@@ -137,10 +214,12 @@ TEST_F(Conventions, JsonErrorsFromEveryTool) {
        "query “traite budget:abc”: position 8: budget: “abc” is not an amount (e.g. 100000..200000, 150k..)", 2, 8},
       {search("--json --limit -1 x"), "usage", "bad_parameter", "option.expected_count_range", "--limit -1", 2,
        nullptr},
-      {kIndex + " --json --db /proc/fouille-db " + FOUILLE_SAMPLES, "database", "unavailable", "", "/proc/fouille-db",
-       4, nullptr},
+      {kIndex + " --json --db /proc/fouille-db " + FOUILLE_SAMPLES, "database", "unavailable",
+       "store.cannot_create_folder", "/proc/fouille-db", 4, nullptr},
+      {kIndex + " --json --lang en --db " + (dir_->path() / "db2").string() + " " + (dir_->path() / "nowhere").string(),
+       "input", "bad_input", "index.missing_input", "nowhere: no such file or directory", 3, nullptr},
       {kIndex + " --json --db " + (dir_->path() / "db2").string() + " " + (dir_->path() / "nowhere").string(), "input",
-       "bad_input", "", "nowhere", 3, nullptr},
+       "bad_input", "index.missing_input", "nowhere : fichier ou dossier introuvable", 3, nullptr},
       {kIndex + " --json --jobs x --db " + (dir_->path() / "db3").string() + " " + FOUILLE_SAMPLES, "usage",
        "bad_parameter", "option.expected_count_range", "--jobs x", 2, nullptr},
   };
@@ -211,12 +290,33 @@ TEST_F(Conventions, ColourOnlyWhenAskedOrOnATerminal) {
   }
 }
 
-// Every tool's --help exits 0 (the bench tools: bench_tools_help).
-TEST(Help, EveryToolsHelpExitsZero) {
-  for (const auto& bin : {kIndex, kSearch, kServe}) {
-    auto r = run(bin + " --help");
-    EXPECT_EQ(r.status, 0) << bin;
-    EXPECT_TRUE(has(r.output, "Usage")) << bin;
+// Every tool's --help exits 0 (the bench tools: bench_tools_help), in the
+// user's language; the option names stay the same.
+TEST(Help, EveryToolsHelpExitsZeroInTheUsersLanguage) {
+  struct Case {
+    std::string command;
+    std::vector<std::string> present, absent;
+  };
+  const std::vector<std::string> french_words = {"Utilisation :", "Exemple", "affiche cette aide"};
+  const std::vector<std::string> english_words = {"Usage:", "Example", "show this help", " the ", " of "};
+  const std::string en = "LANG=en_GB.UTF-8 ";
+  const Case cases[] = {
+      {kIndex + " --help", {"--db", "--jobs", "dossier de la base", "fils qui lisent"}, english_words},
+      {en + kIndex + " --help", {"--db", "--jobs", "database folder", "threads that read"}, french_words},
+      {kIndex + " --lang en --help", {"database folder"}, french_words},
+      {kSearch + " --help", {"--filter", "Langage de requête", "valeurs montrées par facette"}, english_words},
+      {kSearch + " --lang en --help", {"--filter", "Query language", "values shown per facet"}, french_words},
+      {kServe + " --help", {"--port", "adresse d'écoute"}, english_words},
+      {en + kServe + " --help", {"--port", "address to listen on"}, french_words},
+      {kGen + " --help", {"--out", "graine du hasard"}, english_words},
+      {en + kGen + " --help", {"--out", "random seed"}, french_words},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.command);
+    auto r = run(c.command);
+    EXPECT_EQ(r.status, 0) << r.errors;
+    for (const auto& p : c.present) EXPECT_TRUE(has(r.output, p)) << p << "\n" << r.output;
+    for (const auto& a : c.absent) EXPECT_FALSE(has(r.output, a)) << a << "\n" << r.output;
   }
   EXPECT_TRUE(has(run(kSearch + " --help").output, "--facet-size"));
   EXPECT_TRUE(has(run(kSearch + " --help").output, "--color"));

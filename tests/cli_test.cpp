@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 using test::quote;
 using test::run;
 
-const std::string kIndex = FOUILLE_INDEX_BIN;
+// These tests read the tools' English; cli_conventions_test checks both languages.
+const std::string kIndex = std::string(FOUILLE_INDEX_BIN) + " --lang en";
 const std::string kSearch = FOUILLE_SEARCH_BIN;
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
@@ -43,7 +44,7 @@ TEST(Cli, AnalyzeTextListsTokens) {
 }
 
 TEST(Cli, HelpAndVersion) {
-  for (const auto& bin : {kIndex, kSearch}) {
+  for (const auto& bin : {kIndex, kSearch + " --lang en"}) {
     auto help = run(bin + " --help");
     EXPECT_EQ(help.status, 0);
     EXPECT_NE(help.output.find("Example"), std::string::npos);

@@ -21,7 +21,7 @@ const char* const kProject =
     "Titre du projet\nAppui aux migrants de retour\nStatut\nActif\n\n"
     "Le projet renforce la réintégration des migrants de retour au Sénégal.\n";
 
-std::string index_bin() { return test::quote(FOUILLE_INDEX_BIN); }
+std::string index_bin() { return test::quote(FOUILLE_INDEX_BIN) + " --lang en"; }
 
 TEST(Dump, ReadsWhatAnIndexRunReads) {
   test::ScratchDir dir("dump-walk");

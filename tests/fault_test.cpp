@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 using test::quote;
 using test::run;
 
-const std::string kIndex = FOUILLE_INDEX_BIN;
+// These tests read fouille-index's English; cli_conventions_test checks both languages.
+const std::string kIndex = std::string(FOUILLE_INDEX_BIN) + " --lang en";
 const std::string kSearch = FOUILLE_SEARCH_BIN;
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }

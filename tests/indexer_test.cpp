@@ -31,7 +31,12 @@ Stats run_index(const fs::path& db, std::vector<fs::path> inputs, bool prune = f
   o.prune = prune;
   o.jobs = jobs;
   o.batch = 100;
-  return index(o, [&](const std::string& w) { if (warnings) warnings->push_back(w); }, {}, nullptr);
+  return index(
+      o,
+      [&](const Message& w) {
+        if (warnings) warnings->push_back(render(w, Lang::kEn));
+      },
+      {}, nullptr);
 }
 
 std::size_t count_term(const fs::path& db, const std::string& term) {
@@ -141,8 +146,8 @@ TEST(Indexer, SecondWriterFailsAtOnceNamingTheDatabase) {
     run_index(dir / "db", {FOUILLE_SAMPLES});
     FAIL() << "no lock error";
   } catch (const IndexError& e) {
-    EXPECT_NE(std::string(e.what()).find((dir / "db").string() + ": database is being indexed"), std::string::npos)
-        << e.what();
+    EXPECT_NE(describe(e, Lang::kEn).find((dir / "db").string() + ": database is being indexed"), std::string::npos)
+        << describe(e, Lang::kEn);
   }
   // Readers are not blocked by the writer.
   EXPECT_EQ(Xapian::Database((dir / "db").string()).get_doccount(), 12u);

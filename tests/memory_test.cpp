@@ -33,7 +33,7 @@ struct Child {
 // Runs fouille-index with `args` as a child; its peak RSS from wait4.
 Child run_index(const std::vector<std::string>& args, const fs::path& scratch) {
   const fs::path out = scratch / "stdout", err = scratch / "stderr";
-  std::vector<std::string> argv_s{FOUILLE_INDEX_BIN};
+  std::vector<std::string> argv_s{FOUILLE_INDEX_BIN, "--lang", "en"};  // the tests read its English
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());

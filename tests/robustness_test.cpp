@@ -93,7 +93,7 @@ TEST_F(QueryLimits, DeepNestingIsAQueryErrorNotACrash) {
       search(deep);
       ADD_FAILURE() << "no error";
     } catch (const QueryError& e) {
-      EXPECT_NE(std::string(e.what()).find("imbriqués"), std::string::npos) << e.what();
+      EXPECT_NE(describe(e, Lang::kFr).find("imbriqués"), std::string::npos) << describe(e, Lang::kFr);
     }
   }
   // Within the limit, nesting reads as before.
@@ -119,7 +119,7 @@ TEST_F(QueryLimits, OverLongQueryIsRefusedWithItsLength) {
     search(big);
     ADD_FAILURE() << "no error";
   } catch (const QueryError& e) {
-    EXPECT_NE(std::string(e.what()).find(std::to_string(big.size())), std::string::npos) << e.what();
+    EXPECT_NE(describe(e, Lang::kEn).find(std::to_string(big.size())), std::string::npos) << describe(e, Lang::kEn);
   }
 }
 
@@ -133,8 +133,9 @@ TEST(Robustness, NumbersTooLargeForADoubleAreAFieldWarning) {
   ASSERT_EQ(text.documents.size(), 1u);
   EXPECT_FALSE(text.documents[0].budget.has_value());
   ASSERT_EQ(text.warnings.size(), 1u);
-  EXPECT_NE(text.warnings[0].find("budget"), std::string::npos) << text.warnings[0];
-  EXPECT_NE(text.warnings[0].find("p.txt"), std::string::npos) << text.warnings[0];
+  const std::string warning = render(text.warnings[0], Lang::kEn);
+  EXPECT_NE(warning.find("too large a number"), std::string::npos) << warning;
+  EXPECT_NE(warning.find("p.txt"), std::string::npos) << warning;
 
   test::write_file(dir / "r.jsonl", "{\"id\": \"A\", \"title\": \"Un\", \"budget_usd\": \"" + digits +
                                         "\"}\n{\"id\": \"B\", \"title\": \"Deux\", \"budget_usd\": " + digits +
@@ -147,8 +148,9 @@ TEST(Robustness, NumbersTooLargeForADoubleAreAFieldWarning) {
   EXPECT_FALSE(jsonl.documents[0].budget_usd.has_value());
   EXPECT_EQ(jsonl.documents[1].budget_usd, 1500.0);
   ASSERT_EQ(jsonl.warnings.size(), 2u);
-  EXPECT_NE(jsonl.warnings[0].find("r.jsonl:1: budget_usd"), std::string::npos) << jsonl.warnings[0];
-  EXPECT_NE(jsonl.warnings[1].find("r.jsonl:2: bad JSON"), std::string::npos) << jsonl.warnings[1];
+  const std::string first = render(jsonl.warnings[0], Lang::kEn), second = render(jsonl.warnings[1], Lang::kEn);
+  EXPECT_NE(first.find("r.jsonl:1: Budget (USD): “9000"), std::string::npos) << first;  // the field's label
+  EXPECT_NE(second.find("r.jsonl:2: bad JSON"), std::string::npos) << second;
 }
 
 // A corrupt stub printed "stoi"; now it names the file and what to do.
@@ -162,7 +164,7 @@ TEST(Robustness, CorruptStubIsOneClearIndexError) {
       index_into(dir / "db", {FOUILLE_SAMPLES});
       ADD_FAILURE() << "no error";
     } catch (const IndexError& e) {
-      EXPECT_NE(std::string(e.what()).find("not a fouille stub"), std::string::npos) << e.what();
+      EXPECT_NE(describe(e, Lang::kEn).find("not a fouille stub"), std::string::npos) << describe(e, Lang::kEn);
     }
   }
 }

@@ -14,42 +14,35 @@ namespace po = boost::program_options;
 using namespace fouille;
 
 int main(int argc, char** argv) {
-  cli::Tool tool("fouille-gen",
-                 "Usage: fouille-gen --out DIR [options]\n"
-                 "       fouille-gen --iati --out FILE [--activities N | --size-mb M] [options]\n\n"
-                 "Writes synthetic French project documents in every layout, or with --iati one IATI 2.03\n"
-                 "file of activities in French and English, streamed (same seed, same bytes).\n\n"
-                 "Examples:\n  fouille-gen --out /tmp/corpus-10k --docs 10000 --seed 42\n"
-                 "  fouille-gen --iati --out /tmp/iati-100k.xml --activities 100000 --seed 42\n\nOptions");
+  cli::Tool tool("fouille-gen", "help.gen.usage");
   testsupport::GeneratorOptions o;
   testsupport::IatiOptions iati;
   std::string out;
   double size_mb = 0;
   tool.add_options()
-    ("out,o", po::value(&out), "folder to write into, or with --iati the file (e.g. --out /tmp/corpus)")
-    ("docs,n", po::value(&o.documents)->default_value(1000), "documents to write (e.g. --docs 100000)")
-    ("seed", po::value(&o.seed)->default_value(42), "random seed (e.g. --seed 7)")
-    ("jsonl", po::value(&o.jsonl)->default_value(0.05), "share of documents written as JSON Lines (e.g. --jsonl 0)")
-    ("legacy", po::value(&o.legacy_encoding)->default_value(0.03), "share of files in Windows-1252")
-    ("english", po::value(&o.english_labels)->default_value(0.10), "share of files with English labels")
-    ("wordlist", po::value(&o.wordlist)->default_value(o.wordlist), "French word list")
-    ("iati", "write one IATI activity file to --out FILE instead of a folder of documents")
-    ("activities", po::value(&iati.activities)->default_value(1000), "with --iati: activities to write (e.g. --activities 100000)")
-    ("size-mb", po::value(&size_mb), "with --iati: write activities until the file holds this many MB (10^6 bytes), "
-     "instead of --activities (e.g. --size-mb 1000)")
+    ("out,o", po::value(&out), "help.gen.out")
+    ("docs,n", po::value(&o.documents)->default_value(1000), "help.gen.docs")
+    ("seed", po::value(&o.seed)->default_value(42), "help.gen.seed")
+    ("jsonl", po::value(&o.jsonl)->default_value(0.05), "help.gen.jsonl")
+    ("legacy", po::value(&o.legacy_encoding)->default_value(0.03), "help.gen.legacy")
+    ("english", po::value(&o.english_labels)->default_value(0.10), "help.gen.english")
+    ("wordlist", po::value(&o.wordlist)->default_value(o.wordlist), "help.gen.wordlist")
+    ("iati", "help.gen.iati")
+    ("activities", po::value(&iati.activities)->default_value(1000), "help.gen.activities")
+    ("size-mb", po::value(&size_mb), "help.gen.size_mb")
     ("english-share", po::value(&iati.english),
-     "with --iati: share of activities also titled and described in English, 0 to 1, default 0.6 (e.g. --english-share 0)");
+     "help.gen.english_share");
   if (auto done = tool.parse(argc, argv)) return *done;
   const bool is_iati = tool.has("iati");
-  if (out.empty()) return tool.fail("usage", is_iati ? "--out FILE is required (see --help)" : "--out DIR is required (see --help)", cli::kUsage);
+  if (out.empty()) return tool.fail(Message{is_iati ? "option.out_file_required" : "option.out_dir_required", {}});
   if (!is_iati && (tool.has("size-mb") || tool.has("english-share"))) {
-    return tool.fail("usage", "--size-mb and --english-share go with --iati (see --help)", cli::kUsage);
+    return tool.fail(Message{"option.iati_only", {"--size-mb", "--english-share", "--iati"}});
   }
   if (is_iati && !(size_mb >= 0 && size_mb <= 1e6)) {
-    return tool.fail("usage", "--size-mb " + std::to_string(size_mb) + ": expected 0 to 1000000", cli::kUsage);
+    return tool.fail(Message{"option.expected_range", {"--size-mb", std::to_string(size_mb), "0", "1000000"}});
   }
   if (is_iati && !(iati.english >= 0 && iati.english <= 1)) {
-    return tool.fail("usage", "--english-share: expected a share from 0 to 1", cli::kUsage);
+    return tool.fail(Message{"option.expected_range", {"--english-share", std::to_string(iati.english), "0", "1"}});
   }
   return tool.run([&] {
     try {
@@ -72,7 +65,7 @@ int main(int argc, char** argv) {
     } catch (const Error&) {
       throw;
     } catch (const std::exception& e) {
-      throw CorpusError(out + ": " + e.what());  // a folder that cannot be written: exit 3, as documented
+      throw CorpusError(Message{"read.in_file", {out, e.what()}});  // a folder that cannot be written: exit 3, as documented
     }
   });
 }

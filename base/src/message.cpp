@@ -14,6 +14,21 @@ struct Texts {
   std::string fr, en;
 };
 
+// A text of the catalogue with "\n" as a line break: a row is one line, the
+// text of --help several.
+std::string unescape(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 // The catalogue, read once: rows "id<TAB>French<TAB>English".
 const std::unordered_map<std::string, Texts>& catalogue() {
   static const auto* table = [] {
@@ -22,7 +37,7 @@ const std::unordered_map<std::string, Texts>& catalogue() {
       const std::size_t a = row.find('\t');
       const std::size_t b = a == std::string_view::npos ? a : row.find('\t', a + 1);
       if (b == std::string_view::npos) return;  // the catalogue test refuses such rows
-      (*t)[std::string(row.substr(0, a))] = {std::string(row.substr(a + 1, b - a - 1)), std::string(row.substr(b + 1))};
+      (*t)[std::string(row.substr(0, a))] = {unescape(row.substr(a + 1, b - a - 1)), unescape(row.substr(b + 1))};
     });
     return t;
   }();

@@ -37,6 +37,10 @@ TEST(Message, RendersInEachLanguage) {
        "position 7: empty value"},
       // An unknown id is not lost.
       {{"no.such.id", {"a", "b"}}, "no.such.id a b", "no.such.id a b"},
+      // "\n" in the catalogue is a line break (the texts of --help).
+      {{"help.bench_serve.usage", {}},
+       "Utilisation : bench-serve --port PORT [options]\n\nOptions",
+       "Usage: bench-serve --port PORT [options]\n\nOptions"},
       // Arguments are not read as patterns.
       {{"out.note", {"{1} {2|a|b}"}}, "Note : {1} {2|a|b}", "Note: {1} {2|a|b}"},
   };

@@ -80,23 +80,28 @@ std::vector<std::string> arrange_arguments(int argc, const char* const* argv, co
   return opts;
 }
 
-Tool::Tool(std::string name, const std::string& usage) : name_(std::move(name)), visible_(usage) {
-  visible_.add_options()("help,h", "show this help")("version", "print the version");
+Tool::Tool(std::string name, std::string usage_id) : name_(std::move(name)), usage_id_(std::move(usage_id)) {
+  add_options()("help,h", "help.tool.help")("version", "help.tool.version");
+}
+
+Tool::OptionAdder& Tool::OptionAdder::operator()(const char* name, const char* help_id) {
+  tool_.declared_.push_back({name, nullptr, help_id});
+  return *this;
+}
+
+Tool::OptionAdder& Tool::OptionAdder::operator()(const char* name, const po::value_semantic* value,
+                                                 const char* help_id) {
+  tool_.declared_.push_back({name, std::unique_ptr<const po::value_semantic>(value), help_id});
+  return *this;
 }
 
 void Tool::language_option(std::string* code) {
   lang_code_ = code;
   *code = lang_code(lang_);
-  visible_.add_options()("lang", po::value(code),
-                         "language of messages and labels, fr or en; default: LC_ALL, LC_MESSAGES or LANG, "
-                         "English when it starts with en (e.g. --lang en)");
+  add_options()("lang", po::value(code), "help.tool.lang");
 }
 
-void Tool::color_option() {
-  visible_.add_options()("color", po::value(&color_text_),
-                         "auto (default), always or never: colour and progress only on a terminal, not with "
-                         "NO_COLOR set or TERM=dumb (e.g. --color never)");
-}
+void Tool::color_option() { add_options()("color", po::value(&color_text_), "help.tool.color"); }
 
 void Tool::positional(const std::string& name, std::vector<std::string>* words) {
   hidden_.add_options()(name.c_str(), po::value(words));
@@ -104,8 +109,6 @@ void Tool::positional(const std::string& name, std::vector<std::string>* words) 
 }
 
 std::optional<int> Tool::parse(int argc, const char* const* argv) {
-  po::options_description all;
-  all.add(visible_).add(hidden_);
   if (json_errors_) {
     for (int i = 1; i < argc && std::string_view(argv[i]) != "--"; ++i)
       json_ = json_ || std::string_view(argv[i]) == "--json";
@@ -113,6 +116,21 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
   if (lang_code_) {
     if (auto code = peek_option(argc, argv, "lang"); code && parse_lang(*code)) lang_ = *parse_lang(*code);
   }
+  // The language is known: --help can be written in it, the placeholder of
+  // an option's value too (Boost's global default name, "arg").
+  po::arg = text("help.tool.arg", lang_);
+  visible_.emplace(text(usage_id_, lang_));
+  for (Declared& d : declared_) {
+    const std::string help = text(d.help_id, lang_);
+    if (d.value) {
+      visible_->add_options()(d.name.c_str(), d.value.release(), help.c_str());
+    } else {
+      visible_->add_options()(d.name.c_str(), help.c_str());
+    }
+  }
+  declared_.clear();
+  po::options_description all;
+  all.add(*visible_).add(hidden_);
   try {
     if (dash_words_) {
       po::store(po::command_line_parser(arrange_arguments(argc, argv, all)).options(all).positional(positional_).run(),
@@ -125,7 +143,7 @@ std::optional<int> Tool::parse(int argc, const char* const* argv) {
     return fail(option_error(e));
   }
   if (has("help")) {
-    std::cout << visible_ << "\n";
+    std::cout << *visible_ << "\n";
     return kOk;
   }
   if (has("version")) {

@@ -79,5 +79,36 @@ TEST(Tool, ParseEndsTheRunOnHelpVersionAndBadUsage) {
   EXPECT_EQ(parse({"--db", "x"}), std::nullopt);
 }
 
+// --help is written in the run's language, from the catalogue ids the
+// options were declared with; the option names stay.
+TEST(Tool, HelpSpeaksTheRunsLanguage) {
+  struct Case {
+    std::vector<const char*> args;
+    std::vector<std::string> present, absent;
+  };
+  const Case cases[] = {
+      {{"--lang", "fr", "--help"},
+       {"Utilisation : fouille-search", "--db", "dossier de la base", "affiche cette aide", "--lang", "] VALEUR"},
+       {"Usage:", "database folder", "show this help", " arg "}},
+      {{"--lang", "en", "--help"},
+       {"Usage: fouille-search", "--db", "database folder", "show this help", "--lang", "] arg "},
+       {"Utilisation", "dossier de la base", "affiche cette aide", "VALEUR"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.args[1]);
+    Tool tool("fouille-test", "help.search.usage");
+    std::string db, lang;
+    tool.add_options()("db,d", po::value(&db), "help.search.db");
+    tool.language_option(&lang);
+    std::vector<const char*> args = c.args;
+    args.insert(args.begin(), "fouille-test");
+    testing::internal::CaptureStdout();
+    EXPECT_EQ(tool.parse(static_cast<int>(args.size()), args.data()), 0);
+    const std::string help = testing::internal::GetCapturedStdout();
+    for (const auto& p : c.present) EXPECT_NE(help.find(p), std::string::npos) << p << "\n" << help;
+    for (const auto& a : c.absent) EXPECT_EQ(help.find(a), std::string::npos) << a << "\n" << help;
+  }
+}
+
 }  // namespace
 }  // namespace fouille::cli

@@ -93,7 +93,7 @@ std::size_t count_control_bytes(std::string_view bytes) {
 
 Encoding sniff(std::string_view head) {
   Encoding e;
-  if (head.empty()) throw CorpusError("empty file");
+  if (head.empty()) throw CorpusError(Message{"read.empty", {}});
   if (head.starts_with("\xEF\xBB\xBF")) {
     e.bom = 3;
     e.name = "UTF-8 (BOM)";
@@ -110,10 +110,10 @@ Encoding sniff(std::string_view head) {
       e.name = std::string(utf16) + " (no BOM)";
       return e;
     }
-    throw CorpusError("binary file (NUL bytes)");
+    throw CorpusError(Message{"read.binary_nul", {}});
   }
   e.check_binary = true;
-  if (count_control_bytes(head) * 20 > head.size()) throw CorpusError("binary file (control bytes)");
+  if (count_control_bytes(head) * 20 > head.size()) throw CorpusError(Message{"read.binary_control", {}});
   // Mostly well-formed UTF-8 stays UTF-8, its few bad bytes replaced and
   // counted: a stray byte must not turn every accent of a file into
   // Windows-1252 mojibake. Legacy text has hardly any valid sequence.
@@ -150,9 +150,9 @@ std::string read_text(LineReader& lines, std::size_t max, bool* cut) {
     if (keep) out += '\n';
   }
   if (lines.encoding().check_binary && lines.control_bytes() * 20 > lines.bytes()) {
-    throw CorpusError("binary file (control bytes)");
+    throw CorpusError(Message{"read.binary_control", {}});
   }
-  if (!seen_text) throw CorpusError("empty file (blank)");
+  if (!seen_text) throw CorpusError(Message{"read.blank", {}});
   return out;
 }
 

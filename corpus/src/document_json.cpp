@@ -37,7 +37,7 @@ std::string as_text(const nlohmann::json& v, const std::string& key) {
     std::snprintf(buf, sizeof buf, "%.2f", v.get<double>());
     return buf;
   }
-  throw CorpusError("field '" + key + "': expected a string or a number, got " + std::string(v.type_name()));
+  throw CorpusError(Message{"read.not_string_or_number", {key}});
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ nlohmann::json to_json(const Document& d) {
 }
 
 Document from_json(const nlohmann::json& object, std::string_view source) {
-  if (!object.is_object()) throw CorpusError("expected a JSON object");
+  if (!object.is_object()) throw CorpusError(Message{"read.not_an_object", {}});
   Document doc;
   const Schema& s = schema();
   for (const auto& [key, value] : object.items()) {
@@ -59,7 +59,7 @@ Document from_json(const nlohmann::json& object, std::string_view source) {
     const Field* field = s.field_for_key(key);
     if (!field || derived(field->id)) continue;  // unknown keys are other systems' business
     if (value.is_number_float() && !std::isfinite(value.get<double>())) {  // 1e400: no double holds it
-      doc.warnings.push_back(key + ": too large a number; field left out");
+      doc.warnings.push_back(Message{"read.number_too_large", {key}});
       continue;
     }
     if (value.is_array()) {

@@ -102,7 +102,7 @@ HtmlText html_to_utf8(std::string_view bytes) {
       bytes = cleaned;
     }
   }
-  if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) throw CorpusError("empty file (blank)");
+  if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) throw CorpusError(Message{"read.blank", {}});
   if (out.charset.empty()) {
     const std::string_view head = bytes.substr(0, kHeadBytes);
     if (utf8_with_multibyte(head)) {
@@ -125,7 +125,7 @@ HtmlText html_to_utf8(std::string_view bytes) {
       }
     }
   }
-  if (!convert(bytes, out.charset, out.text)) throw CorpusError("cannot convert from " + out.charset);
+  if (!convert(bytes, out.charset, out.text)) throw CorpusError(Message{"read.cannot_convert", {out.charset}});
   return out;
 }
 

@@ -25,10 +25,10 @@ namespace fouille::corpus::detail {
 namespace {
 
 std::string read_all(std::istream& in, std::uintmax_t size, std::uintmax_t max) {
-  if (size > max) throw CorpusError(std::to_string(size) + " bytes, over the limit of " + std::to_string(max));
+  if (size > max) throw CorpusError(Message{"read.over_limit", {std::to_string(size), std::to_string(max)}});
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.bad()) throw CorpusError("cannot read: I/O error");
+  if (in.bad()) throw CorpusError(Message{"read.cannot_read_io", {}});
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   return bytes;
 }
@@ -57,7 +57,7 @@ std::string join(const std::vector<HtmlBlock>& blocks, std::size_t max, bool* cu
   return out;
 }
 
-std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20); }
 
 // Is the block at `i` read by the layout reader as a field, or is it chrome?
 bool field_or_chrome(const std::vector<layout::Line>& kinds, std::size_t i) {
@@ -116,7 +116,8 @@ class HtmlReader : public ByteReader {
       blocks.insert(blocks.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     const HtmlFacts facts = page_facts(page, content);
-    if (blocks.empty() && facts.pairs.empty() && facts.title.empty()) throw NoContentError("no text in the page");
+    if (blocks.empty() && facts.pairs.empty() && facts.title.empty())
+      throw NoContentError(Message{"read.html_no_text", {}});
     // The title first, then the pairs, then the content: the layout reader
     // takes the heading before the fields as the title. Without a heading
     // of its own, the page's first heading in the text may be the title.
@@ -131,13 +132,12 @@ class HtmlReader : public ByteReader {
     doc.body = join(narrative(std::move(blocks), doc.title), options.max_text_bytes, &cut);
     doc.layout = "html";
     if (page.cut) {
-      sink.warning(source + ": only the first " + std::to_string(kMaxHtmlTags) + " tags read");
+      sink.warning(Message{"read.in_file", {source, Message{"read.html_tags_cut", {std::to_string(kMaxHtmlTags)}}}});
     }
     if (cut) {
-      sink.warning(source + ": only the first " + megabytes(options.max_text_bytes) +
-                   " of text read: a text document is indexed up to that size");
+      sink.warning(Message{"read.in_file", {source, Message{"read.text_cut", {megabytes(options.max_text_bytes)}}}});
     }
-    for (const auto& w : doc.warnings) sink.warning(source + ": " + w);
+    for (const auto& w : doc.warnings) sink.warning(Message{"read.in_file", {source, w}});
     sink.document(std::move(doc));
     return "HTML, " + decoded.charset;
   }

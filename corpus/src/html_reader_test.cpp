@@ -19,7 +19,7 @@ namespace {
 class Collect : public ReadSink {
  public:
   void document(Document doc) override { docs.push_back(std::move(doc)); }
-  void warning(std::string line) override { warnings.push_back(std::move(line)); }
+  void warning(Message message) override { warnings.push_back(render(message, Lang::kEn)); }
   std::vector<Document> docs;
   std::vector<std::string> warnings;
 };

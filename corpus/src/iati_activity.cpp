@@ -250,7 +250,7 @@ void IatiActivity::close(const IatiElement& e, std::span<const IatiElement* cons
     if (auto known = countries().code(code); known && is_country_code(*known)) {
       add_unique(top ? countries_ : transaction_countries_, *known);
     } else if (!code.empty() && top) {
-      warnings_.push_back("recipient-country « " + code + " » is no ISO 3166 country code; left out");
+      warnings_.push_back(Message{"read.iati_country", {code}});
     }
   } else if (name == "recipient-region" && top) {
     const std::string vocabulary(trim(e.attribute("vocabulary")));

@@ -96,7 +96,7 @@ class IatiActivity {
   std::vector<IatiBudget> budgets_;
   IatiBudget budget_;  // the budget being read
   std::vector<std::string> related_;
-  std::vector<std::string> warnings_;
+  std::vector<Message> warnings_;
 };
 
 }  // namespace fouille::corpus::detail

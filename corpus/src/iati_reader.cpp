@@ -80,7 +80,7 @@ class IatiReader : public ByteReader {
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
                            XML_PARSE_COMPACT),
         &xmlFreeTextReader);
-    if (!reader) throw CorpusError("cannot read: XML reader not created");
+    if (!reader) throw CorpusError(Message{"read.cannot_read_xml_reader", {}});
     xmlTextReaderSetStructuredErrorHandler(reader.get(), &record_error, &fault);
     State state(source, options, sink);
     int status = 0;
@@ -88,13 +88,13 @@ class IatiReader : public ByteReader {
     if (status != 0) {
       if (fault.message.empty()) fault.message = "XML error";
       if (state.read == 0 && state.skipped == 0) {
-        throw CorpusError("not well-formed XML, line " + std::to_string(fault.line) + ": " + fault.message);
+        throw CorpusError(Message{"read.iati_not_xml", {std::to_string(fault.line), fault.message}});
       }
-      sink.warning(source + ": line " + std::to_string(fault.line) + ": " + fault.message + "; " +
-                   (state.open ? "the activity cut there is lost, " : "") + "the " + std::to_string(state.read) +
-                   " complete activit" + (state.read == 1 ? "y" : "ies") + " before it are kept");
+      sink.warning(Message{"read.in_file",
+                           {source, Message{state.open ? "read.iati_cut_open" : "read.iati_cut",
+                                            {std::to_string(fault.line), fault.message, state.read}}}});
     } else if (state.read == 0 && state.skipped == 0) {
-      throw CorpusError("no IATI activity in the file");
+      throw CorpusError(Message{"read.iati_none", {}});
     }
     const std::string_view encoding = view(xmlTextReaderConstEncoding(reader.get()));
     return "IATI" + (state.version.empty() ? std::string() : " " + state.version) + ", " +
@@ -174,8 +174,9 @@ class IatiReader : public ByteReader {
           options.max_record_bytes) {
         skipping = true;
         const std::string& id = activity->identifier();
-        sink.warning(source + ": activity " + std::to_string(read + skipped + 1) + (id.empty() ? "" : " (" + id + ")") +
-                     " over " + std::to_string(options.max_record_bytes) + " bytes, skipped");
+        const std::string which = std::to_string(read + skipped + 1) + (id.empty() ? "" : " (" + id + ")");
+        sink.warning(
+            Message{"read.in_file", {source, Message{"read.iati_too_large", {which, options.max_record_bytes}}}});
         stack.clear();
         stack.shrink_to_fit();
       }
@@ -209,18 +210,19 @@ class IatiReader : public ByteReader {
       std::string id = activity->identifier();
       Document doc = activity->build(source);
       if (id.empty()) {
-        sink.warning(source + ": activity " + std::to_string(read + skipped + 1) + " has no iati-identifier");
+        sink.warning(Message{"read.in_file", {source, Message{"read.iati_no_id", {read + skipped + 1}}}});
         id = "activity-" + std::to_string(read + skipped + 1);
       }
       // The source is the document's key in the index: two activities of one
       // file with the same identifier must not replace each other.
       if (!identifiers.insert(id).second) {
-        sink.warning(source + ": iati-identifier " + id + " repeated; the activity is kept as " + id + "~" +
-                     std::to_string(read + skipped + 1));
+        sink.warning(
+            Message{"read.in_file",
+                    {source, Message{"read.iati_repeated", {id, id + "~" + std::to_string(read + skipped + 1)}}}});
         id += "~" + std::to_string(read + skipped + 1);
       }
       doc.source = source + "#" + id;
-      for (const auto& w : doc.warnings) sink.warning(doc.source + ": " + w);
+      for (const auto& w : doc.warnings) sink.warning(Message{"read.in_file", {doc.source, w}});
       ++read;
       activity.reset();
       stack.clear();

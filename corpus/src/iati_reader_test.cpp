@@ -157,7 +157,8 @@ TEST(IatiReader, SourcesAreTheFileAndTheIdentifier) {
   EXPECT_EQ(r.documents[0].source, file + "#XM-DAC-41114-PROJECT-00099999");
   EXPECT_EQ(r.documents[2].source, file + "#activity-3");
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("activity 3 has no iati-identifier"), std::string::npos) << r.warnings[0];
+  EXPECT_NE(render(r.warnings[0], Lang::kEn).find("activity 3 has no iati-identifier"), std::string::npos)
+      << render(r.warnings[0], Lang::kEn);
   EXPECT_EQ(r.encoding, "IATI 2.02, UTF-8");
 }
 
@@ -166,8 +167,10 @@ TEST(IatiReader, FileCutMidActivityKeepsTheCompleteOnesWithOneLine) {
   ASSERT_EQ(r.documents.size(), 1u);
   EXPECT_EQ(r.documents[0].id, "FR-RNA-W123456789-SANTE-01");
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("the 1 complete activity before it are kept"), std::string::npos) << r.warnings[0];
-  EXPECT_TRUE(r.warnings[0].starts_with((kDir / "coupe.xml").string() + ": line ")) << r.warnings[0];
+  EXPECT_NE(render(r.warnings[0], Lang::kEn).find("the 1 complete activity before it are kept"), std::string::npos)
+      << render(r.warnings[0], Lang::kEn);
+  EXPECT_TRUE(render(r.warnings[0], Lang::kEn).starts_with((kDir / "coupe.xml").string() + ": line "))
+      << render(r.warnings[0], Lang::kEn);
 }
 
 TEST(IatiReader, ActivityOverTheRecordLimitIsSkippedWithALine) {
@@ -177,8 +180,9 @@ TEST(IatiReader, ActivityOverTheRecordLimitIsSkippedWithALine) {
   ASSERT_EQ(r.documents.size(), 1u);
   EXPECT_EQ(r.documents[0].id, "FR-RNA-W123456789-SANTE-01-A");
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("activity 1 (FR-RNA-W123456789-SANTE-01) over 1500 bytes, skipped"), std::string::npos)
-      << r.warnings[0];
+  EXPECT_NE(render(r.warnings[0], Lang::kEn).find("activity 1 (FR-RNA-W123456789-SANTE-01) over 1500 bytes, skipped"),
+            std::string::npos)
+      << render(r.warnings[0], Lang::kEn);
 }
 
 TEST(IatiReader, BrokenOrEmptyFilesAreSkipped) {
@@ -204,7 +208,7 @@ TEST(IatiReader, BrokenOrEmptyFilesAreSkipped) {
         read_file(path, {});
         ADD_FAILURE() << "not skipped";
       } catch (const CorpusError& e) {
-        EXPECT_NE(std::string(e.what()).find(c.why), std::string::npos) << e.what();
+        EXPECT_NE(describe(e, Lang::kEn).find(c.why), std::string::npos) << describe(e, Lang::kEn);
       }
     } else {
       const FileResult r = read_file(path, {});

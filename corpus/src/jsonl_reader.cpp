@@ -19,18 +19,17 @@ class JsonLinesReader : public Reader {
     for (LineReader::Line line; lines.next(line, options.max_record_bytes);) {
       if (line.cut) {
         seen = true;
-        sink.warning(source + ":" + std::to_string(line.number) + ": record over " +
-                     std::to_string(options.max_record_bytes) + " bytes, skipped");
+        sink.warning(Message{"read.at_line",
+                             {source, line.number, Message{"read.record_too_long", {options.max_record_bytes}}}});
         continue;
       }
       if (blank(line.text)) continue;
       seen = true;
       read_record(line.text, line.number, source, sink);
     }
-    if (!seen) throw CorpusError("empty file (blank)");
+    if (!seen) throw CorpusError(Message{"read.blank", {}});
     if (const std::size_t replaced = lines.replaced()) {
-      sink.warning(source + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
-                   (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
+      sink.warning(Message{"read.in_file", {source, Message{"read.bad_utf8", {replaced}}}});
     }
   }
 };
@@ -38,19 +37,22 @@ class JsonLinesReader : public Reader {
 }  // namespace
 
 void read_record(std::string_view line, std::size_t line_no, const std::string& source, ReadSink& sink) {
-  const std::string at = source + ":" + std::to_string(line_no) + ": ";
+  auto at = [&](MessageArg what) { return Message{"read.at_line", {source, line_no, std::move(what)}}; };
   Document doc;
   try {
     doc = from_json(nlohmann::json::parse(line), source);
+  } catch (const nlohmann::json::parse_error& e) {
+    sink.warning(at(Message{"read.bad_json", {e.byte}}));
+    return;
   } catch (const nlohmann::json::exception& e) {
-    sink.warning(at + "bad JSON: " + e.what());
+    sink.warning(at(Message{"read.bad_json_value", {}}));
     return;
   } catch (const CorpusError& e) {
-    sink.warning(at + e.what());
+    sink.warning(at(describe(e)));
     return;
   }
   if (doc.source == source + "#") doc.source += "line-" + std::to_string(line_no);
-  for (const auto& w : doc.warnings) sink.warning(at + w);
+  for (const auto& w : doc.warnings) sink.warning(at(w));
   sink.document(std::move(doc));
 }
 

@@ -101,7 +101,7 @@ struct LineReader::Impl {
     while (raw.size() < n && !eof) {
       in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, n - raw.size())));
       raw.append(buf, static_cast<std::size_t>(in.gcount()));
-      if (in.bad()) throw CorpusError("cannot read: I/O error");
+      if (in.bad()) throw CorpusError(Message{"read.cannot_read_io", {}});
       if (!in) eof = true;
     }
     return raw;
@@ -110,9 +110,9 @@ struct LineReader::Impl {
   void open_converter() {
     UErrorCode status = U_ZERO_ERROR;
     from = ucnv_open(encoding.charset.c_str(), &status);
-    if (U_FAILURE(status)) throw CorpusError("cannot convert from " + encoding.charset);
+    if (U_FAILURE(status)) throw CorpusError(Message{"read.cannot_convert", {encoding.charset}});
     to_utf8 = ucnv_open("UTF-8", &status);
-    if (U_FAILURE(status)) throw CorpusError("cannot convert to UTF-8");
+    if (U_FAILURE(status)) throw CorpusError(Message{"read.cannot_convert_utf8", {}});
     pivot_source = pivot_target = pivot.data();
   }
 
@@ -120,7 +120,7 @@ struct LineReader::Impl {
   void take(std::string_view raw) {
     bytes += raw.size();
     if (encoding.check_binary) {
-      if (raw.find('\0') != std::string_view::npos) throw CorpusError("binary file (NUL bytes)");
+      if (raw.find('\0') != std::string_view::npos) throw CorpusError(Message{"read.binary_nul", {}});
       control += count_control_bytes(raw);
     }
     if (!from) {
@@ -138,7 +138,7 @@ struct LineReader::Impl {
       first_conversion = false;
       pending.append(out, static_cast<std::size_t>(target - out));
       if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-      if (U_FAILURE(status)) throw CorpusError("cannot convert from " + encoding.charset);
+      if (U_FAILURE(status)) throw CorpusError(Message{"read.cannot_convert", {encoding.charset}});
       break;
     }
   }
@@ -151,8 +151,7 @@ struct LineReader::Impl {
     pending.erase(0, pos);
     pos = 0;
     std::string raw = read_raw(kChunkBytes);
-    if (bytes + raw.size() > max_bytes)
-      throw CorpusError("grew over the limit of " + std::to_string(max_bytes) + " bytes while read");
+    if (bytes + raw.size() > max_bytes) throw CorpusError(Message{"read.grew", {std::to_string(max_bytes)}});
     take(raw);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return moved;
@@ -165,8 +164,7 @@ LineReader::LineReader(std::istream& in, std::uintmax_t max_bytes) : impl_(std::
   impl_->encoding = sniff(head);
   if (impl_->encoding.bom) head.erase(0, impl_->encoding.bom);
   if (!impl_->encoding.charset.empty()) impl_->open_converter();
-  if (head.size() > max_bytes)
-    throw CorpusError("grew over the limit of " + std::to_string(max_bytes) + " bytes while read");
+  if (head.size() > max_bytes) throw CorpusError(Message{"read.grew", {std::to_string(max_bytes)}});
   impl_->take(head);
   impl_->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }

@@ -133,7 +133,7 @@ void set_amount(Document& doc, const Field& field, std::string_view value, std::
     if (!currency.empty()) doc.currency = currency;
   } else if (std::any_of(value.begin(), value.end(), is_digit)) {  // digits, yet no number: too large
     const std::string shown = value.size() > 40 ? std::string(value.substr(0, 40)) + "…" : std::string(value);
-    doc.warnings.push_back(field.key + ": « " + shown + " » is too large a number; field left out");
+    doc.warnings.push_back(Message{"read.number_too_large_value", {field_label(field.key), shown}});
   }
 }
 

@@ -49,7 +49,7 @@ constexpr std::string_view kOdtMimetype = "application/vnd.oasis.opendocument.te
 constexpr std::string_view kOttMimetype = "application/vnd.oasis.opendocument.text-template";
 constexpr std::string_view kOdfMimetypePrefix = "application/vnd.oasis.opendocument.";
 
-std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20); }
 
 std::string_view trim(std::string_view s) {
   const std::size_t a = s.find_first_not_of(" \t\r\n");
@@ -85,8 +85,7 @@ std::uint64_t declared_entries(std::string_view zip) {
 }
 
 [[noreturn]] void too_many_entries(std::uint64_t entries) {
-  throw NoContentError("a zip archive of " + std::to_string(entries) + " entries, over the limit of " +
-                       std::to_string(kMaxEntries));
+  throw NoContentError(Message{"read.zip_entries", {std::to_string(entries), std::to_string(kMaxEntries)}});
 }
 
 // A zip archive over bytes the caller keeps alive.
@@ -100,9 +99,11 @@ class Archive {
     if (source) zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (!zip_) {
       if (source) zip_source_free(source);
-      const std::string why = zip_error_strerror(&error);
+      // libzip's texts are English: the usual one has a catalogue row.
+      const MessageArg why = zip_error_code_zip(&error) == ZIP_ER_NOZIP ? MessageArg(Message{"read.zip_not_zip", {}})
+                                                                        : MessageArg(zip_error_strerror(&error));
       zip_error_fini(&error);
-      throw NoContentError("a damaged zip archive (" + why + ")");
+      throw NoContentError(Message{"read.zip_damaged", {why}});
     }
     zip_error_fini(&error);
     const zip_int64_t entries = zip_get_num_entries(zip_, 0);
@@ -130,19 +131,24 @@ class Archive {
   void read(zip_uint64_t at, const std::string& name, std::uint64_t cap, F&& chunk) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat_index(zip_, at, 0, &st) != 0) throw NoContentError(name + ": " + zip_strerror(zip_));
+    if (zip_stat_index(zip_, at, 0, &st) != 0)
+      throw NoContentError(Message{"read.in_file", {name, zip_strerror(zip_)}});
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-      throw NoContentError(name + ": encrypted: not read; save the document without a password");
+      throw NoContentError(Message{"read.in_file", {name, Message{"read.zip_encrypted", {}}}});
     }
     const std::uint64_t packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
     if (st.valid & ZIP_STAT_SIZE) check(name, st.size, packed, cap);
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(zip_, at, 0), &zip_fclose);
-    if (!file) throw NoContentError(name + ": cannot be opened (" + std::string(zip_strerror(zip_)) + ")");
+    if (!file)
+      throw NoContentError(Message{"read.in_file", {name, Message{"read.zip_cannot_open", {zip_strerror(zip_)}}}});
     std::string buffer(kChunkBytes, '\0');
     std::uint64_t seen = 0;
     for (;;) {
       const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-      if (n < 0) throw NoContentError(name + ": damaged (" + std::string(zip_file_strerror(file.get())) + ")");
+      if (n < 0) {
+        throw NoContentError(
+            Message{"read.in_file", {name, Message{"read.zip_entry_damaged", {zip_file_strerror(file.get())}}}});
+      }
       if (n == 0) break;
       seen += static_cast<std::uint64_t>(n);
       total_ += static_cast<std::uint64_t>(n);
@@ -154,13 +160,13 @@ class Archive {
  private:
   void check(const std::string& name, std::uint64_t size, std::uint64_t packed, std::uint64_t cap) const {
     if (size > cap) {
-      throw NoContentError(name + ": over " + megabytes(cap) + " uncompressed, over the limit: not read");
+      throw NoContentError(Message{"read.in_file", {name, Message{"read.zip_part_too_large", {megabytes(cap)}}}});
     }
     if (total_ > kMaxTotalBytes) {
-      throw NoContentError("over " + megabytes(kMaxTotalBytes) + " uncompressed in all, over the limit: not read");
+      throw NoContentError(Message{"read.zip_too_large", {megabytes(kMaxTotalBytes)}});
     }
     if (size > kRatioFloor && size / std::max<std::uint64_t>(packed, 1) > kMaxRatio) {
-      throw NoContentError(name + ": compressed over " + std::to_string(kMaxRatio) + " to 1, a zip bomb: not read");
+      throw NoContentError(Message{"read.in_file", {name, Message{"read.zip_bomb", {std::to_string(kMaxRatio)}}}});
     }
   }
 
@@ -174,7 +180,7 @@ void in_part(const std::string& name, F&& parse) {
   try {
     parse();
   } catch (const CorpusError& e) {
-    throw NoContentError(name + ": " + e.what());
+    throw NoContentError(Message{"read.in_file", {name, describe(e)}});
   }
 }
 
@@ -199,18 +205,17 @@ Layout identify(Archive& zip) {
     const std::string_view declared = trim(type);
     if (declared == kOdtMimetype || declared == kOttMimetype) {
       auto content = zip.find("content.xml");
-      if (!content) throw NoContentError("an ODT document without content.xml");
+      if (!content) throw NoContentError(Message{"read.odt_no_content", {}});
       return {Kind::kOdt, *content, "content.xml", zip.find("meta.xml"), "meta.xml"};
     }
     if (declared.starts_with(kOdfMimetypePrefix)) {
-      throw NoContentError("an OpenDocument file of another kind (" + std::string(declared) +
-                           "): only text documents (.odt) are read");
+      throw NoContentError(Message{"read.odf_other", {declared}});
     }
   }
   if (auto document = zip.find("word/document.xml")) {
     return {Kind::kDocx, *document, "word/document.xml", zip.find("docProps/core.xml"), "docProps/core.xml"};
   }
-  throw NoContentError("a zip archive that is neither DOCX nor ODT");
+  throw NoContentError(Message{"read.zip_not_office", {}});
 }
 
 class OfficeReader : public ByteReader {
@@ -219,7 +224,7 @@ class OfficeReader : public ByteReader {
                    ReadSink& sink) const override {
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (static_cast<std::uintmax_t>(in.gcount()) != size) throw CorpusError("cannot read: the file changed while read");
+    if (static_cast<std::uintmax_t>(in.gcount()) != size) throw CorpusError(Message{"read.cannot_read_changed", {}});
     Archive zip(bytes);
     const Layout layout = identify(zip);
     const bool docx = layout.kind == Kind::kDocx;
@@ -235,7 +240,7 @@ class OfficeReader : public ByteReader {
       in_part(layout.body_name, [&] { body = parser.finish(); });
     }
     if (trim(body.text).empty()) {
-      throw NoContentError((docx ? "a DOCX" : "an ODT") + std::string(" document with no text"));
+      throw NoContentError(Message{docx ? "read.office_no_text_docx" : "read.office_no_text_odt", {}});
     }
 
     // The properties only fill what the body lacks: a bad part loses them alone.
@@ -249,7 +254,7 @@ class OfficeReader : public ByteReader {
         });
         in_part(layout.properties_name, [&] { properties = parser.finish(); });
       } catch (const CorpusError& e) {
-        sink.warning(source + ": " + e.what() + "; the document properties are not used");
+        sink.warning(Message{"read.in_file", {source, Message{"read.properties_unused", {describe(e)}}}});
       }
     }
 
@@ -264,10 +269,9 @@ class OfficeReader : public ByteReader {
       if (const int year = year_of(properties.created)) doc.funding_year = year;
     }
     if (body.cut) {
-      sink.warning(source + ": only the first " + megabytes(options.max_text_bytes) +
-                   " of text read: a document is indexed up to that size");
+      sink.warning(Message{"read.in_file", {source, Message{"read.text_cut", {megabytes(options.max_text_bytes)}}}});
     }
-    for (const auto& w : doc.warnings) sink.warning(source + ": " + w);
+    for (const auto& w : doc.warnings) sink.warning(Message{"read.in_file", {source, w}});
     sink.document(std::move(doc));
     return std::string(format);
   }

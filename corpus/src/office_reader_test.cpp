@@ -160,9 +160,9 @@ class OfficeReader : public ::testing::Test {
     try {
       (void)read_file(p, options);
     } catch (const NoContentError& e) {
-      return e.what();
+      return describe(e, Lang::kEn);
     } catch (const CorpusError& e) {
-      return std::string("not a NoContentError: ") + e.what();
+      return "not a NoContentError: " + describe(e, Lang::kEn);
     }
     return "";
   }
@@ -206,7 +206,7 @@ TEST_F(OfficeReader, ReadsDocxAndOdtBuiltHere) {
     EXPECT_EQ(d.start_year, 2022);
     EXPECT_FALSE(d.funding_year);  // the body states a year: the creation date is not used
     EXPECT_NE(d.body.find("comit\xC3\xA9s locaux"), std::string::npos) << d.body;
-    EXPECT_TRUE(r.warnings.empty()) << r.warnings[0];
+    EXPECT_TRUE(r.warnings.empty()) << render(r.warnings[0], Lang::kEn);
   }
 }
 
@@ -246,7 +246,8 @@ TEST_F(OfficeReader, PropertiesFillWhatTheBodyLacks) {
   ASSERT_EQ(b.documents.size(), 1u);
   EXPECT_EQ(b.documents[0].status, "Actif");
   ASSERT_EQ(b.warnings.size(), 1u);
-  EXPECT_NE(b.warnings[0].find("docProps/core.xml: malformed XML"), std::string::npos) << b.warnings[0];
+  EXPECT_NE(render(b.warnings[0], Lang::kEn).find("docProps/core.xml: malformed XML"), std::string::npos)
+      << render(b.warnings[0], Lang::kEn);
 }
 
 TEST_F(OfficeReader, TextBeyondTheLimitIsCutWithALine) {
@@ -261,7 +262,8 @@ TEST_F(OfficeReader, TextBeyondTheLimitIsCutWithALine) {
   ASSERT_EQ(r.documents.size(), 1u);
   EXPECT_LE(r.documents[0].body.size() + r.documents[0].title.size(), 1000u);
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("only the first"), std::string::npos) << r.warnings[0];
+  EXPECT_NE(render(r.warnings[0], Lang::kEn).find("only the first"), std::string::npos)
+      << render(r.warnings[0], Lang::kEn);
 }
 
 // Each hostile or foreign archive is skipped with one line saying why.
@@ -487,7 +489,7 @@ TEST_F(OfficeReader, ProjectSheetsGiveTheirGoldenFields) {
         EXPECT_EQ(d.body.find(phrase), std::string::npos) << "indexed: " << phrase;
         EXPECT_EQ(d.title.find(phrase), std::string::npos) << "in the title: " << phrase;
       }
-      for (const auto& w : r.warnings) ADD_FAILURE() << w;
+      for (const auto& w : r.warnings) ADD_FAILURE() << render(w, Lang::kEn);
     }
   }
   EXPECT_GT(read, 0) << "no DOCX or ODT sheet in " << dir;

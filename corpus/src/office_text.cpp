@@ -510,14 +510,12 @@ struct PartParser::State {
   }
 
   [[noreturn]] void throw_parse_error() const {
-    if (doctype) throw NoContentError("an XML part with a DOCTYPE: refused");
-    std::string why = "malformed XML";
+    if (doctype) throw NoContentError(Message{"read.xml_doctype", {}});
     if (const xmlError* e = ctxt ? xmlCtxtGetLastError(ctxt) : nullptr; e && e->code != 0 && e->message) {
-      why += " (line " + std::to_string(e->line) + ": " + std::string(trim(e->message)) + ")";
-    } else if (chunk_result == XML_ERR_INVALID_ENCODING) {
-      why += " (bytes invalid in the encoding it declares)";
+      throw NoContentError(Message{"read.xml_malformed_at", {std::to_string(e->line), trim(e->message)}});
     }
-    throw NoContentError(why);
+    if (chunk_result == XML_ERR_INVALID_ENCODING) throw NoContentError(Message{"read.xml_malformed_encoding", {}});
+    throw NoContentError(Message{"read.xml_malformed", {}});
   }
 
   // The SAX callbacks; `ctx` is the State.
@@ -599,7 +597,7 @@ void PartParser::feed(std::string_view bytes) {
     // The first bytes go with the context: they tell the encoding.
     const int first = static_cast<int>(std::min<std::size_t>(bytes.size(), 4));
     s.ctxt = xmlCreatePushParserCtxt(&sax, &s, bytes.data(), first, nullptr);
-    if (!s.ctxt) throw CorpusError("cannot read XML: out of memory");
+    if (!s.ctxt) throw CorpusError(Message{"read.xml_no_memory", {}});
     // No network, no entity substitution, no DTD loading, libxml2's limits kept.
     xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     s.started = true;
@@ -617,7 +615,7 @@ void PartParser::feed(std::string_view bytes) {
 
 PartText PartParser::finish() {
   State& s = *state_;
-  if (!s.started) throw NoContentError("an empty XML part");
+  if (!s.started) throw NoContentError(Message{"read.xml_empty", {}});
   if (!s.full) {
     const QuietErrors quiet;
     s.chunk_result = xmlParseChunk(s.ctxt, nullptr, 0, 1);

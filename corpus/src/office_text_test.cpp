@@ -192,7 +192,7 @@ TEST(OfficeText, RefusesBadXml) {
       (void)parse_part(c.xml, Part::kDocxBody, kLots);
       ADD_FAILURE() << "no error";
     } catch (const NoContentError& e) {
-      EXPECT_NE(std::string(e.what()).find(c.reason), std::string::npos) << e.what();
+      EXPECT_NE(describe(e, Lang::kEn).find(c.reason), std::string::npos) << describe(e, Lang::kEn);
     }
   }
 }
@@ -215,7 +215,7 @@ TEST(OfficeText, DeclaredEncodings) {
     (void)parse_part(broken, Part::kDocxBody, kLots);
     ADD_FAILURE() << "no error";
   } catch (const NoContentError& e) {
-    EXPECT_NE(std::string(e.what()).find("malformed XML"), std::string::npos) << e.what();
+    EXPECT_NE(describe(e, Lang::kEn).find("malformed XML"), std::string::npos) << describe(e, Lang::kEn);
   }
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
 }

@@ -115,7 +115,9 @@ std::string encode(const PdfExtraction& x) {
   out += x.cut ? '1' : '0';
   const std::int32_t pages = x.pages;
   out.append(reinterpret_cast<const char*>(&pages), sizeof pages);
-  for (const std::string* s : {&x.text, &x.title, &x.author, &x.version, &x.failure}) put_string(out, *s);
+  for (const std::string* s : {&x.text, &x.title, &x.author, &x.version, &x.failure.id}) put_string(out, *s);
+  put_string(out, std::to_string(x.failure.args.size()));
+  for (const MessageArg& arg : x.failure.args) put_string(out, arg.en);
   return out;
 }
 
@@ -140,8 +142,15 @@ bool decode(std::string_view in, PdfExtraction& x) {
   std::memcpy(&pages, in.data() + 2, sizeof pages);
   x.pages = pages;
   in.remove_prefix(2 + sizeof pages);
-  for (std::string* s : {&x.text, &x.title, &x.author, &x.version, &x.failure}) {
+  for (std::string* s : {&x.text, &x.title, &x.author, &x.version, &x.failure.id}) {
     if (!get_string(in, *s)) return false;
+  }
+  std::string count;
+  if (!get_string(in, count) || count.size() != 1 || count[0] < '0' || count[0] > '9') return false;
+  for (int i = 0; i < count[0] - '0'; ++i) {
+    std::string arg;
+    if (!get_string(in, arg)) return false;
+    x.failure.args.emplace_back(std::move(arg));
   }
   return in.empty();
 }
@@ -219,7 +228,7 @@ std::string signal_name(int sig) {
   return std::to_string(sig) + (abbrev ? std::string(" (SIG") + abbrev + ")" : "");
 }
 
-PdfExtraction failed(std::string why) {
+PdfExtraction failed(Message why) {
   PdfExtraction x;
   x.status = PdfExtraction::Status::kFailed;
   x.failure = std::move(why);
@@ -256,14 +265,14 @@ PdfExtraction extract_pdf(std::string_view bytes, const PdfLimits& limits) {
   poppler::set_debug_error_function(&quiet, nullptr);
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     x.status = PdfExtraction::Status::kBroken;
-    x.failure = "too large";
+    x.failure = {"read.pdf_too_large", {}};
     return x;
   }
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {
     x.status = PdfExtraction::Status::kBroken;
-    x.failure = "damaged or truncated, no page found";
+    x.failure = {"read.pdf_damaged", {}};
     return x;
   }
   if (doc->is_locked()) {  // before anything else: a locked document has no catalog to ask
@@ -278,7 +287,7 @@ PdfExtraction extract_pdf(std::string_view bytes, const PdfLimits& limits) {
   x.pages = doc->pages();
   if (x.pages <= 0) {
     x.status = PdfExtraction::Status::kBroken;
-    x.failure = "damaged or truncated, no page found";
+    x.failure = {"read.pdf_damaged", {}};
     return x;
   }
   std::vector<PdfPage> pages;
@@ -293,8 +302,8 @@ PdfExtraction extract_pdf(std::string_view bytes, const PdfLimits& limits) {
         static_cast<double>(std::clock() - started) > page_budget) {
       x.cut = true;
       if (bytes_seen <= limits.max_text_bytes) {
-        x.failure = "only the first " + std::to_string(i) + " of " + std::to_string(x.pages) + " pages read: " +
-                    (i >= limits.max_pages ? "the most a document is read" : "the others are over the time limit");
+        x.failure = {i >= limits.max_pages ? "read.pdf_pages_cut" : "read.pdf_pages_cut_time",
+                     {std::to_string(i), std::to_string(x.pages)}};
       }
       break;
     }
@@ -324,14 +333,14 @@ PdfExtraction extract_pdf(std::string_view bytes, const PdfLimits& limits) {
 PdfExtraction extract_pdf_isolated(std::string_view bytes, const PdfLimits& limits) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) {
-    throw CorpusError(std::string("cannot read: no pipe for the PDF extraction: ") + std::strerror(errno));
+    throw CorpusError(Message{"read.cannot_read", {std::string("pipe: ") + std::strerror(errno)}});
   }
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int e = errno;
     ::close(fds[0]);
     ::close(fds[1]);
-    throw CorpusError(std::string("cannot read: no process for the PDF extraction: ") + std::strerror(e));
+    throw CorpusError(Message{"read.cannot_read", {std::string("fork: ") + std::strerror(e)}});
   }
   if (pid == 0) {
     ::close(fds[0]);
@@ -348,29 +357,27 @@ PdfExtraction extract_pdf_isolated(std::string_view bytes, const PdfLimits& limi
   do {
     waited = ::waitpid(pid, &status, 0);
   } while (waited < 0 && errno == EINTR);
-  const std::string limit = "over the time limit (" + std::to_string(limits.cpu_seconds) + " s of CPU, " +
-                            std::to_string(limits.wall_seconds) + " s in all)";
+  const Message limit{"read.pdf_time_limit", {std::to_string(limits.cpu_seconds), std::to_string(limits.wall_seconds)}};
   if (end == ReadEnd::kTimeOut) return failed(limit);
-  if (end == ReadEnd::kTooLong) return failed("more output than the text limit");
-  if (end == ReadEnd::kError) return failed("its output could not be read");
+  if (end == ReadEnd::kTooLong) return failed({"read.pdf_output_too_long", {}});
+  if (end == ReadEnd::kError) return failed({"read.pdf_output_unreadable", {}});
   if (waited == pid && WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     if (sig == SIGXCPU || sig == SIGALRM) return failed(limit);
     // Poppler aborts when an allocation fails: most often the memory limit.
     if (sig == SIGABRT) {
-      return failed("aborted (SIGABRT): over the memory limit (" + std::to_string(limits.memory_bytes >> 20) +
-                    " MiB) or a failed check");
+      return failed({"read.pdf_aborted", {std::to_string(limits.memory_bytes >> 20)}});
     }
-    return failed("killed by signal " + signal_name(sig));
+    return failed({"read.pdf_killed", {signal_name(sig)}});
   }
   if (waited == pid && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
     if (WEXITSTATUS(status) == kExitNoMemory) {
-      return failed("over the memory limit (" + std::to_string(limits.memory_bytes >> 20) + " MiB)");
+      return failed({"read.pdf_memory_limit", {std::to_string(limits.memory_bytes >> 20)}});
     }
-    return failed("exit code " + std::to_string(WEXITSTATUS(status)));
+    return failed({"read.pdf_exit_code", {std::to_string(WEXITSTATUS(status))}});
   }
   PdfExtraction x;
-  if (!decode(message, x)) return failed("its output was cut short");
+  if (!decode(message, x)) return failed({"read.pdf_output_cut", {}});
   return x;
 }
 

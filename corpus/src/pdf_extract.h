@@ -33,6 +33,8 @@
 #include <string>
 #include <string_view>
 
+#include "fouille/base/message.h"
+
 namespace fouille::corpus::detail {
 
 struct PdfLimits {
@@ -58,7 +60,9 @@ struct PdfExtraction {
   std::string version;  ///< "PDF 1.7"
   int pages = 0;
   bool cut = false;     ///< text or pages over the limits were left out
-  std::string failure;  ///< kFailed, kBroken: why, one line; kText: what was cut, if not the text's size
+  /// kFailed, kBroken: why; kText: what was cut, if not the text's size; an
+  /// empty id when there is nothing to say. Its arguments are plain texts.
+  Message failure;
 };
 
 /// Extracts in this process: for the child, tests and the fuzz target.

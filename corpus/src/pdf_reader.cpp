@@ -21,7 +21,7 @@
 namespace fouille::corpus::detail {
 namespace {
 
-std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20); }
 
 std::string lower(std::string_view s) {
   std::string r(s);
@@ -61,7 +61,7 @@ class PdfReader : public ByteReader {
       std::string bytes(static_cast<std::size_t>(size), '\0');
       in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       bytes.resize(static_cast<std::size_t>(in.gcount()));
-      if (bytes.empty()) throw CorpusError("cannot read: no bytes read");
+      if (bytes.empty()) throw CorpusError(Message{"read.cannot_read_no_bytes", {}});
       PdfLimits limits;
       limits.max_text_bytes = options.max_text_bytes;
 #if defined(__SANITIZE_ADDRESS__)
@@ -77,19 +77,18 @@ class PdfReader : public ByteReader {
     }  // the bytes are freed before the text is parsed
     switch (x.status) {
       case PdfExtraction::Status::kEncrypted:
-        throw NoContentError("encrypted PDF: a password is needed to open it");
+        throw NoContentError(Message{"read.pdf_encrypted", {}});
       case PdfExtraction::Status::kNoText:
-        throw NoContentError("no text layer: scanned PDF? (" + std::to_string(x.pages) + " page" +
-                             (x.pages == 1 ? "" : "s") + " without text)");
+        throw NoContentError(Message{"read.pdf_no_text", {std::to_string(x.pages)}});
       case PdfExtraction::Status::kBroken:
-        throw NoContentError("not a readable PDF: " + x.failure);
+        throw NoContentError(Message{"read.pdf_broken", {x.failure}});
       case PdfExtraction::Status::kFailed:
-        throw NoContentError("PDF extraction failed: " + x.failure);
+        throw NoContentError(Message{"read.pdf_failed", {x.failure}});
       case PdfExtraction::Status::kText:
         break;
     }
     if (x.text.find_first_not_of(" \n") == std::string::npos) {
-      throw NoContentError("no text layer: scanned PDF? (only blank text found)");
+      throw NoContentError(Message{"read.pdf_blank", {}});
     }
     // A body opening with prose has no heading: the Title entry stands in
     // for one, ahead of the text, so that the prose stays in the body.
@@ -99,12 +98,12 @@ class PdfReader : public ByteReader {
     x.text.shrink_to_fit();
     if (doc.title.empty() && usable_title(x.title)) doc.title = x.title;
     if (x.cut) {
-      sink.warning(source + ": " +
-                   (x.failure.empty() ? "only the first " + megabytes(options.max_text_bytes) +
-                                            " of text read: a document is indexed up to that size"
-                                      : x.failure));
+      sink.warning(Message{
+          "read.in_file",
+          {source, x.failure.id.empty() ? MessageArg(Message{"read.text_cut", {megabytes(options.max_text_bytes)}})
+                                        : MessageArg(x.failure)}});
     }
-    for (const auto& w : doc.warnings) sink.warning(source + ": " + w);
+    for (const auto& w : doc.warnings) sink.warning(Message{"read.in_file", {source, w}});
     sink.document(std::move(doc));
     return x.version;
   }

@@ -139,7 +139,7 @@ TEST(PdfReader, FormatsTestSetMatchesExpected) {
       EXPECT_EQ(d.body.find(text.get<std::string>()), std::string::npos) << text << "\nbody:\n" << d.body;
       EXPECT_EQ(d.title.find(text.get<std::string>()), std::string::npos) << text;
     }
-    EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
+    EXPECT_TRUE(r.warnings.empty()) << render(r.warnings.front(), Lang::kEn);
   }
   EXPECT_EQ(sheets, 3u);
 }
@@ -254,7 +254,7 @@ TEST(PdfReader, UnreadablePdfsAreSkippedWithOneLine) {
       (void)read_file(file.path(), {});
       ADD_FAILURE() << "read";
     } catch (const NoContentError& e) {
-      const std::string what = e.what();
+      const std::string what = describe(e, Lang::kEn);
       EXPECT_NE(what.find(c.reason), std::string::npos) << what;
       EXPECT_EQ(what.find('\n'), std::string::npos) << what;
       EXPECT_TRUE(what.starts_with(file.path().string() + ": skipped: ")) << what;
@@ -272,7 +272,7 @@ TEST(PdfReader, TruncatedPdfNeverCrashes) {
       const FileResult r = read_file(file.path(), {});
       EXPECT_EQ(r.documents.size(), 1u);
     } catch (const NoContentError& e) {
-      EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+      EXPECT_EQ(describe(e, Lang::kEn).find('\n'), std::string::npos);
     }
   }
 }
@@ -285,7 +285,8 @@ TEST(PdfReader, TextOverTheLimitIsCutWithAWarning) {
   EXPECT_EQ(r.documents[0].project_id, "CT.1731");
   EXPECT_LE(r.documents[0].body.size(), 3000u);
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("only the first"), std::string::npos) << r.warnings[0];
+  EXPECT_NE(render(r.warnings[0], Lang::kEn).find("only the first"), std::string::npos)
+      << render(r.warnings[0], Lang::kEn);
 }
 
 // --- The child process's limits ---
@@ -316,8 +317,9 @@ TEST(PdfExtract, LimitsEndTheChildNotTheCaller) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     const PdfExtraction x = detail::extract_pdf_isolated(good, c.limits);
-    EXPECT_EQ(x.status, c.status) << x.failure;
-    EXPECT_NE(x.failure.find(c.failure), std::string::npos) << x.failure;
+    const std::string failure = render(x.failure, Lang::kEn);
+    EXPECT_EQ(x.status, c.status) << failure;
+    EXPECT_NE(failure.find(c.failure), std::string::npos) << failure;
     EXPECT_LE(x.text.size(), c.limits.max_text_bytes);
   }
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 
 #include "readers.h"
 
@@ -26,9 +27,9 @@ class TimedSink : public ReadSink {
     sink_.document(std::move(doc));
     seconds += seconds_since(started);
   }
-  void warning(std::string line) override {
+  void warning(Message message) override {
     const auto started = Clock::now();
-    sink_.warning(std::move(line));
+    sink_.warning(std::move(message));
     seconds += seconds_since(started);
   }
   double seconds = 0;
@@ -42,7 +43,7 @@ class Collect : public ReadSink {
  public:
   explicit Collect(FileResult& result) : result_(result) {}
   void document(Document doc) override { result_.documents.push_back(std::move(doc)); }
-  void warning(std::string line) override { result_.warnings.push_back(std::move(line)); }
+  void warning(Message message) override { result_.warnings.push_back(std::move(message)); }
 
  private:
   FileResult& result_;
@@ -56,7 +57,7 @@ class FormatSink : public ReadSink {
     if (doc.format.empty()) doc.format = format_;
     sink_.document(std::move(doc));
   }
-  void warning(std::string line) override { sink_.warning(std::move(line)); }
+  void warning(Message message) override { sink_.warning(std::move(message)); }
 
  private:
   ReadSink& sink_;
@@ -66,9 +67,11 @@ class FormatSink : public ReadSink {
 // A reader's CorpusError, named after the file: "cannot read…" stays an
 // error, anything else (empty, binary, encrypted…) is a skipped file.
 [[noreturn]] void rethrow_named(const std::string& name, const CorpusError& e) {
-  const std::string why = e.what();
-  if (why.starts_with("cannot read")) throw CorpusError(name + ": " + why);
-  throw NoContentError(name + ": skipped: " + why);
+  const Message* m = e.message();
+  if (m ? innermost_id(*m).starts_with("read.cannot_read") : std::string_view(e.what()).starts_with("cannot read")) {
+    throw CorpusError(Message{"read.in_file", {name, describe(e)}});
+  }
+  throw NoContentError(Message{"read.skipped", {name, describe(e)}});
 }
 
 }  // namespace
@@ -78,16 +81,16 @@ std::string read_file(const std::filesystem::path& path, const ReadOptions& opti
   const std::string name = path.string();
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw CorpusError(name + ": cannot read: " + ec.message());
+  if (ec) throw CorpusError(Message{"read.in_file", {name, Message{"read.cannot_read", {system_reason(ec)}}}});
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw CorpusError(name + ": cannot open");
+  if (!in) throw CorpusError(Message{"read.cannot_open", {name}});
   char head[detail::kSniffBytes];
   in.read(head, sizeof head);
   const std::string_view head_bytes(head, static_cast<std::size_t>(in.gcount()));
   const detail::ReaderEntry& entry = detail::reader_for(path, head_bytes);
   if (entry.size_limited && size > options.max_bytes) {
-    throw NoContentError(name + ": skipped: " + std::to_string(size) + " bytes, over the limit of " +
-                         std::to_string(options.max_bytes));
+    throw NoContentError(Message{
+        "read.skipped", {name, Message{"read.over_limit", {std::to_string(size), std::to_string(options.max_bytes)}}}});
   }
   in.clear();
   in.seekg(0);
@@ -97,7 +100,7 @@ std::string read_file(const std::filesystem::path& path, const ReadOptions& opti
   std::string encoding;
   try {
     if (entry.byte_reader) {
-      if (size == 0) throw NoContentError(name + ": skipped: empty file");
+      if (size == 0) throw NoContentError(Message{"read.skipped", {name, Message{"read.empty", {}}}});
       try {
         encoding = entry.byte_reader->read(in, size, name, options, formatted);
       } catch (const CorpusError& e) {

@@ -29,19 +29,17 @@ bool looks_like_rtf(std::string_view head) { return head.starts_with("{\\rtf"); 
 // Formats fouille recognises and does not read: one clear line each.
 class RefusedReader : public ByteReader {
  public:
-  explicit RefusedReader(std::string why) : why_(std::move(why)) {}
+  explicit RefusedReader(const char* why) : why_(why) {}
   std::string read(std::istream&, std::uintmax_t, const std::string&, const ReadOptions&, ReadSink&) const override {
-    throw NoContentError(why_);
+    throw NoContentError(Message{why_, {}});
   }
 
  private:
-  std::string why_;
+  const char* why_;  // a catalogue id
 };
 
-const RefusedReader kOle2(
-    "a legacy Office file (.doc, .xls, .ppt) or an encrypted Office document: not read; save it as .docx or "
-    ".odt without a password");
-const RefusedReader kRtf("an RTF document: not read; save it as .docx or .odt");
+const RefusedReader kOle2("read.ole2");
+const RefusedReader kRtf("read.rtf");
 
 }  // namespace
 

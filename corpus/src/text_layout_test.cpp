@@ -265,7 +265,7 @@ TEST(ReadFile, SkipsEmptyBinaryAndOversizedFilesWithTheirName) {
     try {
       read_file(p, o);
     } catch (const CorpusError& e) {
-      return std::string(e.what());
+      return describe(e, Lang::kEn);
     }
     return std::string("no error");
   };
@@ -304,7 +304,7 @@ TEST(JsonLines, ReadsCanonicalKeysAndReportsBadLines) {
   EXPECT_EQ(r.documents[2].currency, "EUR");
   EXPECT_EQ(r.documents[2].source, "/x/records.jsonl#line-5");
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].find("records.jsonl:2: bad JSON"), std::string::npos);
+  EXPECT_NE(render(r.warnings[0], Lang::kEn).find("records.jsonl:2: bad JSON"), std::string::npos);
 }
 
 TEST(JsonLines, RoundTripsThroughToJson) {

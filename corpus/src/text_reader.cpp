@@ -6,7 +6,7 @@
 namespace fouille::corpus::detail {
 namespace {
 
-std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20); }
 
 class TextReader : public Reader {
  public:
@@ -18,14 +18,12 @@ class TextReader : public Reader {
       doc = parse_text(text, source);
     }  // the text is freed before the document goes on
     if (const std::size_t replaced = lines.replaced()) {
-      sink.warning(source + ": " + std::to_string(replaced) + " invalid UTF-8 byte sequence" +
-                   (replaced > 1 ? "s" : "") + " replaced by U+FFFD");
+      sink.warning(Message{"read.in_file", {source, Message{"read.bad_utf8", {replaced}}}});
     }
     if (cut) {
-      sink.warning(source + ": only the first " + megabytes(options.max_text_bytes) +
-                   " of text read: a text document is indexed up to that size");
+      sink.warning(Message{"read.in_file", {source, Message{"read.text_cut", {megabytes(options.max_text_bytes)}}}});
     }
-    for (const auto& w : doc.warnings) sink.warning(source + ": " + w);
+    for (const auto& w : doc.warnings) sink.warning(Message{"read.in_file", {source, w}});
     sink.document(std::move(doc));
   }
 };

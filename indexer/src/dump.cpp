@@ -20,15 +20,15 @@ class Printer : public corpus::ReadSink {
     ++stats_.documents;
     for (const auto& c : d.countries) {
       if (!corpus::is_country_code(c) && unknown_.insert(c).second) {
-        say(file_.string() + ": unknown country name '" + c + "' kept as given");
+        say(Message{"index.unknown_country", {file_.string(), c}});
       }
     }
   }
-  void warning(std::string line) override { say(line); }
+  void warning(Message message) override { say(message); }
 
  private:
-  void say(const std::string& line) {
-    if (warn_) warn_(line);
+  void say(const Message& message) {
+    if (warn_) warn_(message);
   }
   const std::filesystem::path& file_;
   std::ostream& out_;
@@ -43,7 +43,7 @@ DumpStats dump(const std::vector<std::filesystem::path>& inputs, const corpus::R
                std::ostream& out, const Warn& warn) {
   DumpStats stats;
   std::set<std::string> unknown;  // unknown country names, reported once
-  const std::vector<std::filesystem::path> files = list_files(inputs, follow_links, [&](const std::string& w) {
+  const std::vector<std::filesystem::path> files = list_files(inputs, follow_links, [&](const Message& w) {
     if (warn) warn(w);
     ++stats.skipped;
   });
@@ -52,7 +52,7 @@ DumpStats dump(const std::vector<std::filesystem::path>& inputs, const corpus::R
     try {
       corpus::read_file(f, read, printer);
     } catch (const CorpusError& e) {
-      if (warn) warn(e.what());
+      if (warn) warn(e.message() ? *e.message() : Message{"read.skipped", {f.string(), e.what()}});
       ++stats.skipped;
     }
   }

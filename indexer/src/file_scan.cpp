@@ -4,6 +4,7 @@
 #include <set>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 #include "fouille/store/known_files.h"
 
 namespace fouille::indexer {
@@ -19,18 +20,19 @@ bool within(const fs::path& path, const fs::path& root) {
   return true;
 }
 
+// The catalogue id of what a file that is not a regular one is.
 const char* kind_of(fs::file_type t) {
   switch (t) {
     case fs::file_type::fifo:
-      return "a FIFO";
+      return "index.kind_fifo";
     case fs::file_type::socket:
-      return "a socket";
+      return "index.kind_socket";
     case fs::file_type::block:
-      return "a block device";
+      return "index.kind_block";
     case fs::file_type::character:
-      return "a character device";
+      return "index.kind_character";
     default:
-      return "not a regular file";
+      return "index.kind_other";
   }
 }
 
@@ -48,12 +50,12 @@ class Scanner {
     std::error_code ec;
     auto status = fs::status(input, ec);
     if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::too_many_symbolic_link_levels) {
-      throw CorpusError(input.string() + ": cannot read: " + ec.message());
+      throw CorpusError(Message{"read.in_file", {input.string(), Message{"read.cannot_read", {system_reason(ec)}}}});
     }
     if (ec == std::errc::too_many_symbolic_link_levels) {
-      throw CorpusError(input.string() + ": symbolic link loop");
+      throw CorpusError(Message{"read.in_file", {input.string(), Message{"index.link_loop", {}}}});
     }
-    if (!fs::exists(status)) throw CorpusError(input.string() + ": no such file or directory");
+    if (!fs::exists(status)) throw CorpusError(Message{"index.missing_input", {input.string()}});
     if (fs::is_directory(status)) {
       folder(input);
     } else {
@@ -70,7 +72,9 @@ class Scanner {
   }
 
  private:
-  void warn(const fs::path& p, const std::string& why) { scan_.warnings.push_back(p.string() + ": skipped: " + why); }
+  void warn(const fs::path& p, Message why) {
+    scan_.warnings.push_back(Message{"read.skipped", {p.string(), std::move(why)}});
+  }
 
   // Folders are walked with an explicit stack, each entered once by its
   // canonical path, so a link back up the tree cannot loop.
@@ -82,18 +86,18 @@ class Scanner {
       std::error_code ec;
       fs::path real = fs::canonical(dir, ec);
       if (ec || !visited_.insert(real.string()).second) {
-        if (!ec && via_link) warn(dir, "symbolic link loop (" + real.string() + " is listed already)");
+        if (!ec && via_link) warn(dir, {"index.link_loop_listed", {real.string()}});
         continue;  // an input given twice is listed once
       }
       fs::directory_iterator it(dir, ec);
       if (ec) {
-        warn(dir, "cannot list the folder: " + ec.message());
+        warn(dir, {"index.cannot_list", {system_reason(ec)}});
         continue;
       }
       std::vector<std::pair<fs::path, bool>> subfolders;
       for (fs::directory_iterator end; it != end; it.increment(ec)) {
         if (ec) {
-          warn(dir, "cannot list the folder to its end: " + ec.message());
+          warn(dir, {"index.cannot_list_end", {system_reason(ec)}});
           break;
         }
         const fs::path p = it->path();
@@ -104,8 +108,8 @@ class Scanner {
         if (link && !link_allowed(p)) continue;
         auto status = fs::status(p, sec);
         if (sec) {
-          warn(p, sec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
-                                                                  : "cannot read: " + sec.message());
+          warn(p, sec == std::errc::too_many_symbolic_link_levels ? Message{"index.link_loop", {}}
+                                                                  : Message{"read.cannot_read", {system_reason(sec)}});
           continue;
         }
         if (fs::is_directory(status)) {
@@ -126,21 +130,20 @@ class Scanner {
     std::error_code ec;
     fs::path target = fs::canonical(p, ec);
     if (ec) {
-      warn(p,
-           ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop" : "symbolic link to a missing target");
+      warn(p, {ec == std::errc::too_many_symbolic_link_levels ? "index.link_loop" : "index.link_missing", {}});
       return false;
     }
     if (follow_) return true;
     for (const auto& root : roots_) {
       if (within(target, root)) return true;
     }
-    warn(p, "symbolic link to " + target.string() + ", outside the indexed folders (--follow-links reads it)");
+    warn(p, {"index.link_outside", {target.string()}});
     return false;
   }
 
   void entry(const fs::path& p, const fs::file_status& status) {
     if (!fs::is_regular_file(status)) {
-      warn(p, kind_of(status.type()));
+      warn(p, {kind_of(status.type()), {}});
       return;
     }
     InputFile f;

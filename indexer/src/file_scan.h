@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "fouille/base/message.h"
+
 namespace fouille::indexer {
 
 struct InputFile {
@@ -20,7 +22,7 @@ struct InputFile {
 
 struct Scan {
   std::vector<InputFile> files;       ///< sorted, without duplicates
-  std::vector<std::string> warnings;  ///< one line per entry left out
+  std::vector<Message> warnings;      ///< one per entry left out, naming it
 };
 
 /// Files under `inputs` (folders recursively, hidden entries skipped).

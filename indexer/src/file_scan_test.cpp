@@ -63,7 +63,8 @@ TEST_F(FileScanTest, LinksOutOfTheInputsAreSkippedUnlessFollowed) {
   fs::create_symlink(root_ / "in" / "a.txt", root_ / "in" / "lien-interne.txt");
   const Scan scan = scan_inputs({root_ / "in"});
   ASSERT_EQ(scan.warnings.size(), 1u);
-  EXPECT_NE(scan.warnings[0].find("lien.txt"), std::string::npos) << scan.warnings[0];
+  EXPECT_NE(render(scan.warnings[0], Lang::kEn).find("lien.txt"), std::string::npos)
+      << render(scan.warnings[0], Lang::kEn);
   const Scan followed = scan_inputs({root_ / "in"}, /*follow_links=*/true);
   EXPECT_TRUE(followed.warnings.empty());
   EXPECT_EQ(followed.files.size(), scan.files.size() + 1);
@@ -74,7 +75,7 @@ TEST_F(FileScanTest, SpecialFilesAreLeftOutWithAWarning) {
   const Scan scan = scan_inputs({root_ / "in"});
   EXPECT_EQ(listed(scan).size(), 3u);
   ASSERT_EQ(scan.warnings.size(), 1u);
-  EXPECT_NE(scan.warnings[0].find("tube"), std::string::npos) << scan.warnings[0];
+  EXPECT_NE(render(scan.warnings[0], Lang::kEn).find("tube"), std::string::npos) << render(scan.warnings[0], Lang::kEn);
 }
 
 TEST_F(FileScanTest, AMissingInputIsACorpusErrorNamingIt) {
@@ -82,7 +83,7 @@ TEST_F(FileScanTest, AMissingInputIsACorpusErrorNamingIt) {
     scan_inputs({root_ / "absent"});
     ADD_FAILURE() << "no error";
   } catch (const CorpusError& e) {
-    EXPECT_NE(std::string(e.what()).find("absent"), std::string::npos) << e.what();
+    EXPECT_NE(describe(e, Lang::kEn).find("absent"), std::string::npos) << describe(e, Lang::kEn);
   }
 }
 

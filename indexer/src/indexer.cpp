@@ -71,7 +71,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
     const bool stale = db.get_doccount() > 0 && !store::is_current_analysis(db.get_metadata(store::kAnalysisKey));
     bool ours = true;  // will every document kept be this chain's?
     if (stale) {
-      if (warn) warn(options.db.string() + ": indexed by another version of the French analysis: every file is indexed again");
+      if (warn) warn(Message{"index.analysis_changed", {options.db.string()}});
       std::set<std::string> given;
       for (const auto& f : files) given.insert(f.path);
       for (const auto& [path, k] : known) {
@@ -100,7 +100,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   try {
     stats.db_documents = store::open_for_reading(layout.dir()).get_doccount();
   } catch (const Xapian::Error& e) {
-    throw IndexError(options.db.string() + ": cannot reopen after indexing: " + e.get_msg());
+    throw IndexError(Message{"index.cannot_reopen", {options.db.string(), e.get_msg()}});
   }
   stats.seconds = seconds_since(started);
   stats.db_bytes = directory_bytes(options.db);

@@ -37,13 +37,13 @@ class PartBuilder : public corpus::ReadSink {
     times_.build += seconds_since(started) - analyse;
     if (part_.bytes >= kPartBytes) hand_on(false);
   }
-  void warning(std::string line) override {
-    part_.bytes += line.size();
-    part_.warnings.push_back(std::move(line));
+  void warning(Message message) override {
+    part_.bytes += 256;  // a line or two once rendered
+    part_.warnings.push_back(std::move(message));
     if (part_.bytes >= kPartBytes) hand_on(false);
   }
   // The file's last part, `skipped` if reading stopped on an error.
-  void finish(std::optional<std::string> skipped, bool no_content) {
+  void finish(std::optional<Message> skipped, bool no_content) {
     if (skipped) {
       part_.skipped = std::move(skipped);
       part_.no_content = no_content && part_.first;
@@ -89,7 +89,7 @@ void parse_file(const InputFile& file, std::size_t index, DocumentBuilder& build
                 PhaseTimes& times, const std::function<void(Parsed)>& emit, const std::function<bool()>& halted) {
   corpus::ReadTimes read_times;
   PartBuilder parts(file, index, builder, times, emit, halted);
-  std::optional<std::string> skipped;
+  std::optional<Message> skipped;
   bool no_content = false;
   try {
     corpus::read_file(file.path, read, parts, &read_times);
@@ -99,12 +99,12 @@ void parse_file(const InputFile& file, std::size_t index, DocumentBuilder& build
     if (parts.emit_failure) std::rethrow_exception(parts.emit_failure);
     return;  // halted: the file stays listed as partial, and is read again next run
   } catch (const NoContentError& e) {
-    skipped = e.what();
+    skipped = e.message() ? *e.message() : Message{"read.skipped", {file.path, e.what()}};
     no_content = true;
   } catch (const Error& e) {
-    skipped = e.what();
+    skipped = e.message() ? *e.message() : Message{"read.skipped", {file.path, e.what()}};
   } catch (const std::exception& e) {
-    skipped = file.path + ": skipped: " + e.what();
+    skipped = Message{"read.skipped", {file.path, e.what()}};
   }
   times.read += read_times.read;
   times.parse += read_times.parse;

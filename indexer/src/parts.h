@@ -28,9 +28,9 @@ struct Parsed {
   std::size_t bytes = 0;  // text held (titles, bodies, warnings): what the queue counts
   std::vector<Xapian::Document> docs;
   std::vector<std::string> source_terms;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   std::vector<std::string> unknown_countries;  // names no table knows, kept as given
-  std::optional<std::string> skipped;  // why the file was skipped (or, in a later part, stopped)
+  std::optional<Message> skipped;              // why the file was skipped (or, in a later part, stopped)
   bool no_content = false;              // skipped as empty, binary or too large: its old documents go
   // One document alone in its file is added; several are replaced by their
   // source term, so a JSON Lines file repeating an id makes no duplicate.

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <thread>
 
+#include "fouille/base/system_reason.h"
+
 namespace fouille::indexer {
 
 unsigned Run::jobs() const {
@@ -30,7 +32,7 @@ void Run::done(const Parsed& p, std::size_t added, std::size_t updated) {
   for (const auto& w : p.warnings) say(w);
   for (const auto& name : p.unknown_countries) {
     if (reported_countries_.insert(name).second) {
-      say(files_[p.file].path + ": unknown country name '" + name + "' kept as given");
+      say(Message{"index.unknown_country", {files_[p.file].path, name}});
     }
   }
   if (p.skipped) {
@@ -43,14 +45,13 @@ void Run::done(const Parsed& p, std::size_t added, std::size_t updated) {
   }
 }
 
-std::string write_failure(const std::filesystem::path& db, const Xapian::Error& e) {
+Message write_failure(const std::filesystem::path& db, const Xapian::Error& e) {
   const char* errno_text = e.get_error_string();
   const std::string what = e.get_msg() + (errno_text ? std::string(" (") + errno_text + ")" : "");
   if (what.find(std::strerror(ENOSPC)) != std::string::npos) {
-    return db.string() + ": disk full while writing (" + std::strerror(ENOSPC) +
-           "); the database keeps its last commit: free some space and run again";
+    return Message{"index.disk_full", {db.string(), system_reason(ENOSPC)}};
   }
-  return db.string() + ": write failed: " + what + " (the database keeps its last commit)";
+  return Message{"index.write_failed", {db.string(), what}};
 }
 
 }  // namespace fouille::indexer

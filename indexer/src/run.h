@@ -46,8 +46,8 @@ class Run {
   const std::vector<InputFile>& files_;
 
  private:
-  void say(const std::string& line) {
-    if (warn_) warn_(line);
+  void say(const Message& message) {
+    if (warn_) warn_(message);
   }
 
   std::vector<std::size_t> todo_;
@@ -63,7 +63,7 @@ class Run {
   Clock::time_point started_ = Clock::now();
 };
 
-/// One line for a failed write; a full disk says so and what to do.
-std::string write_failure(const std::filesystem::path& db, const Xapian::Error& e);
+/// One message for a failed write; a full disk says so and what to do.
+Message write_failure(const std::filesystem::path& db, const Xapian::Error& e);
 
 }  // namespace fouille::indexer

@@ -1,5 +1,6 @@
 #include "fouille/indexer/summary.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -7,48 +8,53 @@
 namespace fouille::indexer {
 namespace {
 
-// The phases in pipeline order: the text's name, the JSON key, the figure.
+// The phases in pipeline order: the JSON key (also the catalogue's
+// "index.phase.KEY", the name in the text), the figure.
 struct Phase {
-  const char* text;
   const char* key;
   double PhaseTimes::*seconds;
 };
 constexpr Phase kPhases[] = {
-    {"scan", "scan", &PhaseTimes::scan},          {"read/decode", "read", &PhaseTimes::read},
-    {"parse", "parse", &PhaseTimes::parse},       {"analyse", "analyse", &PhaseTimes::analyse},
-    {"build", "build", &PhaseTimes::build},       {"write", "write", &PhaseTimes::write},
-    {"compact", "compact", &PhaseTimes::compact}, {"spelling", "spelling", &PhaseTimes::spelling},
+    {"scan", &PhaseTimes::scan},       {"read", &PhaseTimes::read},         {"parse", &PhaseTimes::parse},
+    {"analyse", &PhaseTimes::analyse}, {"build", &PhaseTimes::build},       {"write", &PhaseTimes::write},
+    {"compact", &PhaseTimes::compact}, {"spelling", &PhaseTimes::spelling},
 };
 
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0.0; }
 
 }  // namespace
 
-std::string summary_line(const Stats& s, const std::string& db) {
-  char line[512];
-  std::snprintf(line, sizeof line,
-                "%zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped in %.2f s "
-                "(%.0f docs/s, %.2f MB/s); ",
-                s.added, s.updated, s.unchanged, s.removed, s.skipped, s.seconds,
-                per_second(static_cast<double>(s.added + s.updated), s.seconds),
-                per_second(static_cast<double>(s.bytes) / 1e6, s.seconds));
-  char tail[64];
-  std::snprintf(tail, sizeof tail, ": %zu documents, %.1f MB", s.db_documents, static_cast<double>(s.db_bytes) / 1e6);
-  return line + db + tail;
+std::string decimal(double value, int digits, Lang lang) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  std::string out = text;
+  if (lang == Lang::kFr) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
-std::string phases_line(const Stats& s) {
-  std::string out = "time:";
-  char part[64];
+std::string summary_line(const Stats& s, const std::string& db, Lang lang) {
+  const Message database{"index.summary_db",
+                         {db, s.db_documents, decimal(static_cast<double>(s.db_bytes) / 1e6, 1, lang)}};
+  return render(Message{"index.summary",
+                        {s.added, s.updated, s.unchanged, s.removed, s.skipped, decimal(s.seconds, 2, lang),
+                         decimal(per_second(static_cast<double>(s.added + s.updated), s.seconds), 0, lang),
+                         decimal(per_second(static_cast<double>(s.bytes) / 1e6, s.seconds), 2, lang), database}},
+                lang);
+}
+
+std::string phases_line(const Stats& s, Lang lang) {
+  std::string phases;
   const char* separator = "";
   for (const Phase& p : kPhases) {
-    std::snprintf(part, sizeof part, "%s %s %.2f s", separator, p.text, s.phases.*p.seconds);
-    out += part;
+    phases += separator;
+    phases +=
+        " " + text(std::string("index.phase.") + p.key, lang) + " " + decimal(s.phases.*p.seconds, 2, lang) + " s";
     separator = ",";
   }
-  std::snprintf(part, sizeof part, " (%u threads); peak RSS %.0f MB", s.threads,
-                static_cast<double>(s.peak_rss_bytes) / (1024.0 * 1024.0));
-  return out + part;
+  return render(Message{"index.phases",
+                        {phases, std::size_t{s.threads},
+                         decimal(static_cast<double>(s.peak_rss_bytes) / (1024.0 * 1024.0), 0, lang)}},
+                lang);
 }
 
 std::string summary_json(const Stats& s, const std::string& db) {

@@ -23,15 +23,27 @@ Stats sample() {
 }
 
 TEST(Summary, LineGivesCountsRatesAndTheDatabase) {
-  EXPECT_EQ(summary_line(sample(), "projets.db"),
+  EXPECT_EQ(summary_line(sample(), "projets.db", Lang::kEn),
             "10 added, 2 updated, 0 unchanged, 0 removed, 1 skipped in 2.00 s (6 docs/s, 1.50 MB/s); "
             "projets.db: 11 documents, 5.5 MB");
+  EXPECT_EQ(summary_line(sample(), "projets.db", Lang::kFr),
+            "10 ajoutés, 2 mis à jour, 0 inchangé, 0 supprimé, 1 ignoré en 2,00 s (6 docs/s, 1,50 Mo/s) ; "
+            "projets.db : 11 documents, 5,5 Mo");
 }
 
 TEST(Summary, PhasesLineNamesEveryPhaseInOrder) {
-  EXPECT_EQ(phases_line(sample()),
+  EXPECT_EQ(phases_line(sample(), Lang::kEn),
             "time: scan 0.25 s, read/decode 0.50 s, parse 0.75 s, analyse 1.50 s, build 1.25 s, write 0.50 s, "
             "compact 0.12 s, spelling 0.06 s (3 threads); peak RSS 64 MB");
+  EXPECT_EQ(phases_line(sample(), Lang::kFr),
+            "temps : parcours 0,25 s, lecture/décodage 0,50 s, découpage 0,75 s, analyse 1,50 s, construction 1,25 s, "
+            "écriture 0,50 s, fusion 0,12 s, orthographe 0,06 s (3 fils) ; mémoire maximale 64 Mo");
+}
+
+TEST(Summary, DecimalsTakeACommaInFrench) {
+  EXPECT_EQ(decimal(1.5, 2, Lang::kFr), "1,50");
+  EXPECT_EQ(decimal(1.5, 2, Lang::kEn), "1.50");
+  EXPECT_EQ(decimal(1234.4, 0, Lang::kFr), "1234");
 }
 
 TEST(Summary, JsonHoldsEveryFigureAndEachPhase) {

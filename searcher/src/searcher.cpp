@@ -51,12 +51,12 @@ Result Searcher::search(const Request& request) {
       return impl_->search(request);
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt == kSearchAttempts) {
-        throw IndexError(impl_->path + ": search failed: the database kept changing during " +
-                         std::to_string(kSearchAttempts) + " attempts: " + e.get_msg());
+        throw IndexError(
+            Message{"index.search_kept_changing", {impl_->path, std::to_string(kSearchAttempts), e.get_msg()}});
       }
       impl_->followed = FollowedDatabase(impl_->path);
     } catch (const Xapian::Error& e) {
-      throw IndexError(impl_->path + ": search failed: " + e.get_description());
+      throw IndexError(Message{"index.search_failed", {impl_->path, e.get_description()}});
     }
   }
 }

@@ -39,7 +39,7 @@ std::optional<std::string> Session::document_json(const std::string& id) {
     }
     return std::nullopt;
   } catch (const Xapian::Error& e) {
-    throw IndexError(impl_->index->path() + ": cannot read document " + id + ": " + e.get_description());
+    throw IndexError(Message{"index.cannot_read_document", {impl_->index->path(), id, e.get_description()}});
   }
 }
 

@@ -4,6 +4,7 @@
 #include "fouille/server/server.h"
 
 #include <atomic>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -71,9 +72,23 @@ TEST_F(ServerTest, ServesThePageAndTheApi) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
-  EXPECT_NE(page->body.find("<script src=\"/app.js\""), std::string::npos);
   EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
-  for (const char* asset : {"/app.js", "/style.css", "/world.json"}) {
+  // Every script the page lists is embedded, app.js (the one that starts the page) last.
+  std::vector<std::string> scripts;
+  static const std::regex script("<script src=\"(/[a-z]+\\.js)\" defer></script>");
+  for (std::sregex_iterator it(page->body.begin(), page->body.end(), script), end; it != end; ++it) {
+    scripts.push_back((*it)[1].str());
+  }
+  ASSERT_GE(scripts.size(), 5u) << page->body;
+  EXPECT_EQ(scripts.back(), "/app.js");
+  for (const auto& s : scripts) {
+    auto r = c.Get(s);
+    ASSERT_TRUE(r) << s;
+    EXPECT_EQ(r->status, 200) << s;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "text/javascript; charset=utf-8") << s;
+    EXPECT_GT(r->body.size(), 1000u) << s;
+  }
+  for (const char* asset : {"/style.css", "/world.json"}) {
     auto r = c.Get(asset);
     ASSERT_TRUE(r) << asset;
     EXPECT_EQ(r->status, 200) << asset;

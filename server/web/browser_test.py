@@ -42,8 +42,9 @@ Des animateurs informent les jeunes de Dakar <img src=x onerror=alert(2)> sur le
 
 
 def start_server(args, db):
+    # The server's own lines follow the environment's language: this test reads its English.
     proc = subprocess.Popen([args.serve, "--db", db, "--port", "0", "--quiet"],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=dict(os.environ, LC_ALL="en_GB.UTF-8"))
     line = proc.stderr.readline()
     m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
     if not m:

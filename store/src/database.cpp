@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 
 namespace fouille::store {
 namespace fs = std::filesystem;
@@ -26,16 +27,15 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir) {
     const fs::path probe = dir / ".fouille-write-test";
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0 && errno != EEXIST) {
-      throw IndexError(dir.string() + ": cannot write in the database folder: " + std::strerror(errno));
+      throw IndexError(Message{"index.cannot_write_folder", {dir.string(), system_reason(errno)}});
     }
     if (fd >= 0) {
       ::close(fd);
       ::unlink(probe.c_str());
     }
-    throw IndexError(dir.string() +
-                     ": database is being indexed by another process (locked); try again when it has finished");
+    throw IndexError(Message{"index.locked", {dir.string()}});
   } catch (const Xapian::Error& e) {
-    throw IndexError(dir.string() + ": cannot open the database for writing: " + e.get_msg());
+    throw IndexError(Message{"index.cannot_open_write", {dir.string(), e.get_msg()}});
   }
 }
 

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "fouille/base/error.h"
+#include "fouille/base/system_reason.h"
 
 namespace fouille::store {
 namespace fs = std::filesystem;
@@ -25,7 +26,7 @@ void write_stub(const fs::path& dir, int generation) {
   {
     std::ofstream out(tmp, std::ios::trunc);
     out << "glass gen-" << generation << "\n";
-    if (!out) throw IndexError(dir.string() + ": cannot write " + tmp.string());
+    if (!out) throw IndexError(Message{"store.cannot_write", {dir.string(), tmp.string()}});
   }
   int fd = ::open(tmp.c_str(), O_RDONLY);
   if (fd >= 0) {
@@ -34,7 +35,7 @@ void write_stub(const fs::path& dir, int generation) {
   }
   std::error_code ec;
   fs::rename(tmp, dir / kStub, ec);
-  if (ec) throw IndexError(dir.string() + ": cannot switch database generation: " + ec.message());
+  if (ec) throw IndexError(Message{"store.cannot_switch", {dir.string(), system_reason(ec)}});
 }
 
 }  // namespace
@@ -54,8 +55,7 @@ bool DatabaseLayout::read_stub() {
   const char* end = name.c_str() + name.size();
   const auto [ptr, parsed] = std::from_chars(digits, end, generation_);
   if (backend != "glass" || name.rfind("gen-", 0) != 0 || parsed != std::errc() || ptr != end || generation_ < 1) {
-    throw IndexError(dir_.string() + ": " + kStub + " is not a fouille stub (" + backend + " " + name +
-                     "); restore it or index into a new folder");
+    throw IndexError(Message{"store.not_a_stub", {dir_.string(), kStub, backend + " " + name}});
   }
   return true;
 }
@@ -65,16 +65,16 @@ DatabaseLayout::DatabaseLayout(fs::path dir) : dir_(std::move(dir)) {
   if (read_stub()) return;
   if (fs::exists(dir_ / "iamglass")) return;  // a plain glass database
   if (fs::exists(dir_) && !fs::is_directory(dir_)) {
-    throw IndexError(dir_.string() + ": exists and is not a database folder");
+    throw IndexError(Message{"store.not_folder", {dir_.string()}});
   }
   fs::create_directories(dir_, ec);
-  if (ec) throw IndexError(dir_.string() + ": cannot create the database folder: " + ec.message());
+  if (ec) throw IndexError(Message{"store.cannot_create_folder", {dir_.string(), system_reason(ec)}});
   // Two indexers starting on one new folder: the second waits here for the
   // first to create the database, then finds its stub (and its write lock).
   int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY);
   if (fd < 0 || ::flock(fd, LOCK_EX) != 0) {
     if (fd >= 0) ::close(fd);
-    throw IndexError(dir_.string() + ": cannot lock the database folder: " + std::strerror(errno));
+    throw IndexError(Message{"store.cannot_lock", {dir_.string(), system_reason(errno)}});
   }
   struct Unlock {
     int fd;
@@ -85,14 +85,14 @@ DatabaseLayout::DatabaseLayout(fs::path dir) : dir_(std::move(dir)) {
   for (const auto& e : fs::directory_iterator(dir_, ec)) {
     const std::string name = e.path().filename().string();
     if (name != "gen-1" && name != std::string(kStub) + ".tmp") {
-      throw IndexError(dir_.string() + ": folder is not empty and holds no fouille database");
+      throw IndexError(Message{"store.not_empty", {dir_.string()}});
     }
   }
   try {
     Xapian::WritableDatabase first((dir_ / "gen-1").string(), Xapian::DB_CREATE_OR_OPEN);
     first.commit();
   } catch (const Xapian::Error& e) {
-    throw IndexError(dir_.string() + ": cannot create the database: " + e.get_msg());
+    throw IndexError(Message{"store.cannot_create_db", {dir_.string(), e.get_msg()}});
   }
   write_stub(dir_, 1);
   generation_ = 1;
@@ -115,7 +115,7 @@ fs::path DatabaseLayout::scratch() const {
   std::error_code ec;
   fs::remove_all(p, ec);
   fs::create_directories(p, ec);
-  if (ec) throw IndexError(p.string() + ": cannot create: " + ec.message());
+  if (ec) throw IndexError(Message{"store.cannot_create", {p.string(), system_reason(ec)}});
   return p;
 }
 

@@ -1,11 +1,12 @@
 // The frame of every fouille command-line tool: --help and --version, option
 // parsing with one message per mistake, and the map from fouille's errors to
 // a one-line message and a documented exit code. A main declares its options,
-// parses, and hands its body to run():
+// parses, and hands its body to run(). The texts of --help are catalogue ids
+// (base/data/messages.tsv, "help.*"), shown in the run's language:
 //
-//   fouille::cli::Tool tool("fouille-index", kUsage);
+//   fouille::cli::Tool tool("fouille-index", "help.index.usage");
 //   std::string db;
-//   tool.add_options()("db,d", po::value(&db), "database folder");
+//   tool.add_options()("db,d", po::value(&db), "help.index.db");
 //   std::vector<std::string> paths;
 //   tool.positional("path", &paths);
 //   if (auto done = tool.parse(argc, argv)) return *done;   // --help, --version, bad usage
@@ -21,6 +22,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,12 +67,27 @@ std::vector<std::string> arrange_arguments(int argc, const char* const* argv, co
 /// One tool's command line and error reporting. Not thread-safe; one per main.
 class Tool {
  public:
-  /// `name` prefixes every message ("fouille-index: …"); `usage` heads
-  /// --help and ends with the caption of the option list ("Options").
-  Tool(std::string name, const std::string& usage);
+  /// `name` prefixes every message ("fouille-index: …"); `usage_id` is the
+  /// catalogue id of the text heading --help, which ends with the caption of
+  /// the option list ("Options").
+  Tool(std::string name, std::string usage_id);
 
-  /// Adds options shown by --help (after --help and --version).
-  po::options_description_easy_init add_options() { return visible_.add_options(); }
+  /// Declares options, as Boost's add_options() does, each with the catalogue
+  /// id of its description; they are shown by --help after --help and
+  /// --version, in the order declared.
+  class OptionAdder {
+   public:
+    /// An option without a value (a flag).
+    OptionAdder& operator()(const char* name, const char* help_id);
+    /// An option with a value; the Tool takes ownership of `value`.
+    OptionAdder& operator()(const char* name, const po::value_semantic* value, const char* help_id);
+
+   private:
+    friend class Tool;
+    explicit OptionAdder(Tool& tool) : tool_(tool) {}
+    Tool& tool_;
+  };
+  OptionAdder add_options() { return OptionAdder(*this); }
 
   /// Collects the words that are not options into `words`.
   void positional(const std::string& name, std::vector<std::string>* words);
@@ -130,9 +147,21 @@ class Tool {
   /// Prints "NAME: message" on stderr (control characters made printable).
   void warn(std::string_view message) const;
 
+  /// warn() for a Message, in lang().
+  void warn(const Message& message) const { warn(render(message, lang_)); }
+
  private:
+  // An option as declared; its description is rendered once the language is known.
+  struct Declared {
+    std::string name;
+    std::unique_ptr<const po::value_semantic> value;  // null for a flag; handed to Boost by parse()
+    std::string help_id;
+  };
+
   std::string name_;
-  po::options_description visible_;
+  std::string usage_id_;
+  std::vector<Declared> declared_;
+  std::optional<po::options_description> visible_;  // made by parse(), in the run's language
   po::options_description hidden_;
   po::positional_options_description positional_;
   po::variables_map vm_;

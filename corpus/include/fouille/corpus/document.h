@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "fouille/base/message.h"
+
 namespace fouille::corpus {
 
 struct Document {
@@ -45,9 +47,9 @@ struct Document {
   /// The file format it came from: text, jsonl, html, pdf, docx, odt, iati
   /// (the reader's name in the registry).
   std::string format;
-  /// Field values that could not be read and were left out, one line each
-  /// without the file name (read_file adds it to FileResult::warnings).
-  std::vector<std::string> warnings;
+  /// Field values that could not be read and were left out, one message
+  /// each without the file name (read_file adds it to FileResult::warnings).
+  std::vector<Message> warnings;
 
   /// Years the project runs (start..end, else the one stated, else the
   /// funding year); what the year facet and year ranges use.

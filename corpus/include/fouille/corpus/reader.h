@@ -46,13 +46,14 @@ class ReadSink {
   virtual ~ReadSink() = default;
   /// One document; its warnings have been passed to warning() already.
   virtual void document(Document doc) = 0;
-  /// One line naming the file (and the line of a JSON Lines record).
-  virtual void warning(std::string line) = 0;
+  /// One message naming the file (and the line of a JSON Lines record),
+  /// rendered in the user's language by whoever shows it.
+  virtual void warning(Message message) = 0;
 };
 
 struct FileResult {
   std::vector<Document> documents;
-  std::vector<std::string> warnings;  ///< one line each, naming the file
+  std::vector<Message> warnings;      ///< one each, naming the file
   std::string encoding;               ///< what the bytes were read as
 };
 
@@ -62,7 +63,7 @@ struct ReadTimes {
   double parse = 0;  ///< layouts and fields
 };
 
-/// Reads one file. Throws CorpusError, whose message names the file and the
+/// Reads one file. Throws CorpusError, whose Message names the file and the
 /// reason, when the whole file is skipped (missing, empty, binary, too large,
 /// unreadable); a bad JSON Lines record only adds a warning. When `times` is
 /// given, the time spent is added to it.

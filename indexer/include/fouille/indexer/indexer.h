@@ -79,11 +79,13 @@ struct Stats {
   std::uint64_t peak_rss_bytes = 0; ///< the process's peak resident memory so far
 };
 
-using Warn = std::function<void(const std::string& line)>;
+/// A per-file problem, one message naming the file; the tool renders it in
+/// the user's language.
+using Warn = std::function<void(const Message& warning)>;
 using OnProgress = std::function<void(const Progress&)>;
 
 /// Indexes `options.inputs` into `options.db`. Per-file problems go to `warn`
-/// (one line naming the file) and never stop the run. Setting `*stop` (e.g.
+/// (one message naming the file) and never stop the run. Setting `*stop` (e.g.
 /// from a signal handler) makes it commit what is done and return.
 /// Throws CorpusError for a missing input path (before anything is written)
 /// and IndexError when the database cannot be opened, locked or written.
@@ -93,7 +95,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
 /// The files index() would read under `inputs`, as found under them (not
 /// made absolute), in the order of their absolute paths: hidden entries,
 /// links out of the inputs (unless `follow_links`), loops and special files
-/// left out, each with a line to `warn`. Throws CorpusError for a missing input.
+/// left out, each with a message to `warn`. Throws CorpusError for a missing input.
 std::vector<std::filesystem::path> list_files(const std::vector<std::filesystem::path>& inputs, bool follow_links,
                                               const Warn& warn);
 

@@ -1,23 +1,29 @@
 // What fouille-index prints when a run ends: the summary line, the line of
-// phase timings, and the same figures as one JSON object.
+// phase timings, and the same figures as one JSON object; and how its
+// figures read in each language.
 //
 //   fouille::indexer::Stats stats = fouille::indexer::index(options, {}, {}, nullptr);
-//   std::puts(fouille::indexer::summary_line(stats, "projets.db").c_str());
-//   std::puts(fouille::indexer::phases_line(stats).c_str());
+//   std::puts(fouille::indexer::summary_line(stats, "projets.db", fouille::Lang::kFr).c_str());
+//   std::puts(fouille::indexer::phases_line(stats, fouille::Lang::kFr).c_str());
 //   std::puts(fouille::indexer::summary_json(stats, "projets.db").c_str());
 #pragma once
 
 #include <string>
 
+#include "fouille/base/message.h"
 #include "fouille/indexer/indexer.h"
 
 namespace fouille::indexer {
 
-/// "N added, N updated, … in S s (docs/s, MB/s); DB: N documents, MB", no newline.
-std::string summary_line(const Stats& stats, const std::string& db);
+/// "N added, N updated, … in S s (docs/s, MB/s); DB: N documents, MB", no
+/// newline, in `lang` (French: decimal commas, « Mo »).
+std::string summary_line(const Stats& stats, const std::string& db, Lang lang);
 
-/// "time: scan S s, read/decode S s, … ; peak RSS N MB", no newline.
-std::string phases_line(const Stats& stats);
+/// "time: scan S s, read/decode S s, … ; peak RSS N MB", no newline, in `lang`.
+std::string phases_line(const Stats& stats, Lang lang);
+
+/// `value` with `digits` decimals, a decimal comma in French ("1,50").
+std::string decimal(double value, int digits, Lang lang);
 
 /// Every figure of `stats` as one JSON object on one line, no newline:
 /// counts, seconds, docs_per_second, db, db_documents, db_bytes, interrupted,
