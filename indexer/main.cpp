@@ -5,21 +5,16 @@
 #include <unistd.h>
 
 #include <csignal>
-#include <cstdio>
 #include <iostream>
-#include <set>
 
 #include "fouille/base/error.h"
 #include "fouille/base/numbers.h"
 #include "fouille/cli/tool.h"
-#include "fouille/corpus/countries.h"
-#include "fouille/corpus/document_json.h"
-#include "fouille/corpus/printable.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/dump.h"
 #include "fouille/indexer/indexer.h"
-#include "fouille/indexer/summary.h"
 #include "progress_bar.h"
+#include "run_report.h"
 
 namespace po = boost::program_options;
 using namespace fouille;
@@ -33,6 +28,14 @@ constexpr std::uint64_t kMaxJobs = 256;
 constexpr std::uint64_t kMaxBatch = 10'000'000;
 constexpr double kMaxFileMb = 1024;
 extern "C" void on_signal(int) { g_stop = true; }
+
+// Ctrl-C or a TERM signal stops the run after the current commit.
+void stop_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
 
 }  // namespace
 
@@ -76,11 +79,7 @@ int main(int argc, char** argv) {
     options.read = read;
     const bool quiet = tool.has("quiet");
 
-    struct sigaction action {};
-    action.sa_handler = on_signal;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-
+    stop_on_signals();
     ProgressBar bar(!quiet && tool.progress(STDERR_FILENO), tool.lang());
     auto warn = [&](const Message& warning) {
       if (quiet) return;
@@ -89,18 +88,6 @@ int main(int argc, char** argv) {
     };
     indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
     bar.clear();
-    if (tool.has("json")) {
-      std::cout << indexer::summary_json(s, db) << std::endl;
-    } else {
-      std::cout << "fouille-index: " << indexer::summary_line(s, db, tool.lang()) << "\n";
-      if (!quiet) std::cout << "fouille-index: " << indexer::phases_line(s, tool.lang()) << "\n";
-      std::cout.flush();
-    }
-    if (s.interrupted) {
-      tool.warn(Message{"index.interrupted", {}});
-      return int{cli::kInterrupted};
-    }
-    if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return int{cli::kInput};
-    return int{cli::kOk};
+    return report(tool, s, db, quiet);
   });
 }

@@ -7,8 +7,10 @@
 #include "fouille/base/error.h"
 #include "fouille/base/numbers.h"
 #include "fouille/cli/tool.h"
+#include "fouille/searcher/index.h"
 #include "fouille/searcher/request_options.h"
-#include "fouille/searcher/searcher.h"
+#include "fouille/searcher/result_json.h"
+#include "fouille/searcher/session.h"
 
 #include "analyze_output.h"
 #include "text_output.h"
@@ -48,8 +50,8 @@ int main(int argc, char** argv) {
     text.collapse = tool.has("collapse");
     text.exact = tool.has("exact");
     const searcher::Request request = searcher::parse_request(text);
-    searcher::Searcher searcher(db);
-    const searcher::Result result = searcher.search(request);
+    searcher::Session session(std::make_shared<searcher::Index>(db));
+    const searcher::Result result = session.search(request);
     if (tool.json()) {
       std::cout << searcher::to_json(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {

@@ -26,7 +26,9 @@ TEST(Database, OpensWhatItCreatedAndNamesWhatItCannot) {
       open_for_writing(dir);
       ADD_FAILURE() << "a second writer opened the database";
     } catch (const IndexError& e) {
-      EXPECT_NE(std::string(e.what()).find("another process"), std::string::npos) << e.what();
+      ASSERT_NE(e.message(), nullptr);
+      EXPECT_EQ(e.message()->id, "index.locked");
+      EXPECT_NE(describe(e, Lang::kEn).find("another process"), std::string::npos) << e.what();
     }
   }
   EXPECT_EQ(open_for_reading(dir).get_doccount(), 1u);

@@ -1,0 +1,24 @@
+#include "run_report.h"
+
+#include <iostream>
+
+#include "fouille/indexer/summary.h"
+
+using namespace fouille;
+
+// The summary of a run, then its exit code.
+int report(cli::Tool& tool, const indexer::Stats& s, const std::string& db, bool quiet) {
+  if (tool.has("json")) {
+    std::cout << indexer::summary_json(s, db) << std::endl;
+  } else {
+    std::cout << "fouille-index: " << indexer::summary_line(s, db, tool.lang()) << "\n";
+    if (!quiet) std::cout << "fouille-index: " << indexer::phases_line(s, tool.lang()) << "\n";
+    std::cout.flush();
+  }
+  if (s.interrupted) {
+    tool.warn(Message{"index.interrupted", {}});
+    return int{cli::kInterrupted};
+  }
+  if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return int{cli::kInput};
+  return int{cli::kOk};
+}
