@@ -6,21 +6,20 @@
 //
 // Text: the bundled samples, and the narratives of a generated corpus (2,000
 // documents, fixed seed) unless --corpus names a folder of documents.
-#include <libstemmer.h>
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
-#include <benchmark/benchmark.h>
-
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
 
-#include "fouille/testsupport/generator.h"
+#include <benchmark/benchmark.h>
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "fouille/corpus/reader.h"
 #include "fouille/stemming/analyzer.h"
+#include "fouille/testsupport/generator.h"
 
 namespace {
 

@@ -71,16 +71,14 @@ int main(int argc, char** argv) {
   int rounds = 3;
   fouille::cli::Tool tool("fouille-bench", "help.bench.usage");
   int slowest = 0;
-  tool.add_options()
-    ("db,d", po::value(&db), "help.bench.db")
-    ("queries", po::value(&queries_path), "help.bench.queries")
-    ("rounds", po::value(&rounds)->default_value(3), "help.bench.rounds")
-    ("no-set-cache", "help.bench.no_set_cache")
-    ("json", "help.bench.json")
-    ("slowest", po::value(&slowest)->default_value(0), "help.bench.slowest");
+  tool.add_options()("db,d", po::value(&db), "help.bench.db")("queries", po::value(&queries_path),
+                                                              "help.bench.queries")(
+      "rounds", po::value(&rounds)->default_value(3), "help.bench.rounds")("no-set-cache", "help.bench.no_set_cache")(
+      "json", "help.bench.json")("slowest", po::value(&slowest)->default_value(0), "help.bench.slowest");
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
-    if (db.empty() || queries_path.empty()) throw fouille::UsageError(fouille::Message{"option.both_required", {"--db", "--queries"}});
+    if (db.empty() || queries_path.empty())
+      throw fouille::UsageError(fouille::Message{"option.both_required", {"--db", "--queries"}});
     if (rounds < 2) throw fouille::UsageError(fouille::Message{"option.rounds", {"--rounds", std::to_string(rounds)}});
     std::vector<Query> queries = load(queries_path);
     fouille::searcher::Searcher searcher(std::make_shared<fouille::searcher::Index>(
@@ -109,16 +107,25 @@ int main(int argc, char** argv) {
     for (double m : ms) mean += m;
     mean /= static_cast<double>(std::max<std::size_t>(1, ms.size()));
     if (tool.has("json")) {
-      nlohmann::json j = {{"documents", searcher.size()}, {"set_cache", !tool.has("no-set-cache")}, {"queries", queries.size()}, {"samples", ms.size()},
-                          {"p50_ms", p50}, {"p95_ms", p95}, {"p99_ms", p99}, {"mean_ms", mean},
+      nlohmann::json j = {{"documents", searcher.size()},
+                          {"set_cache", !tool.has("no-set-cache")},
+                          {"queries", queries.size()},
+                          {"samples", ms.size()},
+                          {"p50_ms", p50},
+                          {"p95_ms", p95},
+                          {"p99_ms", p99},
+                          {"mean_ms", mean},
                           {"max_ms", ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end())},
-                          {"cpu_p50_ms", percentile(cpu_ms, 50)}, {"cpu_p95_ms", percentile(cpu_ms, 95)},
+                          {"cpu_p50_ms", percentile(cpu_ms, 50)},
+                          {"cpu_p95_ms", percentile(cpu_ms, 95)},
                           {"cpu_p99_ms", percentile(cpu_ms, 99)}};
       std::cout << j.dump() << "\n";
     } else {
-      std::printf("%zu queries x %d rounds on %zu documents, all facets%s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f ms\n",
-                  queries.size(), rounds - 1, searcher.size(), tool.has("no-set-cache") ? ", no set cache" : "", p50, p95,
-                  p99, mean);
+      std::printf(
+          "%zu queries x %d rounds on %zu documents, all facets%s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, mean %.2f "
+          "ms\n",
+          queries.size(), rounds - 1, searcher.size(), tool.has("no-set-cache") ? ", no set cache" : "", p50, p95, p99,
+          mean);
       std::printf("CPU time of the searching thread: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n", percentile(cpu_ms, 50),
                   percentile(cpu_ms, 95), percentile(cpu_ms, 99));
     }
@@ -127,7 +134,8 @@ int main(int argc, char** argv) {
       const Query& q = queries[by_query[static_cast<std::size_t>(i)].second];
       std::string filters;
       for (const auto& [k, v] : q.filters) filters += " --filter " + k + "=" + v;
-      std::fprintf(stderr, "  %8.2f ms  \"%s\"%s\n", by_query[static_cast<std::size_t>(i)].first, q.text.c_str(), filters.c_str());
+      std::fprintf(stderr, "  %8.2f ms  \"%s\"%s\n", by_query[static_cast<std::size_t>(i)].first, q.text.c_str(),
+                   filters.c_str());
     }
     return 0;
   });

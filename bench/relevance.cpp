@@ -10,6 +10,7 @@
 
 #include "fouille/base/error.h"
 #include "fouille/cli/tool.h"
+
 #include "relevance_eval.h"
 
 namespace po = boost::program_options;
@@ -19,10 +20,9 @@ int main(int argc, char** argv) {
   std::string set_dir = "tests/relevance", work;
   std::vector<std::string> runs;
   cli::Tool tool("bench-relevance", "help.bench_relevance.usage");
-  tool.add_options()
-    ("set", po::value(&set_dir), "help.bench_relevance.set")
-    ("work", po::value(&work), "help.bench_relevance.work")
-    ("run", po::value(&runs)->composing(), "help.bench_relevance.run");
+  tool.add_options()("set", po::value(&set_dir), "help.bench_relevance.set")(
+      "work", po::value(&work), "help.bench_relevance.work")("run", po::value(&runs)->composing(),
+                                                             "help.bench_relevance.run");
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
     relevance::JudgedSet set = relevance::load(set_dir);

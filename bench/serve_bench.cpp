@@ -111,12 +111,11 @@ int main(int argc, char** argv) {
   int port = 8080;
   double seconds = 10;
   fouille::cli::Tool tool("bench-serve", "help.bench_serve.usage");
-  tool.add_options()
-    ("host", po::value(&host)->default_value(host), "help.bench_serve.host")
-    ("port", po::value(&port)->default_value(port), "help.bench_serve.port")
-    ("queries", po::value(&queries)->default_value(queries), "help.bench_serve.queries")
-    ("clients", po::value(&clients_list)->default_value(clients_list), "help.bench_serve.clients")
-    ("seconds", po::value(&seconds)->default_value(seconds), "help.bench_serve.seconds");
+  tool.add_options()("host", po::value(&host)->default_value(host), "help.bench_serve.host")(
+      "port", po::value(&port)->default_value(port), "help.bench_serve.port")(
+      "queries", po::value(&queries)->default_value(queries), "help.bench_serve.queries")(
+      "clients", po::value(&clients_list)->default_value(clients_list), "help.bench_serve.clients")(
+      "seconds", po::value(&seconds)->default_value(seconds), "help.bench_serve.seconds");
   if (auto done = tool.parse(argc, argv)) return *done;
   return tool.run([&] {
     const std::vector<std::string> urls = read_queries(queries);

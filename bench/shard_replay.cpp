@@ -139,11 +139,12 @@ int main(int argc, char** argv) {
       compaction = since(k);
     }
     std::filesystem::remove_all(scratch);
-    std::printf("%s: %zu documents, %.0f terms and %.0f positions each, a commit every %zu, %zu shard(s): "
-                "add %.2f s, commit %.2f s, compaction %.2f s, total %.2f s\n",
-                mode.c_str(), docs.size(), static_cast<double>(terms) / docs.size(),
-                static_cast<double>(positions) / docs.size(), every, shards.size(), add, commit, compaction,
-                add + commit + compaction);
+    std::printf(
+        "%s: %zu documents, %.0f terms and %.0f positions each, a commit every %zu, %zu shard(s): "
+        "add %.2f s, commit %.2f s, compaction %.2f s, total %.2f s\n",
+        mode.c_str(), docs.size(), static_cast<double>(terms) / docs.size(),
+        static_cast<double>(positions) / docs.size(), every, shards.size(), add, commit, compaction,
+        add + commit + compaction);
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "bench-shard-replay: %s\n", e.get_description().c_str());
     return 4;

@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unistd.h>
-
 #include <zip.h>
 
 #include "fouille/base/error.h"

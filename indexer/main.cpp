@@ -2,10 +2,9 @@
 // readers extract from documents. Exit codes: 0 done, 2 usage, 3 bad input
 // (a missing path, or no file could be read), 4 database problem, 130
 // interrupted (what was done is committed).
-#include <unistd.h>
-
 #include <csignal>
 #include <iostream>
+#include <unistd.h>
 
 #include "fouille/base/error.h"
 #include "fouille/base/numbers.h"
@@ -13,6 +12,7 @@
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/dump.h"
 #include "fouille/indexer/indexer.h"
+
 #include "progress_bar.h"
 #include "run_report.h"
 
@@ -86,7 +86,8 @@ int main(int argc, char** argv) {
       bar.clear();
       tool.warn(warning);
     };
-    indexer::Stats s = indexer::index(options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
+    indexer::Stats s = indexer::index(
+        options, warn, [&](const indexer::Progress& p) { bar.update(p); }, &g_stop);
     bar.clear();
     return report(tool, s, db, quiet);
   });

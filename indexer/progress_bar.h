@@ -22,9 +22,9 @@ class ProgressBar {
     last_ = now;
     double docs_s = p.seconds > 0 ? static_cast<double>(p.documents) / p.seconds : 0;
     double mb_s = p.seconds > 0 ? static_cast<double>(p.bytes) / 1e6 / p.seconds : 0;
-    double eta = p.files_done ? p.seconds * static_cast<double>(p.files_total - p.files_done) /
-                                    static_cast<double>(p.files_done)
-                              : 0;
+    double eta = p.files_done
+                     ? p.seconds * static_cast<double>(p.files_total - p.files_done) / static_cast<double>(p.files_done)
+                     : 0;
     int width = 30;
     int filled = p.files_total ? static_cast<int>(width * p.files_done / p.files_total) : width;
     using fouille::indexer::decimal;

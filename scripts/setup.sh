@@ -29,6 +29,7 @@ packages=(
   libjemalloc-dev                   # a faster allocator for fouille-index
   libgtest-dev googletest           # unit and integration tests
   clang-14 libclang-rt-14-dev       # libFuzzer targets under ASan + UBSan (scripts/fuzz.sh)
+  clang-format                      # the house's layout (.clang-format), checked by scripts/test.sh
   libbenchmark-dev                  # micro-benchmarks
   wfrench wamerican                 # French and English word lists: the words no correction rewrites
   iso-codes                         # ISO 3166 country names (English, French): the countries test

@@ -12,6 +12,11 @@ asan=1
 [ "${1:-}" = "--no-asan" ] && asan=0
 
 scripts/setup.sh
+# The house's rules first, they take a second: size of files and functions,
+# and the layout .clang-format gives.
+python3 scripts/house_check.py
+git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
+echo "house rules and layout: kept"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 bench/run --quick >/dev/null
 echo "bench/run --quick: the harness runs"

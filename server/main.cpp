@@ -1,10 +1,9 @@
 // fouille-serve: the HTTP JSON API and web search page over a fouille
 // database. Exit codes: 0 stopped by SIGTERM/SIGINT, 2 usage (or the
 // address cannot be bound).
+#include <iostream>
 #include <pthread.h>
 #include <signal.h>
-
-#include <iostream>
 #include <thread>
 
 #include "fouille/cli/tool.h"
@@ -16,18 +15,14 @@ using namespace fouille;
 int main(int argc, char** argv) {
   cli::Tool tool("fouille-serve", "help.serve.usage");
   server::Options options;
-  tool.add_options()
-    ("db,d", po::value(&options.db), "help.serve.db")
-    ("bind", po::value(&options.bind)->default_value(options.bind),
-     "help.serve.bind")
-    ("port,p", po::value(&options.port)->default_value(options.port), "help.serve.port")
-    ("threads", po::value(&options.threads)->default_value(options.threads), "help.serve.threads")
-    ("search-seconds", po::value(&options.search_seconds)->default_value(options.search_seconds),
-     "help.serve.search_seconds")
-    ("set-cache-mb", po::value(&options.set_cache_mb)->default_value(options.set_cache_mb),
-     "help.serve.set_cache_mb")
-    ("cors", po::value(&options.cors), "help.serve.cors")
-    ("quiet,q", "help.serve.quiet");
+  tool.add_options()("db,d", po::value(&options.db), "help.serve.db")(
+      "bind", po::value(&options.bind)->default_value(options.bind), "help.serve.bind")(
+      "port,p", po::value(&options.port)->default_value(options.port), "help.serve.port")(
+      "threads", po::value(&options.threads)->default_value(options.threads), "help.serve.threads")(
+      "search-seconds", po::value(&options.search_seconds)->default_value(options.search_seconds),
+      "help.serve.search_seconds")(
+      "set-cache-mb", po::value(&options.set_cache_mb)->default_value(options.set_cache_mb), "help.serve.set_cache_mb")(
+      "cors", po::value(&options.cors), "help.serve.cors")("quiet,q", "help.serve.quiet");
   if (auto done = tool.parse(argc, argv)) return *done;
   options.quiet = tool.has("quiet");
 

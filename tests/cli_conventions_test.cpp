@@ -57,10 +57,9 @@ TEST_F(Conventions, OneLanguageAtATime) {
     std::string command;
     std::vector<std::string> present, absent;
   };
-  const std::vector<std::string> french = {" résultats (", "Facettes :", "Région", "Type de projet", "Statut",
-                                           "200 000 USD"};
-  const std::vector<std::string> english = {" results (", "Facets:", "Region", "Project type", "Status",
-                                            "200,000 USD"};
+  const std::vector<std::string> french = {" résultats (",   "Facettes :", "Région",
+                                           "Type de projet", "Statut",     "200 000 USD"};
+  const std::vector<std::string> english = {" results (", "Facets:", "Region", "Project type", "Status", "200,000 USD"};
   const std::vector<std::string> keys = {"budget_range", "project_type", "countries "};
   auto with = [](std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());

@@ -1,20 +1,20 @@
 // The command-line tools as users run them: exit codes, one-line messages,
 // --analyze, and runs interrupted by Ctrl-C or kill -9.
-#include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <signal.h>
 #include <sstream>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "fouille/testsupport/generator.h"
+
 #include "test_support.h"
 
 namespace fouille {
@@ -31,8 +31,9 @@ const std::string kSearch = FOUILLE_SEARCH_BIN;
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 TEST(Cli, AnalyzeStdinPrintsOneLineOfTermsPerInputLine) {
-  auto r = run("printf '%s\\n' \"L’OIM renforce la lutte contre la traite\" '' 'la le les' 'ÊTRES humains, Sud-Est' | " +
-               kSearch + " --analyze -");
+  auto r =
+      run("printf '%s\\n' \"L’OIM renforce la lutte contre la traite\" '' 'la le les' 'ÊTRES humains, Sud-Est' | " +
+          kSearch + " --analyze -");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.output, "oim renforc lutt contr trait\n\n\netre humain sud\n");
 }
@@ -248,8 +249,7 @@ TEST_F(Interrupted, KillNineDuringAParallelBuildLeavesAnOpenableDatabase) {
   std::string db = (*dir_ / "killed-shards").string();
   run(kIndex + " -q --db " + db + " " + FOUILLE_SAMPLES);  // a first generation to keep
   fs::remove_all(db);
-  int code = interrupt_run(db, (*dir_ / "in").string(), "--jobs 2 --batch 200", SIGKILL, 0,
-                           fs::path(db) / ".build");
+  int code = interrupt_run(db, (*dir_ / "in").string(), "--jobs 2 --batch 200", SIGKILL, 0, fs::path(db) / ".build");
   EXPECT_EQ(code, 128 + SIGKILL);
   EXPECT_NO_THROW(Xapian::Database(db).get_doccount());
   auto again = run(kIndex + " -q --db " + db + " " + (*dir_ / "in").string());

@@ -1,14 +1,15 @@
 // The spelling corrector rewrites typos, never words: a word of the French or
 // English word list stays as typed even when no document holds it and the
 // spelling dictionary holds a word two edits away.
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/dictionary.h"
+
 #include "test_support.h"
 
 namespace fouille::searcher {

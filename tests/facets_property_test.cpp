@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
-#include "fouille/testsupport/generator.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+#include "fouille/testsupport/generator.h"
 
 #include "test_support.h"
 

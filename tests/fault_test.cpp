@@ -193,7 +193,8 @@ TEST(Faults, UnreadableFolderIsOneLineAndTheRestIsIndexed) {
   EXPECT_TRUE(has(r.errors, "ferme: skipped: cannot list the folder")) << r.errors;
   EXPECT_EQ(hits(dir / "db", "migrants"), 1u);
   // Readable again: the next run completes.
-  EXPECT_EQ(run(as_user + kIndex + " --db " + quote((dir / "db").string()) + " " + quote((dir / "in").string())).status, 0);
+  EXPECT_EQ(run(as_user + kIndex + " --db " + quote((dir / "db").string()) + " " + quote((dir / "in").string())).status,
+            0);
   EXPECT_EQ(hits(dir / "db", "inaccessible"), 1u);
 }
 

@@ -4,16 +4,17 @@
 // their names, identifiers and publishers' acronyms found. The samples are
 // read where they are kept, outside the project; without them the tests
 // are skipped.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
+#include <gtest/gtest.h>
+
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+
 #include "test_support.h"
 
 namespace fouille {
@@ -55,7 +56,8 @@ class IatiTest : public ::testing::Test {
   }
 
   // The ids of every document a search returns.
-  static std::set<std::string> ids(const std::string& query, std::vector<std::pair<std::string, std::string>> filters = {}) {
+  static std::set<std::string> ids(const std::string& query,
+                                   std::vector<std::pair<std::string, std::string>> filters = {}) {
     searcher::Request r;
     r.query = query;
     r.filters = std::move(filters);
@@ -113,23 +115,66 @@ TEST_F(IatiTest, ActivitiesHaveTheirFields) {
     const char* status;
     std::optional<int> start, end;
   } cases[] = {
-      {"ES-CIF-G81164105-R2G-ACF-BurkinaFaso", "R2G ACF Burkina Faso", {"BF"}, {"12240", "14030", "15110", "15150"},
-       "Actif", 2021, 2025},
-      {"ES-CIF-G81164105-R2G-ACF-Mali", "R2G ACF Mali", {"ML"}, {"12240", "15110", "15150", "14030"}, "Actif", 2021, 2025},
-      {"ES-CIF-G81164105-SNF1AE", "Teenage Nutrition for Change (TN4C)", {"SN"}, {"13020", "13030"}, "Actif", 2018, 2020},
+      {"ES-CIF-G81164105-R2G-ACF-BurkinaFaso",
+       "R2G ACF Burkina Faso",
+       {"BF"},
+       {"12240", "14030", "15110", "15150"},
+       "Actif",
+       2021,
+       2025},
+      {"ES-CIF-G81164105-R2G-ACF-Mali",
+       "R2G ACF Mali",
+       {"ML"},
+       {"12240", "15110", "15150", "14030"},
+       "Actif",
+       2021,
+       2025},
+      {"ES-CIF-G81164105-SNF1AE",
+       "Teenage Nutrition for Change (TN4C)",
+       {"SN"},
+       {"13020", "13030"},
+       "Actif",
+       2018,
+       2020},
       // French title first, though the activity's language is EN.
-      {"CA-3-D002451001", "Partenariats pour l’innovation municipale au service du développement économique local",
-       {"BF", "BO", "CI", "KH", "ML", "NI", "VN"}, {"15112", "15150", "25010", "32130", "41010"}, "Actif", 2016, 2021},
+      {"CA-3-D002451001",
+       "Partenariats pour l’innovation municipale au service du développement économique local",
+       {"BF", "BO", "CI", "KH", "ML", "NI", "VN"},
+       {"15112", "15150", "25010", "32130", "41010"},
+       "Actif",
+       2016,
+       2021},
       // 1.03: "DAC" vocabulary, words for date types.
-      {"GB-CHC-265464-ZAI00598-0", "Water, Sanitation and HIV/sexual violence support in DRC", {"CD"},
-       {"14081", "12261", "15164"}, "Actif", 2012, 2014},
+      {"GB-CHC-265464-ZAI00598-0",
+       "Water, Sanitation and HIV/sexual violence support in DRC",
+       {"CD"},
+       {"14081", "12261", "15164"},
+       "Actif",
+       2012,
+       2014},
       // Sectors of vocabulary 99 only: none; status 3 (finalisation): completed.
-      {"US-EIN-13-3287064NAM-CURE-GN-14-13121", "National Hospital of Donka/Ebola Treatment Center-- Guinea", {"GN"}, {},
-       "Achevé", 2014, 2020},
-      {"US-EIN-300108263-GGProj:19061", "Healthcare for 500-1000 Ebola Orphans in Liberia", {"LR"}, {}, "Achevé", 2014,
+      {"US-EIN-13-3287064NAM-CURE-GN-14-13121",
+       "National Hospital of Donka/Ebola Treatment Center-- Guinea",
+       {"GN"},
+       {},
+       "Achevé",
+       2014,
+       2020},
+      {"US-EIN-300108263-GGProj:19061",
+       "Healthcare for 500-1000 Ebola Orphans in Liberia",
+       {"LR"},
+       {},
+       "Achevé",
+       2014,
        2015},
       // Actual dates before planned ones; DAC codes among SDG and other vocabularies.
-      {"XM-DAC-41122-Liberia-2550/A0/08/802/004", "OUTPUT 2.4: NUTRITION EBOLA", {"LR"}, {"74020"}, "Achevé", 2013, 2017},
+      {"XM-DAC-41122-Liberia-2550/A0/08/802/004",
+       "OUTPUT 2.4: NUTRITION EBOLA",
+       {"LR"},
+       {"74020"},
+       "Achevé",
+       2013,
+       2017},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.id);
@@ -201,8 +246,11 @@ TEST_F(IatiTest, PublishersAreFacetedAndFoundByTheirAcronyms) {
     const char* query;
     const char* publisher;
   } cases[] = {
-      {"PNUD", "XM-DAC-41114"}, {"UNDP", "XM-DAC-41114"}, {"AFD", "FR-3"},
-      {"Agence française de développement", "FR-3"}, {"French Development Agency", "FR-3"},
+      {"PNUD", "XM-DAC-41114"},
+      {"UNDP", "XM-DAC-41114"},
+      {"AFD", "FR-3"},
+      {"Agence française de développement", "FR-3"},
+      {"French Development Agency", "FR-3"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
@@ -231,8 +279,8 @@ TEST_F(IatiTest, PublishersAreFacetedAndFoundByTheirAcronyms) {
 TEST_F(IatiTest, ParentsAndChildrenAreLinked) {
   const corpus::Document* parent = find("XM-DAC-47066-SAHEL-RR-2021");
   ASSERT_NE(parent, nullptr);
-  EXPECT_EQ(parent->related, (std::vector<std::string>{"child:XM-DAC-47066-SAHEL-RR-2021-NE",
-                                                       "child:XM-DAC-47066-SAHEL-RR-2021-ML"}));
+  EXPECT_EQ(parent->related,
+            (std::vector<std::string>{"child:XM-DAC-47066-SAHEL-RR-2021-NE", "child:XM-DAC-47066-SAHEL-RR-2021-ML"}));
   EXPECT_EQ(parent->budget, 10500000.0);  // 2021-2022, then 2023-2025 as revised
   // The activities linked to the parent, by its identifier alone.
   EXPECT_EQ(ids("", {{"related", "XM-DAC-47066-SAHEL-RR-2021"}}),

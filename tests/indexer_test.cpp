@@ -1,20 +1,20 @@
 // Integration tests of the indexer library on the samples and generated corpora.
 #include "fouille/indexer/indexer.h"
 
-#include <gtest/gtest.h>
-
 #include <map>
 #include <set>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "fouille/testsupport/generator.h"
+#include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/base/error.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/terms.h"
+#include "fouille/testsupport/generator.h"
+
 #include "test_support.h"
 
 namespace fouille::indexer {
@@ -91,11 +91,12 @@ TEST(Indexer, WritesTermsValuesAndDataTheSearcherNeeds) {
   const auto& s = corpus::schema();
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kCountries), "TJ")), 1u);
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kRegion), "Asie et Océanie")), 4u);
-  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kStatus), "Actif")), 9u);  // 3 of them IATI activities
+  EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kStatus), "Actif")),
+            9u);  // 3 of them IATI activities
   EXPECT_EQ(db.get_termfreq(store::filter_term(s.field(corpus::FieldId::kContinent), "Asie")), 6u);
   EXPECT_EQ(db.get_termfreq(store::year_term(2020)), 2u);  // 004 runs 2018-2023, and one more sample
-  EXPECT_EQ(db.get_termfreq("oim"), 4u);  // "l’OIM" in 001 and 002, the IOM's name in two activities of 007
-  EXPECT_EQ(db.get_termfreq("px.0432"), 0u);                              // IDs are fields, not text
+  EXPECT_EQ(db.get_termfreq("oim"), 4u);      // "l’OIM" in 001 and 002, the IOM's name in two activities of 007
+  EXPECT_EQ(db.get_termfreq("px.0432"), 0u);  // IDs are fields, not text
   EXPECT_GT(db.get_termfreq(store::field_text_term(s.field(corpus::FieldId::kTitle), "trait")), 0u);
   EXPECT_TRUE(db.has_positions());
   // Phrase search works on the positional terms: "lutte contre la traite".
@@ -114,7 +115,9 @@ TEST(Indexer, ReportsBadInputsAndIndexesEveryGoodOne) {
   ScratchDir dir("idx-bad");
   fs::copy(FOUILLE_SAMPLES, dir / "in");
   test::write_file(dir / "in" / "empty.txt", "");
-  test::write_file(dir / "in" / "binary.txt", std::string("\x7f" "ELF\0\0\0\0", 8));
+  test::write_file(dir / "in" / "binary.txt", std::string("\x7f"
+                                                          "ELF\0\0\0\0",
+                                                          8));
   test::write_file(dir / "in" / "sub" / "records.jsonl",
                    "{\"id\":\"J1\",\"title\":\"Projet JSON\",\"status\":\"Active\"}\n"
                    "{broken\n"
@@ -183,8 +186,8 @@ TEST(Indexer, ShardedAndSingleWriterBuildsAgree) {
   };
   const auto sharded_words = spellings(a);
   EXPECT_GT(sharded_words.size(), 1000u);
-  EXPECT_TRUE(sharded_words == spellings(b)) << sharded_words.size() << " words sharded, " << spellings(b).size()
-                                             << " single";
+  EXPECT_TRUE(sharded_words == spellings(b))
+      << sharded_words.size() << " words sharded, " << spellings(b).size() << " single";
   // The sharded build switched generations and left no scratch behind.
   EXPECT_FALSE(fs::exists(dir / "sharded" / ".build"));
   EXPECT_FALSE(fs::exists(dir / "sharded" / "gen-1"));

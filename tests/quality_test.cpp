@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "fouille/base/error.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
-#include "fouille/base/error.h"
 
 #include "test_support.h"
 

@@ -2,17 +2,17 @@
 // samples and tests/corpus: nDCG@10 of fouille against a plain BM25 engine on
 // the same documents (Xapian's TermGenerator and QueryParser with Xapian's
 // French stemmer, words OR-ed, as a search box built on Xapian alone would be).
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+
 #include "relevance_eval.h"
 #include "test_support.h"
 

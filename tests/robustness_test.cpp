@@ -8,11 +8,11 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
-#include "fouille/base/error.h"
 
 #include "test_support.h"
 

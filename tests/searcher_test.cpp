@@ -1,29 +1,29 @@
 // Query semantics over the samples and a generated corpus: every operator,
 // field, range, filter and facet count is checked against counts computed
 // here, from the parsed documents, without Xapian.
-#include "fouille/searcher/result_json.h"
 #include "fouille/searcher/searcher.h"
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/areas.h"
 #include "fouille/corpus/code_labels.h"
 #include "fouille/corpus/countries.h"
-#include "fouille/testsupport/generator.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/indexer/indexer.h"
+#include "fouille/searcher/result_json.h"
 #include "fouille/stemming/analyzer.h"
-#include "fouille/base/error.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/terms.h"
+#include "fouille/testsupport/generator.h"
+
 #include "test_support.h"
 
 namespace fouille::searcher {
@@ -143,7 +143,8 @@ class SearcherTest : public ::testing::Test {
   }
   // Do `a`, `b` and `c` occur at three positions spanning fewer than `window`,
   // in the title or in the body (Xapian's NEAR)?
-  static bool near3(const Parsed& p, const std::string& a, const std::string& b, const std::string& c, std::size_t window) {
+  static bool near3(const Parsed& p, const std::string& a, const std::string& b, const std::string& c,
+                    std::size_t window) {
     for (const auto* seq : {&p.title_seq, &p.body_terms}) {
       std::vector<std::size_t> pa, pb, pc;
       for (std::size_t i = 0; i < seq->size(); ++i) {
@@ -214,56 +215,81 @@ struct CountCase {
 
 TEST_F(SearcherTest, CountsMatchTheDocuments) {
   auto has = [](const char* w) { return [t = T(w)](const Parsed& p) { return p.terms.count(t) > 0; }; };
-  const std::string cohesion = T("cohésion"), durable = T("durable"), sensib = T("sensibilisation"), sociale = T("sociale");
+  const std::string cohesion = T("cohésion"), durable = T("durable"), sensib = T("sensibilisation"),
+                    sociale = T("sociale");
   const CountCase cases[] = {
       {"cohésion", {}, has("cohésion")},
       {"COHESION", {}, has("cohésion")},
       {"cohésion durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && p.terms.count(durable); }},
       {"cohésion ET durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && p.terms.count(durable); }},
-      {"cohésion OU sensibilisation", {}, [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
-      {"cohésion OR sensibilisation", {}, [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
-      {"cohésion SAUF durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
+      {"cohésion OU sensibilisation",
+       {},
+       [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
+      {"cohésion OR sensibilisation",
+       {},
+       [&](const Parsed& p) { return p.terms.count(cohesion) || p.terms.count(sensib); }},
+      {"cohésion SAUF durable",
+       {},
+       [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
       {"cohésion -durable", {}, [&](const Parsed& p) { return p.terms.count(cohesion) && !p.terms.count(durable); }},
       {"SAUF cohésion", {}, [&](const Parsed& p) { return !p.terms.count(cohesion); }},
       {"-cohésion", {}, [&](const Parsed& p) { return !p.terms.count(cohesion); }},
       {"+cohésion", {}, has("cohésion")},
-      {"(cohésion OU sensibilisation) ET durable", {},
+      {"(cohésion OU sensibilisation) ET durable",
+       {},
        [&](const Parsed& p) { return (p.terms.count(cohesion) || p.terms.count(sensib)) && p.terms.count(durable); }},
-      {"cohés*", {}, [&](const Parsed& p) {
-         return std::any_of(p.terms.begin(), p.terms.end(), [](const std::string& t) { return t.rfind("cohes", 0) == 0; });
+      {"cohés*",
+       {},
+       [&](const Parsed& p) {
+         return std::any_of(p.terms.begin(), p.terms.end(),
+                            [](const std::string& t) { return t.rfind("cohes", 0) == 0; });
        }},
       {"cohésion PRES durable", {}, [&](const Parsed& p) { return near(p, cohesion, durable, 10); }},
       {"cohésion NEAR durable", {}, [&](const Parsed& p) { return near(p, cohesion, durable, 10); }},
       // A phrase in NEAR: its words near the other, the phrase itself required.
-      {"\"cohésion sociale\" PRES durable", {}, [&](const Parsed& p) {
-         return followed(p, cohesion, sociale, 1) && near3(p, cohesion, sociale, durable, 10);
+      {"\"cohésion sociale\" PRES durable",
+       {},
+       [&](const Parsed& p) { return followed(p, cohesion, sociale, 1) && near3(p, cohesion, sociale, durable, 10); }},
+      {"\"cohésion durable\" PRES sociale",
+       {},
+       [&](const Parsed& p) { return followed(p, cohesion, durable, 1) && near3(p, cohesion, sociale, durable, 10); }},
+      {"\"cohésion sociale\"",
+       {},
+       [&](const Parsed& p) {
+         return phrase_in(p, {cohesion, sociale});
        }},
-      {"\"cohésion durable\" PRES sociale", {}, [&](const Parsed& p) {
-         return followed(p, cohesion, durable, 1) && near3(p, cohesion, sociale, durable, 10);
-       }},
-      {"\"cohésion sociale\"", {}, [&](const Parsed& p) { return phrase_in(p, {cohesion, sociale}); }},
       // A phrase's stop words match only themselves: "renforcement des
       // capacités" is renforc, de, capac at consecutive positions, in the
       // title, the body or a field. Both phrases are indexed expressions,
       // matched by their own term.
-      {"\"renforcement des capacités\"", {}, [&](const Parsed& p) {
+      {"\"renforcement des capacités\"",
+       {},
+       [&](const Parsed& p) {
          return phrase_in(p, {T("renforcement"), T("des"), T("capacités")});
        }},
       {"\"société civile\"", {}, [&](const Parsed& p) { return followed(p, T("société"), T("civile"), 1); }},
       {"titre:traite", {}, [&](const Parsed& p) { return p.title_terms.count(T("traite")) > 0; }},
       {"title:Maroc", {}, [&](const Parsed& p) { return p.title_terms.count(T("Maroc")) > 0; }},
-      {"pays:Maroc", {}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
-      {"country:Morocco", {}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
+      {"pays:Maroc",
+       {},
+       [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
+      {"country:Morocco",
+       {},
+       [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA") > 0; }},
       {"statut:actif", {}, [&](const Parsed& p) { return p.doc.status == "Actif"; }},
       {"status:completed", {}, [&](const Parsed& p) { return p.doc.status == "Achevé"; }},
-      {"type:\"Counter Trafficking\"", {}, [&](const Parsed& p) { return p.doc.project_type == "Lutte contre la traite"; }},
+      {"type:\"Counter Trafficking\"",
+       {},
+       [&](const Parsed& p) { return p.doc.project_type == "Lutte contre la traite"; }},
       {"couverture:regional", {}, [&](const Parsed& p) { return p.doc.coverage == "Régional"; }},
       {"région:\"asie et oceanie\"", {}, [&](const Parsed& p) { return p.doc.region == "Asie et Océanie"; }},
-      {"continent:Africa", {}, [&](const Parsed& p) {
-         return std::count(p.doc.continent.begin(), p.doc.continent.end(), "Afrique") > 0;
-       }},
+      {"continent:Africa",
+       {},
+       [&](const Parsed& p) { return std::count(p.doc.continent.begin(), p.doc.continent.end(), "Afrique") > 0; }},
       {"id:PX.0432", {}, [&](const Parsed& p) { return p.doc.project_id == "PX.0432" || p.doc.id == "PX.0432"; }},
-      {"budget:100000..200000", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 1e5 && *p.doc.budget_usd <= 2e5; }},
+      {"budget:100000..200000",
+       {},
+       [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 1e5 && *p.doc.budget_usd <= 2e5; }},
       {"budget:..150000", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd <= 150000; }},
       {"budget:150k..", {}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 150000; }},
       {"année:2015..2016", {}, [&](const Parsed& p) { return runs_in(p.doc, 2015, 2016); }},
@@ -271,13 +297,23 @@ TEST_F(SearcherTest, CountsMatchTheDocuments) {
       {"année:1900", {}, [](const Parsed&) { return false; }},  // no year term in the range
       {"", {{"year", "1900..1901"}}, [](const Parsed&) { return false; }},
       {"", {{"region", "Asia"}}, [&](const Parsed& p) { return p.doc.region == "Asie et Océanie"; }},
-      {"", {{"statut", "Actif"}, {"statut", "Completed"}}, [&](const Parsed& p) { return p.doc.status == "Actif" || p.doc.status == "Achevé"; }},
-      {"", {{"statut", "Actif"}, {"pays", "Maroc"}}, [&](const Parsed& p) {
+      {"",
+       {{"statut", "Actif"}, {"statut", "Completed"}},
+       [&](const Parsed& p) { return p.doc.status == "Actif" || p.doc.status == "Achevé"; }},
+      {"",
+       {{"statut", "Actif"}, {"pays", "Maroc"}},
+       [&](const Parsed& p) {
          return p.doc.status == "Actif" && std::count(p.doc.countries.begin(), p.doc.countries.end(), "MA");
        }},
-      {"", {{"country", "TJ"}}, [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "TJ") > 0; }},
-      {"", {{"budget", "100000..200000"}}, [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 1e5 && *p.doc.budget_usd <= 2e5; }},
-      {"cohésion", {{"coverage", "National"}}, [&](const Parsed& p) { return p.terms.count(cohesion) && p.doc.coverage == "National"; }},
+      {"",
+       {{"country", "TJ"}},
+       [&](const Parsed& p) { return std::count(p.doc.countries.begin(), p.doc.countries.end(), "TJ") > 0; }},
+      {"",
+       {{"budget", "100000..200000"}},
+       [&](const Parsed& p) { return p.doc.budget_usd && *p.doc.budget_usd >= 1e5 && *p.doc.budget_usd <= 2e5; }},
+      {"cohésion",
+       {{"coverage", "National"}},
+       [&](const Parsed& p) { return p.terms.count(cohesion) && p.doc.coverage == "National"; }},
       {"", {}, [](const Parsed&) { return true; }},
   };
   for (const auto& c : cases) {
@@ -373,7 +409,8 @@ TEST_F(SearcherTest, HighlightsInflectionsAndNotElisions) {
   Result inflected = search("renforcer capacité");
   bool other_form = false;
   for (const auto& h : inflected.hits) {
-    for (const auto& s : h.snippet) other_form = other_form || (s.match && (s.text == "capacités" || s.text == "renforcement"));
+    for (const auto& s : h.snippet)
+      other_form = other_form || (s.match && (s.text == "capacités" || s.text == "renforcement"));
   }
   EXPECT_TRUE(other_form);
 }
@@ -427,9 +464,9 @@ TEST_F(SearcherTest, RelaxesSuggestsAndUsesSynonyms) {
 // Too few documents hold every word: they come first, then those holding
 // some of the words; the counts are checked against the parsed documents.
 TEST_F(SearcherTest, RanksDocumentsWithEveryWordFirstWhenTheyAreFew) {
-  const std::pair<const char*, const char*> candidates[] = {
-      {"Tadjikistan", "Azerbaïdjan"}, {"Tadjikistan", "ASEAN"}, {"Azerbaïdjan", "ASEAN"},
-      {"Tadjikistan", "dialogue"},    {"Azerbaïdjan", "dialogue"}, {"ASEAN", "dialogue"}};
+  const std::pair<const char*, const char*> candidates[] = {{"Tadjikistan", "Azerbaïdjan"}, {"Tadjikistan", "ASEAN"},
+                                                            {"Azerbaïdjan", "ASEAN"},       {"Tadjikistan", "dialogue"},
+                                                            {"Azerbaïdjan", "dialogue"},    {"ASEAN", "dialogue"}};
   for (auto [a, b] : candidates) {
     const std::string ta = T(a), tb = T(b);
     const std::size_t both = count([&](const Parsed& p) { return p.terms.count(ta) && p.terms.count(tb); });
@@ -494,7 +531,8 @@ TEST_F(SearcherTest, SortsPagesAndCollapses) {
   r.limit = 20;
   Result sorted = searcher_->search(r);
   for (std::size_t i = 1; i < sorted.hits.size(); ++i) {
-    double a = sorted.hits[i - 1].document.budget_usd.value_or(0.0), b = sorted.hits[i].document.budget_usd.value_or(0.0);
+    double a = sorted.hits[i - 1].document.budget_usd.value_or(0.0),
+           b = sorted.hits[i].document.budget_usd.value_or(0.0);
     EXPECT_GE(a, b);
   }
   r.offset = 10;
@@ -514,8 +552,10 @@ TEST_F(SearcherTest, SortsDocumentsWithoutTheValueLast) {
   } cases[] = {
       {"budget", false, [](const corpus::Document& d) { return d.budget_usd; }},
       {"-budget", true, [](const corpus::Document& d) { return d.budget_usd; }},
-      {"year", false, [](const corpus::Document& d) { return d.start_year ? std::optional<double>(*d.start_year) : std::nullopt; }},
-      {"-year", true, [](const corpus::Document& d) { return d.start_year ? std::optional<double>(*d.start_year) : std::nullopt; }},
+      {"year", false,
+       [](const corpus::Document& d) { return d.start_year ? std::optional<double>(*d.start_year) : std::nullopt; }},
+      {"-year", true,
+       [](const corpus::Document& d) { return d.start_year ? std::optional<double>(*d.start_year) : std::nullopt; }},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.sort);

@@ -26,9 +26,9 @@ inline const bool kToolsInFrench = [] {
 }();
 
 struct CommandResult {
-  int status = -1;      ///< exit code
-  std::string output;   ///< standard output
-  std::string errors;   ///< standard error
+  int status = -1;     ///< exit code
+  std::string output;  ///< standard output
+  std::string errors;  ///< standard error
 };
 
 /// Runs a shell command line, capturing stdout and stderr.

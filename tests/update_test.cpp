@@ -2,17 +2,17 @@
 // (half of its files changed, files removed and pruned), must answer every
 // search as an index built from scratch over the same files does; searches
 // running while an update commits must never fail.
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <fstream>
 #include <thread>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "fouille/testsupport/generator.h"
 #include "fouille/indexer/indexer.h"
 #include "fouille/searcher/searcher.h"
+#include "fouille/testsupport/generator.h"
+
 #include "test_support.h"
 
 namespace fouille {
@@ -158,7 +158,8 @@ TEST(SearchDuringUpdate, NeverFails) {
     done = true;
   });
   searcher::Searcher s((dir / "db").string());
-  const std::vector<std::string> queries = {"migrants", "traite", "\"gestion des frontières\"", "paragraphe", "santé OU climat"};
+  const std::vector<std::string> queries = {"migrants", "traite", "\"gestion des frontières\"", "paragraphe",
+                                            "santé OU climat"};
   std::size_t searches = 0, failures = 0;
   std::string first_failure;
   while (!done || searches < 20) {

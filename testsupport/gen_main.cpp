@@ -19,19 +19,16 @@ int main(int argc, char** argv) {
   testsupport::IatiOptions iati;
   std::string out;
   double size_mb = 0;
-  tool.add_options()
-    ("out,o", po::value(&out), "help.gen.out")
-    ("docs,n", po::value(&o.documents)->default_value(1000), "help.gen.docs")
-    ("seed", po::value(&o.seed)->default_value(42), "help.gen.seed")
-    ("jsonl", po::value(&o.jsonl)->default_value(0.05), "help.gen.jsonl")
-    ("legacy", po::value(&o.legacy_encoding)->default_value(0.03), "help.gen.legacy")
-    ("english", po::value(&o.english_labels)->default_value(0.10), "help.gen.english")
-    ("wordlist", po::value(&o.wordlist)->default_value(o.wordlist), "help.gen.wordlist")
-    ("iati", "help.gen.iati")
-    ("activities", po::value(&iati.activities)->default_value(1000), "help.gen.activities")
-    ("size-mb", po::value(&size_mb), "help.gen.size_mb")
-    ("english-share", po::value(&iati.english),
-     "help.gen.english_share");
+  tool.add_options()("out,o", po::value(&out), "help.gen.out")("docs,n", po::value(&o.documents)->default_value(1000),
+                                                               "help.gen.docs")(
+      "seed", po::value(&o.seed)->default_value(42), "help.gen.seed")("jsonl", po::value(&o.jsonl)->default_value(0.05),
+                                                                      "help.gen.jsonl")(
+      "legacy", po::value(&o.legacy_encoding)->default_value(0.03), "help.gen.legacy")(
+      "english", po::value(&o.english_labels)->default_value(0.10), "help.gen.english")(
+      "wordlist", po::value(&o.wordlist)->default_value(o.wordlist), "help.gen.wordlist")("iati", "help.gen.iati")(
+      "activities", po::value(&iati.activities)->default_value(1000), "help.gen.activities")(
+      "size-mb", po::value(&size_mb), "help.gen.size_mb")("english-share", po::value(&iati.english),
+                                                          "help.gen.english_share");
   if (auto done = tool.parse(argc, argv)) return *done;
   const bool is_iati = tool.has("iati");
   if (out.empty()) return tool.fail(Message{is_iati ? "option.out_file_required" : "option.out_dir_required", {}});
@@ -65,7 +62,8 @@ int main(int argc, char** argv) {
     } catch (const Error&) {
       throw;
     } catch (const std::exception& e) {
-      throw CorpusError(Message{"read.in_file", {out, e.what()}});  // a folder that cannot be written: exit 3, as documented
+      throw CorpusError(
+          Message{"read.in_file", {out, e.what()}});  // a folder that cannot be written: exit 3, as documented
     }
   });
 }

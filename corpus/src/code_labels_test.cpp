@@ -9,11 +9,8 @@ TEST(CodeLabels, FormatsInBothLanguages) {
   struct Case {
     std::string_view code, lang, label;
   } cases[] = {
-      {"html", "fr", "Page web"},
-      {"html", "en", "Web page"},
-      {"pdf", "fr", "PDF"},
-      {"iati", "en", "IATI activity"},
-      {"text", "fr", "Texte"},
+      {"html", "fr", "Page web"},      {"html", "en", "Web page"}, {"pdf", "fr", "PDF"},
+      {"iati", "en", "IATI activity"}, {"text", "fr", "Texte"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.code) + "/" + std::string(c.lang));
@@ -28,7 +25,8 @@ TEST(CodeLabels, DacSectorsAndCategoriesInBothLanguages) {
   } cases[] = {
       {FieldId::kSectors, "12220", "fr", "Soins et services de santé de base"},
       {FieldId::kSectors, "12220", "en", "Basic health care"},
-      {FieldId::kSectors, "15190", "en", "Facilitation of orderly, safe, regular and responsible migration and mobility"},
+      {FieldId::kSectors, "15190", "en",
+       "Facilitation of orderly, safe, regular and responsible migration and mobility"},
       {FieldId::kSectorCategory, "122", "fr", "Santé de Base"},
       {FieldId::kSectorCategory, "122", "en", "Basic Health"},
   };

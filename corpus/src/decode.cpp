@@ -6,8 +6,8 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
-#include "fouille/corpus/reader.h"
 #include "fouille/base/error.h"
+#include "fouille/corpus/reader.h"
 
 #include "line_reader.h"
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "fouille/corpus/reader.h"
 #include "fouille/base/error.h"
+#include "fouille/corpus/reader.h"
 
 namespace fouille::corpus {
 namespace {
@@ -15,10 +15,21 @@ struct DecodeCase {
 TEST(Decode, ReadsEveryEncodingAsUtf8WithLf) {
   const DecodeCase cases[] = {
       {"Année\n", "Année\n", "UTF-8"},
-      {"\xEF\xBB\xBF" "Année", "Année", "UTF-8 (BOM)"},
-      {std::string("\xFF\xFE" "A\0n\0n\0\xE9\0" "e\0", 12), "Année", "UTF-16LE"},
+      {"\xEF\xBB\xBF"
+       "Année",
+       "Année", "UTF-8 (BOM)"},
+      {std::string("\xFF\xFE"
+                   "A\0n\0n\0\xE9\0"
+                   "e\0",
+                   12),
+       "Année", "UTF-16LE"},
       {std::string("\xFE\xFF\0A\0n\0n\0\xE9\0e", 12), "Année", "UTF-16BE"},
-      {"Ann\xE9" "e \x92" "a l\x92\x9C" "uvre pour les b\xE9n\xE9" "ficiaires", "Année ’a l’œuvre pour les bénéficiaires", ""},
+      {"Ann\xE9"
+       "e \x92"
+       "a l\x92\x9C"
+       "uvre pour les b\xE9n\xE9"
+       "ficiaires",
+       "Année ’a l’œuvre pour les bénéficiaires", ""},
       {"ligne 1\r\nligne 2\rligne 3", "ligne 1\nligne 2\nligne 3", "UTF-8"},
       // Runs of blank lines shrink to two: 19 MB of them took 2.7 GB to read.
       {"Titre\n\n \n\t\n\r\n\n\nTexte\n\n", "Titre\n\n\nTexte\n\n", "UTF-8"},
@@ -42,7 +53,10 @@ TEST(Decode, MostlyValidUtf8StaysUtf8WithBadBytesReplacedAndCounted) {
   EXPECT_EQ(encoding, "UTF-8");
   EXPECT_EQ(replaced, 2u);
   // Legacy text has no valid sequence: still read as Windows-1252, nothing replaced.
-  EXPECT_EQ(decode("Ann\xE9" "e \xE0 S\xE9var\xE9", &encoding, &replaced), "Année à Sévaré");
+  EXPECT_EQ(decode("Ann\xE9"
+                   "e \xE0 S\xE9var\xE9",
+                   &encoding, &replaced),
+            "Année à Sévaré");
   EXPECT_EQ(replaced, 0u);
   EXPECT_EQ(decode("déjà", &encoding, &replaced), "déjà");
   EXPECT_EQ(replaced, 0u);
@@ -50,7 +64,14 @@ TEST(Decode, MostlyValidUtf8StaysUtf8WithBadBytesReplacedAndCounted) {
 
 // UTF-16 without a byte order mark was called binary for its NUL bytes.
 TEST(Decode, ReadsUtf16WithoutBom) {
-  const std::string le("A\0n\0n\0\xE9\0" "e\0 \0" "2\0" "0\0" "2\0" "4\0", 20);
+  const std::string le(
+      "A\0n\0n\0\xE9\0"
+      "e\0 \0"
+      "2\0"
+      "0\0"
+      "2\0"
+      "4\0",
+      20);
   std::string be;
   for (std::size_t i = 0; i < le.size(); i += 2) be += std::string{le[i + 1], le[i]};
   std::string encoding;
@@ -83,8 +104,17 @@ TEST(Decode, ChunkBoundariesAreInvisible) {
   // UTF-16LE with BOM: "é" and a surrogate pair (U+1F30D) on both sides of every boundary.
   std::string utf16 = "\xFF\xFE", expected;
   for (int i = 0; i < 150000; ++i) {
-    utf16 += std::string("\xE9\0" "a\0" "\x3C\xD8\x0D\xDF" "\n\0", 10);
-    expected += "\xC3\xA9" "a" "\xF0\x9F\x8C\x8D" "\n";
+    utf16 += std::string(
+        "\xE9\0"
+        "a\0"
+        "\x3C\xD8\x0D\xDF"
+        "\n\0",
+        10);
+    expected +=
+        "\xC3\xA9"
+        "a"
+        "\xF0\x9F\x8C\x8D"
+        "\n";
   }
   std::string encoding;
   EXPECT_EQ(decode(utf16, &encoding), expected);

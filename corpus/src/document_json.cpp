@@ -3,10 +3,10 @@
 #include <cmath>
 #include <variant>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/document_fields.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
-#include "fouille/base/error.h"
 
 namespace fouille::corpus {
 namespace {
@@ -57,7 +57,7 @@ Document from_json(const nlohmann::json& object, std::string_view source) {
   for (const auto& [key, value] : object.items()) {
     if (value.is_null()) continue;
     const Field* field = s.field_for_key(key);
-    if (!field || derived(field->id)) continue;  // unknown keys are other systems' business
+    if (!field || derived(field->id)) continue;                            // unknown keys are other systems' business
     if (value.is_number_float() && !std::isfinite(value.get<double>())) {  // 1e400: no double holds it
       doc.warnings.push_back(Message{"read.number_too_large", {key}});
       continue;

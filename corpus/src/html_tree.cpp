@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <memory>
-
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <memory>
 
 namespace fouille::corpus::detail {
 namespace {

@@ -23,7 +23,9 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool is_french(const IatiNarrative& n) { return n.lang == "fr" || n.lang.starts_with("fr-") || n.lang.starts_with("fr_"); }
+bool is_french(const IatiNarrative& n) {
+  return n.lang == "fr" || n.lang.starts_with("fr-") || n.lang.starts_with("fr_");
+}
 
 bool all_digits(std::string_view s, std::size_t size) {
   return s.size() == size && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -43,17 +45,17 @@ std::optional<int> year_of(std::string_view date) {
 // Elements whose own text is their content in 1.0x (2.0x puts it in
 // narratives); any other element's own text is layout.
 bool holds_text(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"title",       "description",      "reporting-org", "participating-org",
-                                                "sector",      "recipient-region", "name",          "comment",
-                                                "condition",   "organisation"};
+  static constexpr std::string_view kNames[] = {"title",     "description",      "reporting-org", "participating-org",
+                                                "sector",    "recipient-region", "name",          "comment",
+                                                "condition", "organisation"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
 // Parts of an activity whose text is not its description: contacts, money,
 // codes. Their narratives are not indexed.
 bool skipped_part(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"contact-info", "transaction", "budget",     "planned-disbursement",
-                                                "crs-add",      "fss",         "country-budget-items"};
+  static constexpr std::string_view kNames[] = {
+      "contact-info", "transaction", "budget", "planned-disbursement", "crs-add", "fss", "country-budget-items"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
@@ -134,9 +136,8 @@ std::optional<std::pair<double, std::string>> iati_budget_total(std::span<const 
   };
   std::vector<const IatiBudget*> kept;
   for (const auto& b : budgets) {
-    const bool replaced = !b.revised && std::any_of(budgets.begin(), budgets.end(), [&](const IatiBudget& r) {
-      return r.revised && overlap(b, r);
-    });
+    const bool replaced = !b.revised && std::any_of(budgets.begin(), budgets.end(),
+                                                    [&](const IatiBudget& r) { return r.revised && overlap(b, r); });
     if (!replaced) kept.push_back(&b);
   }
   if (kept.empty()) return std::nullopt;
@@ -217,8 +218,8 @@ void IatiActivity::close(const IatiElement& e, std::span<const IatiElement* cons
   if (ancestors.empty()) return;
   const std::string_view parent = ancestors.back()->name;
   const bool top = ancestors.size() == 1;
-  const bool in_transaction = std::any_of(ancestors.begin(), ancestors.end(),
-                                          [](const IatiElement* a) { return a->name == "transaction"; });
+  const bool in_transaction =
+      std::any_of(ancestors.begin(), ancestors.end(), [](const IatiElement* a) { return a->name == "transaction"; });
   const std::string_view name = e.name;
   if (name == "narrative") return;  // read with its parent
   if (name == "iati-identifier" && top) {
@@ -318,7 +319,8 @@ Document IatiActivity::build(const std::string& file) const {
       }
     }
   }
-  for (const Texts* part : {&descriptions_, &other_texts_, &org_texts_}) body.insert(body.end(), part->begin(), part->end());
+  for (const Texts* part : {&descriptions_, &other_texts_, &org_texts_})
+    body.insert(body.end(), part->begin(), part->end());
   std::stable_partition(body.begin(), body.end(), is_french);
   std::vector<std::string_view> seen;
   for (const auto& t : body) {

@@ -30,7 +30,7 @@ struct IatiNarrative {
 /// An element as the stream reader saw it, once closed: its attributes, its
 /// own text and the narratives of its `narrative` children.
 struct IatiElement {
-  std::string name;  ///< local name
+  std::string name;                                             ///< local name
   std::vector<std::pair<std::string, std::string>> attributes;  ///< qualified name ("xml:lang"), value
   std::string text;
   std::vector<IatiNarrative> narratives;
@@ -41,10 +41,10 @@ struct IatiElement {
 
 /// One budget as published, before the total is made of them.
 struct IatiBudget {
-  bool revised = false;   ///< type 2 ("Revised"); else original
+  bool revised = false;    ///< type 2 ("Revised"); else original
   std::string start, end;  ///< ISO dates (YYYY-MM-DD), empty if not given
   std::optional<double> value;
-  std::string currency;   ///< its own, else the activity's default
+  std::string currency;  ///< its own, else the activity's default
 };
 
 /// The budget total of an activity's budgets, with its currency, or nothing

@@ -9,10 +9,9 @@
 // at most its own size in parsing. A file cut or broken mid-element keeps
 // the activities completed before the fault and gets one line.
 #include <cstring>
+#include <libxml/xmlreader.h>
 #include <mutex>
 #include <set>
-
-#include <libxml/xmlreader.h>
 
 #include "fouille/base/error.h"
 
@@ -76,9 +75,9 @@ class IatiReader : public ByteReader {
     Input input{in};
     Fault fault;
     std::unique_ptr<xmlTextReader, void (*)(xmlTextReaderPtr)> reader(
-        xmlReaderForIO(&read_input, nullptr, &input, nullptr, nullptr,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-                           XML_PARSE_COMPACT),
+        xmlReaderForIO(
+            &read_input, nullptr, &input, nullptr, nullptr,
+            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT),
         &xmlFreeTextReader);
     if (!reader) throw CorpusError(Message{"read.cannot_read_xml_reader", {}});
     xmlTextReaderSetStructuredErrorHandler(reader.get(), &record_error, &fault);
@@ -111,11 +110,11 @@ class IatiReader : public ByteReader {
     ReadSink& sink;
     std::string version;
     std::size_t read = 0, skipped = 0;
-    bool open = false;       // inside an iati-activity
-    bool skipping = false;   // its size is over the limit: read past it
-    int depth = 0;           // the activity's depth
-    long start = 0;          // bytes consumed when it opened
-    std::size_t kept = 0;    // bytes of text and attributes held for it
+    bool open = false;               // inside an iati-activity
+    bool skipping = false;           // its size is over the limit: read past it
+    int depth = 0;                   // the activity's depth
+    long start = 0;                  // bytes consumed when it opened
+    std::size_t kept = 0;            // bytes of text and attributes held for it
     std::vector<IatiElement> stack;  // stack[0]: the activity
     std::vector<const IatiElement*> ancestors;
     std::optional<IatiActivity> activity;

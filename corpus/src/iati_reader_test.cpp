@@ -13,7 +13,8 @@
 namespace fouille::corpus {
 namespace {
 
-const std::filesystem::path kDir = std::filesystem::path(FOUILLE_SAMPLES).parent_path().parent_path() / "tests/corpus/iati";
+const std::filesystem::path kDir =
+    std::filesystem::path(FOUILLE_SAMPLES).parent_path().parent_path() / "tests/corpus/iati";
 
 FileResult read(const std::string& name, ReadOptions options = {}) { return read_file(kDir / name, options); }
 
@@ -57,13 +58,14 @@ TEST(IatiReader, MapsEachActivityToItsFields) {
       {"activites-v2.xml", 0, "sectors", R"j(["12220","12261"])j"},  // vocabulary 1 and absent; not the SDG target
       {"activites-v2.xml", 0, "sector_category", R"j(["122"])j"},
       {"activites-v2.xml", 0, "status", R"j("Achevé")j"},  // 3, Finalisation
-      {"activites-v2.xml", 0, "start_year", "2019"},      // actual before planned
-      {"activites-v2.xml", 0, "end_year", "2022"},        // planned when no actual
-      {"activites-v2.xml", 0, "budget", "200000.5"},      // revised 2019 + original 2020
+      {"activites-v2.xml", 0, "start_year", "2019"},       // actual before planned
+      {"activites-v2.xml", 0, "end_year", "2022"},         // planned when no actual
+      {"activites-v2.xml", 0, "budget", "200000.5"},       // revised 2019 + original 2020
       {"activites-v2.xml", 0, "currency", R"j("EUR")j"},
       {"activites-v2.xml", 0, "budget_usd", "null"},
       {"activites-v2.xml", 0, "client", R"j("Commission européenne")j"},
-      {"activites-v2.xml", 0, "implementer", R"j("Association malienne des relais communautaires; Croix-Rouge malienne")j"},
+      {"activites-v2.xml", 0, "implementer",
+       R"j("Association malienne des relais communautaires; Croix-Rouge malienne")j"},
       {"activites-v2.xml", 0, "publisher", R"j("FR-RNA-W123456789")j"},
       {"activites-v2.xml", 0, "publisher_name", R"j("Santé Sahel Solidarité (3S)")j"},
       {"activites-v2.xml", 0, "related", R"j(["child:FR-RNA-W123456789-SANTE-01-A"])j"},
@@ -127,13 +129,13 @@ TEST(IatiReader, EveryNarrativeIsSearchableFrenchFirst) {
   } cases[] = {
       {"activites-v2.xml", 0, "Primary health care in the Kayes region", true},  // the other title
       {"activites-v2.xml", 0, "Equipping twelve community health centres.", true},
-      {"activites-v2.xml", 0, "Cercle de Nioro du Sahel", true},       // a location
-      {"activites-v2.xml", 0, "Accès aux soins amélioré", true},       // a result
-      {"activites-v2.xml", 0, "Consultations per year", true},         // an indicator
-      {"activites-v2.xml", 0, "SDG target 3.8", true},                 // a sector of another vocabulary
-      {"activites-v2.xml", 0, "European Commission", true},            // an organisation's other name
-      {"activites-v2.xml", 0, "First commitment", false},              // transactions are not described
-      {"activites-v2.xml", 0, "Secrétariat", false},                   // nor contacts
+      {"activites-v2.xml", 0, "Cercle de Nioro du Sahel", true},  // a location
+      {"activites-v2.xml", 0, "Accès aux soins amélioré", true},  // a result
+      {"activites-v2.xml", 0, "Consultations per year", true},    // an indicator
+      {"activites-v2.xml", 0, "SDG target 3.8", true},            // a sector of another vocabulary
+      {"activites-v2.xml", 0, "European Commission", true},       // an organisation's other name
+      {"activites-v2.xml", 0, "First commitment", false},         // transactions are not described
+      {"activites-v2.xml", 0, "Secrétariat", false},              // nor contacts
       {"activites-v2.xml", 0, "contact@example.org", false},
       {"activites-v2.xml", 1, "Training community health workers", true},
       {"tearfund-v1.xml", 0, "Water and sanitation in Haiti", true},
@@ -261,8 +263,8 @@ TEST(IatiStatus, CodesAndWordsMapOntoTheConcepts) {
     const char* code;
     const char* status;
   } cases[] = {
-      {"1", "En préparation"}, {"2", "Actif"},    {"3", "Achevé"},        {"4", "Achevé"},
-      {"5", "Annulé"},         {"6", "Suspendu"}, {"Implementation", "Actif"}, {"7", ""},
+      {"1", "En préparation"},     {"2", "Actif"}, {"3", "Achevé"}, {"4", "Achevé"}, {"5", "Annulé"}, {"6", "Suspendu"},
+      {"Implementation", "Actif"}, {"7", ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.code);

@@ -1,8 +1,8 @@
 // The JSON Lines reader: one object a line with the canonical keys, read and
 // handed over a record at a time. A bad record is a warning naming
 // file:line; the others are kept.
-#include "fouille/corpus/document_json.h"
 #include "fouille/base/error.h"
+#include "fouille/corpus/document_json.h"
 
 #include "readers.h"
 

@@ -40,7 +40,6 @@ std::size_t append_repaired(std::string_view s, std::string& out) {
   return replaced;
 }
 
-
 // Where the first CR or LF at or after `from` is, or npos. Two memchr
 // passes: find_first_of("\r\n") made a call per byte, 2% of an indexing run.
 std::size_t line_end(const std::string& s, std::size_t from) {
@@ -232,7 +231,6 @@ std::size_t LineReader::replaced() const { return impl_->replaced; }
 std::uint64_t LineReader::bytes() const { return impl_->bytes; }
 std::uint64_t LineReader::control_bytes() const { return impl_->control; }
 double LineReader::seconds() const { return impl_->seconds; }
-
 
 bool valid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());

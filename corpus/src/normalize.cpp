@@ -23,9 +23,9 @@ struct CurrencyMark {
 };
 // Longest first, so "us$" is not read as "$".
 const CurrencyMark kCurrencies[] = {
-    {"us$", "USD"}, {"usd", "USD"}, {"eur", "EUR"}, {"chf", "CHF"}, {"gbp", "GBP"}, {"cad", "CAD"},
-    {"aud", "AUD"}, {"jpy", "JPY"}, {"euros", "EUR"}, {"euro", "EUR"}, {"dollars", "USD"},
-    {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"$", "USD"},
+    {"us$", "USD"},     {"usd", "USD"},          {"eur", "EUR"},      {"chf", "CHF"},   {"gbp", "GBP"},
+    {"cad", "CAD"},     {"aud", "AUD"},          {"jpy", "JPY"},      {"euros", "EUR"}, {"euro", "EUR"},
+    {"dollars", "USD"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"$", "USD"},
 };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -271,4 +271,3 @@ std::vector<int> Document::running_years() const {
 }
 
 }  // namespace fouille::corpus
-

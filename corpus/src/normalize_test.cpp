@@ -18,7 +18,10 @@ TEST(ParseAmount, ReadsFrenchAndEnglishNumbersAndCurrencies) {
       {"100000.00", 100000, ""},
       {"200,000", 200000, ""},
       {"1 250 000,50", 1250000.5, ""},
-      {"1\xC2\xA0" "250\xC2\xA0" "000", 1250000, ""},  // NBSP groups
+      {"1\xC2\xA0"
+       "250\xC2\xA0"
+       "000",
+       1250000, ""},  // NBSP groups
       {"USD 150 000", 150000, "USD"},
       {"US$ 75,000", 75000, "USD"},
       {"2 750 000 €", 2750000, "EUR"},

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
-
 #include <zip.h>
 
 #include "fouille/base/error.h"

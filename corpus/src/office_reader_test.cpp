@@ -7,10 +7,10 @@
 #include <fstream>
 #include <string>
 #include <vector>
+#include <zip.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <zip.h>
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/reader.h"

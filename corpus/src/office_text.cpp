@@ -8,11 +8,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <mutex>
-#include <vector>
-
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <mutex>
+#include <vector>
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"

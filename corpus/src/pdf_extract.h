@@ -59,7 +59,7 @@ struct PdfExtraction {
   std::string author;   ///< its Author
   std::string version;  ///< "PDF 1.7"
   int pages = 0;
-  bool cut = false;     ///< text or pages over the limits were left out
+  bool cut = false;  ///< text or pages over the limits were left out
   /// kFailed, kBroken: why; kText: what was cut, if not the text's size; an
   /// empty id when there is nothing to say. Its arguments are plain texts.
   Message failure;

@@ -40,8 +40,8 @@ class ByteReader {
   /// Reads the file `source` from `in` (at its start; `size` bytes), handing
   /// each document and warning to `sink` as it goes. Returns what the bytes
   /// were read as ("PDF 1.7", "HTML, windows-1252"…).
-  virtual std::string read(std::istream& in, std::uintmax_t size, const std::string& source,
-                           const ReadOptions& options, ReadSink& sink) const = 0;
+  virtual std::string read(std::istream& in, std::uintmax_t size, const std::string& source, const ReadOptions& options,
+                           ReadSink& sink) const = 0;
 };
 
 /// When a reader's sniff function is asked.
@@ -56,7 +56,7 @@ struct ReaderEntry {
   std::vector<std::string_view> extensions;        ///< with the dot, lower case
   bool (*sniff)(std::string_view head) = nullptr;  ///< tells the reader's files by their first bytes
   Sniff when = Sniff::kNoExtension;
-  const Reader* reader = nullptr;                  ///< one of the two is set
+  const Reader* reader = nullptr;  ///< one of the two is set
   const ByteReader* byte_reader = nullptr;
   /// ReadOptions::max_bytes bounds the file; a reader of records (IATI)
   /// streams files of any size and bounds each record instead.
@@ -78,13 +78,13 @@ const Reader& text_reader();
 const Reader& jsonl_reader();
 
 /// The byte readers, each in its own file, with their sniff functions.
-const ByteReader& html_reader();   // html_reader.cpp
+const ByteReader& html_reader();  // html_reader.cpp
 bool looks_like_html(std::string_view head);
-const ByteReader& pdf_reader();    // pdf_reader.cpp
+const ByteReader& pdf_reader();  // pdf_reader.cpp
 bool looks_like_pdf(std::string_view head);
 const ByteReader& office_reader();  // office_reader.cpp: DOCX and ODT, told apart by content
 bool looks_like_zip(std::string_view head);
-const ByteReader& iati_reader();   // iati_reader.cpp
+const ByteReader& iati_reader();  // iati_reader.cpp
 bool looks_like_iati(std::string_view head);
 
 /// Reads one JSON Lines record (a line, not blank) and hands it to `sink`.

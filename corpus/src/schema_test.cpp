@@ -1,8 +1,8 @@
 #include "fouille/corpus/schema.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
@@ -11,9 +11,10 @@ namespace fouille::corpus {
 namespace {
 
 TEST(Schema, HoldsEveryCanonicalKey) {
-  for (const char* key : {"id", "title", "body", "project_id", "prima_id", "status", "project_type", "budget_usd",
-                          "budget", "currency", "coverage", "start_year", "end_year", "region", "countries",
-                          "continent", "subregion", "implementer", "client", "source"}) {
+  for (const char* key :
+       {"id",         "title",     "body",      "project_id",  "prima_id",   "status",   "project_type",
+        "budget_usd", "budget",    "currency",  "coverage",    "start_year", "end_year", "region",
+        "countries",  "continent", "subregion", "implementer", "client",     "source"}) {
     SCOPED_TRACE(key);
     ASSERT_NE(schema().field_for_key(key), nullptr);
     EXPECT_EQ(schema().field_for_key(key)->key, key);
@@ -105,10 +106,10 @@ TEST(Schema, FindsFieldsByFrenchAndEnglishLabels) {
 
 TEST(Schema, FindsFieldsByQueryNames) {
   const LabelCase cases[] = {
-      {"titre", "title"},   {"title", "title"},     {"pays", "countries"}, {"country", "countries"},
-      {"région", "region"}, {"region", "region"},   {"type", "project_type"}, {"statut", "status"},
+      {"titre", "title"},   {"title", "title"},         {"pays", "countries"},      {"country", "countries"},
+      {"région", "region"}, {"region", "region"},       {"type", "project_type"},   {"statut", "status"},
       {"status", "status"}, {"couverture", "coverage"}, {"continent", "continent"}, {"id", "id"},
-      {"année", "year"},    {"year", "year"},       {"budget", "budget_usd"},
+      {"année", "year"},    {"year", "year"},           {"budget", "budget_usd"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.label);

@@ -33,8 +33,7 @@ std::string_view trim(std::string_view s) {
       s.remove_suffix(1);
     } else if (s.size() >= 2 && c == 0xA0 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) {
       s.remove_suffix(2);
-    } else if (s.size() >= 3 && (c == 0xAF || c == 0x89) &&
-               static_cast<unsigned char>(s[s.size() - 2]) == 0x80 &&
+    } else if (s.size() >= 3 && (c == 0xAF || c == 0x89) && static_cast<unsigned char>(s[s.size() - 2]) == 0x80 &&
                static_cast<unsigned char>(s[s.size() - 3]) == 0xE2) {
       s.remove_suffix(3);
     } else {
@@ -44,8 +43,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-void for_each_row(std::string_view tsv,
-                  const std::function<void(int, const std::vector<std::string_view>&)>& fn) {
+void for_each_row(std::string_view tsv, const std::function<void(int, const std::vector<std::string_view>&)>& fn) {
   base::LineReader lines(tsv);
   for (std::string_view line; lines.next(line);) {
     // Blank here also means NBSP-only: trim() is the tables' idea of space.

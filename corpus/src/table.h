@@ -14,7 +14,6 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 std::string_view trim(std::string_view s);
 
 /// Calls fn(line_number, columns) for each row that is not blank or a # comment.
-void for_each_row(std::string_view tsv,
-                  const std::function<void(int, const std::vector<std::string_view>&)>& fn);
+void for_each_row(std::string_view tsv, const std::function<void(int, const std::vector<std::string_view>&)>& fn);
 
 }  // namespace fouille::corpus::detail

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "fouille/corpus/countries.h"
-#include "fouille/corpus/schema.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/reader.h"
+#include "fouille/corpus/schema.h"
 #include "fouille/stemming/fold.h"
 
 #include "text_lines.h"

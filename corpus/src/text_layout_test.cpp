@@ -1,11 +1,11 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 
+#include <gtest/gtest.h>
+
+#include "fouille/base/error.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/reader.h"
-#include "fouille/base/error.h"
 
 namespace fouille::corpus {
 namespace {
@@ -30,21 +30,91 @@ struct SeedCase {
 };
 
 const SeedCase kSeeds[] = {
-    {"000_e52cd48991c2ab76.txt", "bullet", "Renforcement du cadre juridique régissant", "PX.0432", "TM10P0524",
-     "Actif", "Protection et assistance aux migrants vulnérables", 100000, "National", 2023, 2025, 2023,
-     "Asie et Océanie", {"TM"}, "", "", "Au Turkménistan, la lutte contre la traite"},
-    {"001_b065a9ee49ed9750.txt", "bare", "Renforcement des capacités et du dialogue", "CT.1172", "TJ10P0004",
-     "Actif", "Lutte contre la traite", 200000, "National", std::nullopt, std::nullopt, std::nullopt,
-     "Asie et Océanie", {"TJ"}, "", "", "Des travaux de recherche menés par l’OIM en 2017"},
-    {"002_d2c25a830d855ffd.txt", "bullet", "Appui au renforcement des capacités nationales", "CT.1093",
-     "AZ10P0003", "Achevé", "Lutte contre la traite", 180000, "National", std::nullopt, 2024, std::nullopt,
-     "Europe", {"AZ"}, "", "", "Le projet a pour principal objectif"},
-    {"003_d8b98c01183e9bc2.txt", "bullet", "Mise en œuvre de l’initiative COMMIT au Cambodge", "PX.0347",
-     "KH10P0533", "Actif", "Protection et assistance aux migrants vulnérables", 100000, "National", 2022, 2024,
-     2022, "Asie et Océanie", {"KH"}, "", "", "Le rapport des États-Unis sur la traite"},
-    {"004_70013cf7f7adbd4d.txt", "web", "Nations d’Asie du Sud-Est", "", "", "Actif", "",
-     std::nullopt, "", 2018, 2023, std::nullopt, "", {"PH", "MY", "TH", "MM", "KH", "ID", "LA", "VN"},
-     "DT Global Asie-Pacifique", "DFAT", "Lutte contre la traite ASEAN-Australie"},
+    {"000_e52cd48991c2ab76.txt",
+     "bullet",
+     "Renforcement du cadre juridique régissant",
+     "PX.0432",
+     "TM10P0524",
+     "Actif",
+     "Protection et assistance aux migrants vulnérables",
+     100000,
+     "National",
+     2023,
+     2025,
+     2023,
+     "Asie et Océanie",
+     {"TM"},
+     "",
+     "",
+     "Au Turkménistan, la lutte contre la traite"},
+    {"001_b065a9ee49ed9750.txt",
+     "bare",
+     "Renforcement des capacités et du dialogue",
+     "CT.1172",
+     "TJ10P0004",
+     "Actif",
+     "Lutte contre la traite",
+     200000,
+     "National",
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     "Asie et Océanie",
+     {"TJ"},
+     "",
+     "",
+     "Des travaux de recherche menés par l’OIM en 2017"},
+    {"002_d2c25a830d855ffd.txt",
+     "bullet",
+     "Appui au renforcement des capacités nationales",
+     "CT.1093",
+     "AZ10P0003",
+     "Achevé",
+     "Lutte contre la traite",
+     180000,
+     "National",
+     std::nullopt,
+     2024,
+     std::nullopt,
+     "Europe",
+     {"AZ"},
+     "",
+     "",
+     "Le projet a pour principal objectif"},
+    {"003_d8b98c01183e9bc2.txt",
+     "bullet",
+     "Mise en œuvre de l’initiative COMMIT au Cambodge",
+     "PX.0347",
+     "KH10P0533",
+     "Actif",
+     "Protection et assistance aux migrants vulnérables",
+     100000,
+     "National",
+     2022,
+     2024,
+     2022,
+     "Asie et Océanie",
+     {"KH"},
+     "",
+     "",
+     "Le rapport des États-Unis sur la traite"},
+    {"004_70013cf7f7adbd4d.txt",
+     "web",
+     "Nations d’Asie du Sud-Est",
+     "",
+     "",
+     "Actif",
+     "",
+     std::nullopt,
+     "",
+     2018,
+     2023,
+     std::nullopt,
+     "",
+     {"PH", "MY", "TH", "MM", "KH", "ID", "LA", "VN"},
+     "DT Global Asie-Pacifique",
+     "DFAT",
+     "Lutte contre la traite ASEAN-Australie"},
 };
 
 TEST(Seeds, ParseToTheFieldsTheyHold) {
@@ -193,38 +263,56 @@ TEST(WebPages, MenusHeadingsAndFootersByShape) {
       {"doubled entries, a copy glued to the next sentence, - items, a lone -",
        "Le Fonds\nLe FondsDepuis vingt ans, le Fonds soutient les États.\n- Notre histoire\n- Gouvernance\n-\n"
        "Agir\nAgir\nSoutenir le Fonds\nSoutenir le Fonds\n"
-       "Des agents mieux formés aux frontières du Bénin\n\nStatut : Actif\n\n" + p + "\n",
-       "Des agents mieux formés aux frontières du Bénin", "repérer les victimes",
+       "Des agents mieux formés aux frontières du Bénin\n\nStatut : Actif\n\n" +
+           p + "\n",
+       "Des agents mieux formés aux frontières du Bénin",
+       "repérer les victimes",
        {"Le Fonds", "Depuis vingt ans", "Notre histoire", "Agir", "Soutenir"}},
       {"a short sub-heading between the title and the fields",
        "Nos actions\nNos projets\nPresse\nUn réseau fluvial contre la traite des enfants\nEn bref\n"
-       "Statut : Terminée\nPays : la République centrafricaine et la République démocratique du Congo\n" + p + "\n",
-       "Un réseau fluvial contre la traite des enfants", "repérer les victimes", {"Nos actions", "Presse"}},
+       "Statut : Terminée\nPays : la République centrafricaine et la République démocratique du Congo\n" +
+           p + "\n",
+       "Un réseau fluvial contre la traite des enfants",
+       "repérer les victimes",
+       {"Nos actions", "Presse"}},
       {"a label as a menu entry, written twice",
        "Home\nCountries\nCountries\n- Asia\n- Africa\nTopics\nSafe Labour Migration from South Asia\n"
-       "Status: Completed\nCountries: Bangladesh, Nepal\n" + p + "\n",
-       "Safe Labour Migration from South Asia", "repérer les victimes", {"Asia\n", "Topics"}},
+       "Status: Completed\nCountries: Bangladesh, Nepal\n" +
+           p + "\n",
+       "Safe Labour Migration from South Asia",
+       "repérer les victimes",
+       {"Asia\n", "Topics"}},
       {"countries in the menu are no beneficiaries",
        "Accueil\nOù nous intervenons\n- Djibouti\n- Éthiopie\n- Somalie\nNos projets\n"
        "Une route migratoire plus sûre entre Djibouti et le Yémen\n  • Pays bénéficiaires\n    Djibouti et le Yémen\n"
-       "\n" + p + "\n",
-       "Une route migratoire plus sûre entre Djibouti et le Yémen", "repérer les victimes", {"Somalie"}},
+       "\n" +
+           p + "\n",
+       "Une route migratoire plus sûre entre Djibouti et le Yémen",
+       "repérer les victimes",
+       {"Somalie"}},
       {"prose with a byline and a footer the phrase table lacks",
        "Kindia : accompagner les jeunes après leur retour\nPublié le 14 mars 2024\n" + p + "\n" + p +
            "\nRestons en contact\nVotre e-mail\nJe m'inscris\nMentions légales · Cookies\n",
-       "Kindia : accompagner les jeunes après leur retour", "Publié le 14 mars 2024",
+       "Kindia : accompagner les jeunes après leur retour",
+       "Publié le 14 mars 2024",
        {"Restons en contact", "Votre e-mail", "Mentions légales"}},
       {"a long title right before the fields, after a menu",
        "Accueil\nLe réseau\nLe réseau\nThèmes\nPréparer la réinstallation des villages côtiers menacés par la montée "
-       "des eaux à Fidji, au Vanuatu et aux Îles Salomon\nStatut\nActif\n" + p + "\n",
+       "des eaux à Fidji, au Vanuatu et aux Îles Salomon\nStatut\nActif\n" +
+           p + "\n",
        "Préparer la réinstallation des villages côtiers menacés par la montée des eaux à Fidji, au Vanuatu et aux "
        "Îles Salomon",
-       "repérer les victimes", {"Le réseau", "Thèmes"}},
+       "repérer les victimes",
+       {"Le réseau", "Thèmes"}},
       {"a short heading right after the menu, before the fields",
-       "Home\nAbout us\nProjects\nNews\nBorder Data Togo\nStatus: Active\n" + p + "\n", "Border Data Togo",
-       "repérer les victimes", {"About us", "News"}},
+       "Home\nAbout us\nProjects\nNews\nBorder Data Togo\nStatus: Active\n" + p + "\n",
+       "Border Data Togo",
+       "repérer les victimes",
+       {"About us", "News"}},
       {"a short heading right after the menu, before the first paragraph",
-       "Home\nAbout us\nProjects\nNews\nBorder Data Togo\n\n" + p + "\n", "Border Data Togo", "repérer les victimes",
+       "Home\nAbout us\nProjects\nNews\nBorder Data Togo\n\n" + p + "\n",
+       "Border Data Togo",
+       "repérer les victimes",
        {"About us", "News"}},
   };
   for (const auto& c : cases) {
@@ -237,19 +325,22 @@ TEST(WebPages, MenusHeadingsAndFootersByShape) {
 }
 
 TEST(WebPages, FieldsOfTheseShapes) {
-  Document rivers = parse("Un réseau fluvial contre la traite\nEn bref\nStatut : Terminée\n"
-                          "Pays : la République centrafricaine et la République démocratique du Congo\n" +
-                          std::string(kParagraph) + "\n");
+  Document rivers = parse(
+      "Un réseau fluvial contre la traite\nEn bref\nStatut : Terminée\n"
+      "Pays : la République centrafricaine et la République démocratique du Congo\n" +
+      std::string(kParagraph) + "\n");
   EXPECT_EQ(rivers.countries, (std::vector<std::string>{"CF", "CD"}));
-  Document provinces = parse("Cross-Border Health Surveillance in Guatemala and Honduras\nProject Status Active\n"
-                             "Beneficiary Countries Guatemala and Honduras\nGuatemala: Huehuetenango, San Marcos\n"
-                             "Honduras: Copán, Ocotepeque\nStatus of the project: Active\n" +
-                             std::string(kParagraph) + "\n");
+  Document provinces = parse(
+      "Cross-Border Health Surveillance in Guatemala and Honduras\nProject Status Active\n"
+      "Beneficiary Countries Guatemala and Honduras\nGuatemala: Huehuetenango, San Marcos\n"
+      "Honduras: Copán, Ocotepeque\nStatus of the project: Active\n" +
+      std::string(kParagraph) + "\n");
   EXPECT_EQ(provinces.countries, (std::vector<std::string>{"GT", "HN"}));
   EXPECT_EQ(provinces.status, "Actif");
   EXPECT_EQ(provinces.body.find("Huehuetenango"), std::string::npos);
-  Document menu_countries = parse("Accueil\nOù nous intervenons\n- Djibouti\n- Éthiopie\n- Somalie\nNos projets\n"
-                                  "Une route plus sûre\n  • Pays bénéficiaires\n    Djibouti et le Yémen\n");
+  Document menu_countries = parse(
+      "Accueil\nOù nous intervenons\n- Djibouti\n- Éthiopie\n- Somalie\nNos projets\n"
+      "Une route plus sûre\n  • Pays bénéficiaires\n    Djibouti et le Yémen\n");
   EXPECT_EQ(menu_countries.countries, (std::vector<std::string>{"DJ", "YE"}));
 }
 
@@ -278,7 +369,10 @@ TEST(ReadFile, SkipsEmptyBinaryAndOversizedFilesWithTheirName) {
   EXPECT_NE(message(dir / "missing.txt").find("missing.txt"), std::string::npos);
 
   // Windows-1252 with CRLF and a BOM-less legacy encoding.
-  FileResult r = read_file(write("legacy.txt", "Projet pour l\x92" "\xE9galit\xE9 des femmes\r\n\r\nStatut\r\nAchev\xE9\r\n\r\nLe texte.\r\n"), {});
+  FileResult r = read_file(write("legacy.txt",
+                                 "Projet pour l\x92"
+                                 "\xE9galit\xE9 des femmes\r\n\r\nStatut\r\nAchev\xE9\r\n\r\nLe texte.\r\n"),
+                           {});
   EXPECT_EQ(r.documents.front().title, "Projet pour l’égalité des femmes");
   EXPECT_EQ(r.documents.front().status, "Achevé");
   fs::remove_all(dir);

@@ -89,7 +89,8 @@ bool plausible(const Field& field, std::string_view value) {
   const FieldId k = field.id;
   if (k == FieldId::kProjectId) return project_id_shape(value);
   if (k == FieldId::kPrimaId) return prima_id_shape(value);
-  if (field.kind == FieldKind::kYear || k == FieldId::kPeriod) return !parse_years(value).empty() && word_count(value) <= 4;
+  if (field.kind == FieldKind::kYear || k == FieldId::kPeriod)
+    return !parse_years(value).empty() && word_count(value) <= 4;
   if (field.kind == FieldKind::kNumber) return parse_amount(value).has_value() && word_count(value) <= 4;
   if (const Vocabulary* v = vocabulary(k)) return v->canonical(value).has_value();
   if (k == FieldId::kCountries) return countries().names_only(value);

@@ -23,9 +23,7 @@ using detail::trailing_qualifier;
 
 // Folded, with hyphens and runs of spaces made single spaces, so that
 // "Multi-Regional" and "multi regional" meet.
-std::string key_of(std::string_view value) {
-  return Vocabulary::key_of_folded(stemming::fold(detail::trim(value)));
-}
+std::string key_of(std::string_view value) { return Vocabulary::key_of_folded(stemming::fold(detail::trim(value))); }
 
 }  // namespace
 
@@ -89,7 +87,9 @@ std::string Vocabulary::key_of_folded(std::string_view folded) {
   return key;
 }
 
-std::optional<std::string> Vocabulary::canonical(std::string_view value) const { return canonical(value, key_of(value)); }
+std::optional<std::string> Vocabulary::canonical(std::string_view value) const {
+  return canonical(value, key_of(value));
+}
 
 std::optional<std::string> Vocabulary::canonical(std::string_view value, const std::string& key_of_value) const {
   if (auto it = by_folded_.find(key_of_value); it != by_folded_.end()) return it->second;
@@ -139,7 +139,7 @@ struct Shipped {
   FieldId field;
   const char* table;  // its name in messages
   const std::string_view& tsv;
-  bool by_meaning;    // spellings matched by their meaning words too
+  bool by_meaning;  // spellings matched by their meaning words too
 };
 // Every shipped vocabulary, the one place that lists them.
 const Shipped kShipped[] = {

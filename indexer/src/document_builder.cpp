@@ -37,9 +37,9 @@ using corpus::FieldKind;
 // The fields whose free text is indexed, in the order their words take
 // positions (each field kFieldGap apart). The order is the databases': a
 // test checks it holds every field with text (kind text, or a text prefix).
-constexpr FieldId kTextOrder[] = {FieldId::kTitle,       FieldId::kBody,   FieldId::kProjectType,   FieldId::kRegion,
-                                  FieldId::kImplementer, FieldId::kClient, FieldId::kCountries,     FieldId::kPublisherName,
-                                  FieldId::kSectors};
+constexpr FieldId kTextOrder[] = {FieldId::kTitle,     FieldId::kBody,          FieldId::kProjectType,
+                                  FieldId::kRegion,    FieldId::kImplementer,   FieldId::kClient,
+                                  FieldId::kCountries, FieldId::kPublisherName, FieldId::kSectors};
 
 }  // namespace
 

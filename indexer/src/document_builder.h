@@ -11,12 +11,13 @@
 
 #include <xapian.h>
 
+#include "fouille/base/hash.h"
 #include "fouille/corpus/document.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
-#include "fouille/base/hash.h"
+
 #include "word_counts.h"
 
 namespace fouille::indexer {
@@ -59,10 +60,10 @@ class DocumentBuilder {
   };
 
   void analyze(std::string_view text, Analysis& into);  // timed
-  const Analysis& analysis_of(std::string_view text);    // kept if short; valid until the next call
+  const Analysis& analysis_of(std::string_view text);   // kept if short; valid until the next call
   // Indexes `text` bare and, when `field` has a text prefix, under it.
-  void index_text(Xapian::Document& xdoc, std::string_view text, const corpus::Field& field,
-                  Xapian::termpos& position, Xapian::termcount wdf);
+  void index_text(Xapian::Document& xdoc, std::string_view text, const corpus::Field& field, Xapian::termpos& position,
+                  Xapian::termcount wdf);
   void index_field_text(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
                         Xapian::termpos& position);
   void index_field_values(Xapian::Document& xdoc, const corpus::Document& doc, const corpus::Field& field,
@@ -76,10 +77,10 @@ class DocumentBuilder {
   stemming::Analyzer analyzer_;
   stemming::Synonyms synonyms_{stemming::shipped_synonyms(), analyzer_};
   stemming::Expressions expressions_{synonyms_};
-  Analysis scratch_;  // a long text's
+  Analysis scratch_;                                                            // a long text's
   std::unordered_map<std::string, Analysis, ViewHash, std::equal_to<>> cache_;  // short texts'
   std::vector<std::string_view> expression_keys_;
-  std::string prefixed_;  // a field's prefix and a term
+  std::string prefixed_;                  // a field's prefix and a term
   std::unordered_set<std::string> seen_;  // terms an area name gave already
   SpellingCounts* spelling_;
   double analyse_seconds_ = 0;

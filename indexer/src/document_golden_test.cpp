@@ -180,9 +180,10 @@ TEST(DocumentGolden, BuiltDocumentsHaveTheGoldenBytes) {
   const std::string built = built_now();
   if (std::getenv("FOUILLE_REGENERATE_GOLDEN")) {
     if (built != golden && same_versions(golden)) {
-      FAIL() << "refusing to regenerate " << kGoldenPath << " at the same format version " << store::kFormatVersion
-             << " and analysis rules " << stemming::analysis_rules()
-             << ": raise store::kFormatVersion (fouille/store/format.h) or the rules (stemming/src/signature.cpp) first";
+      FAIL()
+          << "refusing to regenerate " << kGoldenPath << " at the same format version " << store::kFormatVersion
+          << " and analysis rules " << stemming::analysis_rules()
+          << ": raise store::kFormatVersion (fouille/store/format.h) or the rules (stemming/src/signature.cpp) first";
     }
     std::ofstream(kGoldenPath, std::ios::binary) << built;
     GTEST_SKIP() << "wrote " << kGoldenPath;

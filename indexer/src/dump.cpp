@@ -2,9 +2,9 @@
 
 #include <set>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/document_json.h"
-#include "fouille/base/error.h"
 
 namespace fouille::indexer {
 namespace {

@@ -14,15 +14,15 @@
 namespace fouille::indexer {
 
 struct InputFile {
-  std::string path;   ///< absolute, normalised: the same file always gets the same key
+  std::string path;    ///< absolute, normalised: the same file always gets the same key
   std::string listed;  ///< the path as found under its input (what --dump shows)
-  std::string stamp;  ///< size and mtime (store::encode_stamp)
+  std::string stamp;   ///< size and mtime (store::encode_stamp)
   std::uint64_t size = 0;
 };
 
 struct Scan {
-  std::vector<InputFile> files;       ///< sorted, without duplicates
-  std::vector<Message> warnings;      ///< one per entry left out, naming it
+  std::vector<InputFile> files;   ///< sorted, without duplicates
+  std::vector<Message> warnings;  ///< one per entry left out, naming it
 };
 
 /// Files under `inputs` (folders recursively, hidden entries skipped).

@@ -17,12 +17,13 @@
 
 #include <xapian.h>
 
-#include "file_scan.h"
 #include "fouille/base/error.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/database.h"
 #include "fouille/store/database_layout.h"
 #include "fouille/store/known_files.h"
+
+#include "file_scan.h"
 #include "run.h"
 #include "shard_writer.h"
 #include "timing.h"

@@ -3,6 +3,7 @@
 #include "fouille/base/error.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/store/terms.h"
+
 #include "timing.h"
 
 namespace fouille::indexer {

@@ -11,10 +11,11 @@
 
 #include <xapian.h>
 
-#include "document_builder.h"
-#include "file_scan.h"
 #include "fouille/corpus/reader.h"
 #include "fouille/indexer/indexer.h"
+
+#include "document_builder.h"
+#include "file_scan.h"
 
 namespace fouille::indexer {
 
@@ -23,15 +24,15 @@ namespace fouille::indexer {
 // whole. A text file is one part.
 struct Parsed {
   std::size_t file = 0;
-  bool first = true;  // the file's first part: its old documents go
-  bool last = true;   // the file's last part
+  bool first = true;      // the file's first part: its old documents go
+  bool last = true;       // the file's last part
   std::size_t bytes = 0;  // text held (titles, bodies, warnings): what the queue counts
   std::vector<Xapian::Document> docs;
   std::vector<std::string> source_terms;
   std::vector<Message> warnings;
   std::vector<std::string> unknown_countries;  // names no table knows, kept as given
   std::optional<Message> skipped;              // why the file was skipped (or, in a later part, stopped)
-  bool no_content = false;              // skipped as empty, binary or too large: its old documents go
+  bool no_content = false;                     // skipped as empty, binary or too large: its old documents go
   // One document alone in its file is added; several are replaced by their
   // source term, so a JSON Lines file repeating an id makes no duplicate.
   bool alone() const { return first && last && docs.size() == 1; }

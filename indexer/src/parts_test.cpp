@@ -1,10 +1,10 @@
 #include "parts.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "fouille/testsupport/scratch_dir.h"
 
@@ -21,12 +21,13 @@ class PartsTest : public ::testing::Test {
     return InputFile{path.string(), path.string(), "stamp", text.size()};
   }
 
-  std::vector<Parsed> parse(const InputFile& file, std::function<bool()> halted = [] { return false; }) {
+  std::vector<Parsed> parse(
+      const InputFile& file, std::function<bool()> halted = [] { return false; }) {
     std::vector<Parsed> parts;
     DocumentBuilder builder(nullptr);
     PhaseTimes times;
-    parse_file(file, 3, builder, corpus::ReadOptions{}, times, [&](Parsed p) { parts.push_back(std::move(p)); },
-               halted);
+    parse_file(
+        file, 3, builder, corpus::ReadOptions{}, times, [&](Parsed p) { parts.push_back(std::move(p)); }, halted);
     return parts;
   }
 

@@ -13,8 +13,9 @@
 
 #include <xapian.h>
 
-#include "file_scan.h"
 #include "fouille/indexer/indexer.h"
+
+#include "file_scan.h"
 #include "parts.h"
 #include "timing.h"
 

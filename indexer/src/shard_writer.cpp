@@ -11,6 +11,7 @@
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/database.h"
 #include "fouille/store/metadata.h"
+
 #include "spelling_flush.h"
 
 namespace fouille::indexer {

@@ -10,6 +10,7 @@
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/store/database_layout.h"
+
 #include "run.h"
 
 namespace fouille::indexer {

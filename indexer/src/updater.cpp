@@ -9,6 +9,7 @@
 
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/metadata.h"
+
 #include "spelling_flush.h"
 #include "write_queue.h"
 
@@ -23,7 +24,11 @@ class Updater {
  public:
   Updater(Run& run, Xapian::WritableDatabase& db, std::map<std::string, store::KnownFile>& known, Stats& stats,
           bool ours)
-      : run_(run), db_(db), known_(known), stats_(stats), ours_(ours),
+      : run_(run),
+        db_(db),
+        known_(known),
+        stats_(stats),
+        ours_(ours),
         partial_(store::decode_partial(db.get_metadata(store::kPartialKey))) {}
 
   void apply(const Parsed& p) {
@@ -137,7 +142,7 @@ class Updater {
   std::map<std::string, store::KnownFile>& known_;
   Stats& stats_;
   bool ours_;
-  std::set<std::string> partial_;  // files written in part so far
+  std::set<std::string> partial_;     // files written in part so far
   std::map<std::size_t, Open> open_;  // by file index
   std::size_t since_commit_ = 0;
   PhaseTimes times_;  // the writer's, added once the producers are done
@@ -164,8 +169,8 @@ void produce(Run& run, WriteQueue& queue, SpellingCounts& spelling, std::mutex& 
 
 }  // namespace
 
-void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, store::KnownFile>& known,
-                   Stats& stats, bool ours, bool stale) {
+void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, store::KnownFile>& known, Stats& stats,
+                   bool ours, bool stale) {
   Updater updater(run, db, known, stats, ours);
   const unsigned jobs = run.jobs();
   WriteQueue queue(static_cast<int>(jobs));

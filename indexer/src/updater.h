@@ -11,6 +11,7 @@
 
 #include "fouille/indexer/indexer.h"
 #include "fouille/store/known_files.h"
+
 #include "run.h"
 
 namespace fouille::indexer {
@@ -20,7 +21,7 @@ namespace fouille::indexer {
 /// this analysis chain once a run redoing a `stale` index ends (not if it is
 /// interrupted, nor if a file that fails to parse keeps its old documents);
 /// the database is then marked as such.
-void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, store::KnownFile>& known,
-                   Stats& stats, bool ours, bool stale);
+void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string, store::KnownFile>& known, Stats& stats,
+                   bool ours, bool stale);
 
 }  // namespace fouille::indexer

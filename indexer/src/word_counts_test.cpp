@@ -34,12 +34,12 @@ TEST(WordCounts, CountsEachWordAsWritten) {
   WordCounts counts;
   for (const auto& c : adds) counts.add(c.word, c.n);
   const std::map<std::string, Xapian::termcount> expected = {{"anticonstitutionnellement", 5},
-                                                              {"développement", 1},
-                                                              {"exactement-vingt-trois!", 1},
-                                                              {"exactement-vingt-trois!!", 1},
-                                                              {"été", 3},
-                                                              {"Été", 1},
-                                                              {"œuvre", 1}};
+                                                             {"développement", 1},
+                                                             {"exactement-vingt-trois!", 1},
+                                                             {"exactement-vingt-trois!!", 1},
+                                                             {"été", 3},
+                                                             {"Été", 1},
+                                                             {"œuvre", 1}};
   EXPECT_EQ(contents(counts), expected);
   EXPECT_EQ(counts.size(), expected.size());
 }

@@ -1,10 +1,10 @@
 #include "write_queue.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace fouille::indexer {
 namespace {

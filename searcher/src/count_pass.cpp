@@ -5,6 +5,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/store/terms.h"
+
 #include "field_query.h"
 #include "passes.h"
 
@@ -113,8 +114,8 @@ Plan filtered(const Plan& base, const FilterGroups& groups, const std::string& e
 // counts as if its own filter were not set (disjunctive counts), so its other
 // values show what choosing them would give. Relaxes `compiled` to any word
 // when every word together finds too few.
-Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups,
-                   const FacetTable& table, MatchSets& sets, Result& result) {
+Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups, const FacetTable& table,
+                   MatchSets& sets, Result& result) {
   const std::vector<const corpus::Field*> facet_list = facet_fields(request);
   std::map<std::string, DocSet> group_sets;
   for (const auto& [key, plans] : groups) group_sets[key] = sets.evaluate(Plan::join(Plan::Op::kOr, plans));
@@ -154,7 +155,8 @@ Counted count_pass(const Request& request, CompiledQuery& compiled, const Filter
   }
   if (!free_columns.empty()) {
     FacetCounts counts(table, free_columns, counted.matched);
-    for (int c : free_columns) result.facets[table.columns()[static_cast<std::size_t>(c)].field->key] = counts.values(c, request.lang);
+    for (int c : free_columns)
+      result.facets[table.columns()[static_cast<std::size_t>(c)].field->key] = counts.values(c, request.lang);
   }
   for (const auto* f : facet_list) {
     if (!groups.count(f->key)) continue;

@@ -20,9 +20,7 @@ class DocSet {
 
   /// `d` must be within the room the set was made with.
   void add(Xapian::docid d) { words_[d >> 6] |= std::uint64_t{1} << (d & 63); }
-  bool contains(Xapian::docid d) const {
-    return (d >> 6) < words_.size() && ((words_[d >> 6] >> (d & 63)) & 1) != 0;
-  }
+  bool contains(Xapian::docid d) const { return (d >> 6) < words_.size() && ((words_[d >> 6] >> (d & 63)) & 1) != 0; }
 
   void intersect(const DocSet& other);
   void unite(const DocSet& other);

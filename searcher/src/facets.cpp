@@ -6,11 +6,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "fouille/base/hash.h"
 #include "fouille/corpus/code_labels.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
-#include "fouille/base/hash.h"
 #include "fouille/store/coding.h"
 
 namespace fouille::searcher {
@@ -208,7 +208,8 @@ FacetCounts::FacetCounts(const FacetTable& table, std::vector<int> columns, cons
   for (int c : columns_) {
     const auto& col = table_.columns()[static_cast<std::size_t>(c)];
     std::vector<std::uint32_t>& counts = counts_.emplace_back(col.values.size(), 0);
-    const double entries = col.single.empty() ? static_cast<double>(col.ids.size()) / std::max<std::size_t>(all, 1) : 1.0;
+    const double entries =
+        col.single.empty() ? static_cast<double>(col.ids.size()) / std::max<std::size_t>(all, 1) : 1.0;
     if (col.by_value_cost < walked * entries * kWalkCost) {
       count_by_value(col, docs, counts);
     } else if (!by_complement) {
@@ -261,16 +262,16 @@ std::vector<FacetValue> FacetCounts::values(int column, std::string_view lang) c
     FacetValue v;
     v.value = col.values[id];
     v.count = counts_[k][id];
-    v.label = id < col.labels.size() && !col.labels[id].empty() ? col.labels[id] : facet_label(col.field->id, v.value, lang);
+    v.label =
+        id < col.labels.size() && !col.labels[id].empty() ? col.labels[id] : facet_label(col.field->id, v.value, lang);
     out.push_back(std::move(v));
   }
   if (col.field->id == corpus::FieldId::kYear || col.field->id == corpus::FieldId::kBudgetRange) {
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return leading_number(a.value) < leading_number(b.value); });
   } else {
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return a.count != b.count ? a.count > b.count : a.label < b.label;
-    });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.label < b.label; });
   }
   return out;
 }

@@ -14,9 +14,10 @@
 
 #include <xapian.h>
 
-#include "doc_set.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/searcher/searcher.h"
+
+#include "doc_set.h"
 
 namespace fouille::searcher {
 
@@ -28,7 +29,7 @@ class FacetTable {
 
   struct Column {
     const corpus::Field* field = nullptr;
-    std::vector<std::string> values;   ///< distinct values, by id
+    std::vector<std::string> values;     ///< distinct values, by id
     std::vector<std::uint32_t> offsets;  ///< ids of document d: ids[offsets[d]..offsets[d+1])
     std::vector<std::uint32_t> ids;
     /// When no document has two values: the id of document d, kNone if it

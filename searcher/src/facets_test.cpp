@@ -1,16 +1,15 @@
 #include "facets.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <random>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
-#include <unistd.h>
+#include <gtest/gtest.h>
 
 #include "fouille/corpus/schema.h"
 #include "fouille/store/coding.h"

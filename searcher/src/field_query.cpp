@@ -5,10 +5,10 @@
 #include <cmath>
 #include <optional>
 
+#include "fouille/base/error.h"
 #include "fouille/corpus/countries.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/vocabulary.h"
-#include "fouille/base/error.h"
 #include "fouille/store/terms.h"
 
 namespace fouille::searcher {
@@ -152,8 +152,8 @@ bool is_id(FieldId id) { return id == FieldId::kId || id == FieldId::kProjectId 
 
 }  // namespace
 
-FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
-                       stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use) {
+FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase, stemming::Analyzer& analyzer,
+                       const Xapian::Database& db, FieldUse use) {
   if (value.find_first_not_of(" \t") == std::string_view::npos) throw QueryError(Message{"query.empty_value", {}});
   FieldQuery out;
   if (field.kind == FieldKind::kNumber || field.id == FieldId::kBudgetRange) {

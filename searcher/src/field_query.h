@@ -11,6 +11,7 @@
 
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/analyzer.h"
+
 #include "query/plan.h"
 
 namespace fouille::searcher {
@@ -26,7 +27,7 @@ enum class FieldUse { kQuery, kFilter };
 
 /// Throws QueryError for a malformed range or amount; the caller names the
 /// field as the user wrote it.
-FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase,
-                       stemming::Analyzer& analyzer, const Xapian::Database& db, FieldUse use = FieldUse::kQuery);
+FieldQuery field_query(const corpus::Field& field, std::string_view value, bool phrase, stemming::Analyzer& analyzer,
+                       const Xapian::Database& db, FieldUse use = FieldUse::kQuery);
 
 }  // namespace fouille::searcher

@@ -1,9 +1,8 @@
 #include "field_query.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include "fouille/base/error.h"
@@ -68,8 +67,8 @@ TEST_F(FieldQueryTest, CountriesByCodeAnyNameOrAsWritten) {
 TEST_F(FieldQueryTest, IdsAndTextFields) {
   EXPECT_EQ(plan(FieldId::kProjectId, "PX.0432"), "\"" + store::id_term("PX.0432") + "\"");
   const corpus::Field& title = field(FieldId::kTitle);
-  EXPECT_EQ(plan(FieldId::kTitle, "traite des enfants"),
-            "(and \"" + store::field_text_term(title, "trait") + "\" \"" + store::field_text_term(title, "enfant") + "\")");
+  EXPECT_EQ(plan(FieldId::kTitle, "traite des enfants"), "(and \"" + store::field_text_term(title, "trait") + "\" \"" +
+                                                             store::field_text_term(title, "enfant") + "\")");
   // A phrase keeps its stop words, in order.
   const std::string phrase = plan(FieldId::kTitle, "traite des enfants", true);
   EXPECT_EQ(phrase.rfind("(phrase/3 ", 0), 0u) << phrase;

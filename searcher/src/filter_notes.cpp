@@ -47,8 +47,8 @@ std::vector<std::string> closest_values(const FacetTable::Column& column, std::s
   for (std::size_t id = 0; id < column.values.size(); ++id) {
     const std::string& value = column.values[id];
     std::size_t best = std::numeric_limits<std::size_t>::max();
-    for (const std::string& spelling : {value, facet_label(column.field->id, value, "fr"),
-                                        facet_label(column.field->id, value, "en")}) {
+    for (const std::string& spelling :
+         {value, facet_label(column.field->id, value, "fr"), facet_label(column.field->id, value, "en")}) {
       const std::string folded = stemming::fold(spelling);
       if (folded.find(want) != std::string::npos) {
         best = std::min<std::size_t>(best, 1);  // « ouest » in « Afrique de l'Ouest »
@@ -60,9 +60,8 @@ std::vector<std::string> closest_values(const FacetTable::Column& column, std::s
     const std::uint32_t total = id < column.totals.size() ? column.totals[id] : 0;
     near.push_back({best, total, facet_label(column.field->id, value, lang)});
   }
-  std::sort(near.begin(), near.end(), [](const Near& a, const Near& b) {
-    return a.score != b.score ? a.score < b.score : a.total > b.total;
-  });
+  std::sort(near.begin(), near.end(),
+            [](const Near& a, const Near& b) { return a.score != b.score ? a.score < b.score : a.total > b.total; });
   std::vector<std::string> out;
   for (const auto& n : near) {
     if (out.size() == max) break;
@@ -71,9 +70,9 @@ std::vector<std::string> closest_values(const FacetTable::Column& column, std::s
   return out;
 }
 
-std::optional<Message> empty_filter_note(const std::string& name, const std::string& value,
-                                         const Xapian::Query& query, const corpus::Field& field,
-                                         const FacetTable& table, const Xapian::Database& db) {
+std::optional<Message> empty_filter_note(const std::string& name, const std::string& value, const Xapian::Query& query,
+                                         const corpus::Field& field, const FacetTable& table,
+                                         const Xapian::Database& db) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -11,8 +11,9 @@
 
 #include <xapian.h>
 
-#include "facets.h"
 #include "fouille/base/message.h"
+
+#include "facets.h"
 
 namespace fouille::searcher {
 
@@ -26,8 +27,8 @@ std::vector<std::string> closest_values(const FacetTable::Column& column, std::s
 /// document of `db`, naming the closest values of its field (in French and
 /// English) when `table` has a facet column for it; nothing when some
 /// document matches.
-std::optional<Message> empty_filter_note(const std::string& name, const std::string& value,
-                                         const Xapian::Query& query, const corpus::Field& field,
-                                         const FacetTable& table, const Xapian::Database& db);
+std::optional<Message> empty_filter_note(const std::string& name, const std::string& value, const Xapian::Query& query,
+                                         const corpus::Field& field, const FacetTable& table,
+                                         const Xapian::Database& db);
 
 }  // namespace fouille::searcher

@@ -1,12 +1,12 @@
 #include "full_term_guard.h"
-#include "query/xapian_form.h"
-
-#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
-
 #include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "query/xapian_form.h"
 
 namespace fouille::searcher {
 namespace {

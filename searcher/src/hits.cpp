@@ -1,13 +1,14 @@
 #include "hits.h"
 
-#include "facets.h"
 #include "fouille/store/stored_document.h"
+
+#include "facets.h"
 #include "snippet.h"
 
 namespace fouille::searcher {
 
-Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer,
-             std::string_view lang) {
+Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled,
+             stemming::Analyzer& analyzer, std::string_view lang) {
   Hit hit;
   hit.rank = rank;
   hit.score = it.get_weight();

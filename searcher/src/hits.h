@@ -9,12 +9,13 @@
 
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/analyzer.h"
+
 #include "query_compiler.h"
 
 namespace fouille::searcher {
 
 /// The hit at `it`, ranked `rank` (1-based, over every page).
-Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled, stemming::Analyzer& analyzer,
-             std::string_view lang);
+Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const CompiledQuery& compiled,
+             stemming::Analyzer& analyzer, std::string_view lang);
 
 }  // namespace fouille::searcher

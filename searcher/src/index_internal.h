@@ -67,5 +67,4 @@ class FollowedDatabase {
   Xapian::Database db_;
 };
 
-
 }  // namespace fouille::searcher

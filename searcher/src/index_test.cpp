@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "fouille/corpus/schema.h"
 #include "fouille/base/error.h"
+#include "fouille/corpus/schema.h"
 
 #include "index_internal.h"
 

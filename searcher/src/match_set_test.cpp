@@ -1,16 +1,16 @@
 #include "match_set.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
-#include <unistd.h>
+#include <gtest/gtest.h>
 
 #include "fouille/corpus/schema.h"
+
 #include "full_term_guard.h"
 #include "query/xapian_form.h"
 #include "range_source.h"
@@ -64,7 +64,9 @@ class MatchSetsTest : public ::testing::Test {
     table_.emplace(db_);
   }
 
-  std::set<Xapian::docid> by_xapian(const Plan& p) { return by_xapian(to_xapian(guard_full_terms(p, db_, false), db_)); }
+  std::set<Xapian::docid> by_xapian(const Plan& p) {
+    return by_xapian(to_xapian(guard_full_terms(p, db_, false), db_));
+  }
   std::set<Xapian::docid> by_xapian(const Xapian::Query& q) {
     Xapian::Enquire e(db_);
     e.set_weighting_scheme(Xapian::BoolWeight());

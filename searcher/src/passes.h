@@ -12,10 +12,11 @@
 
 #include <xapian.h>
 
-#include "doc_set.h"
-#include "facets.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/analyzer.h"
+
+#include "doc_set.h"
+#include "facets.h"
 #include "match_set.h"
 #include "query/plan.h"
 #include "query_compiler.h"
@@ -50,8 +51,8 @@ struct Counted {
 
 /// Every match counted: fills result's total, exactness, synonyms and facets,
 /// and relaxes `compiled` to any word when every word together finds too few.
-Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups,
-                   const FacetTable& table, MatchSets& sets, Result& result);
+Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups, const FacetTable& table,
+                   MatchSets& sets, Result& result);
 
 /// The page of hits the request asks for, appended to result.hits.
 void ranked_pass(const Request& request, const CompiledQuery& compiled, const FilterGroups& groups,

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 
-#include "field_query.h"
-#include "full_term_guard.h"
+#include "fouille/base/error.h"
 #include "fouille/corpus/normalize.h"
 #include "fouille/corpus/schema.h"
-#include "fouille/base/error.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/store/terms.h"
+
+#include "field_query.h"
+#include "full_term_guard.h"
 
 namespace fouille::searcher {
 namespace {
@@ -53,8 +54,8 @@ CompiledQuery QueryCompiler::compile(const Node& root, Plan::Op default_op, std:
   // finds its document by ID too.
   const std::string_view whole = corpus::trim_value(text);
   const bool cut = whole.find_first_of(":/#+") != std::string_view::npos;
-  const bool field = whole.find(':') != std::string_view::npos &&
-                     corpus::schema().field_for_name(whole.substr(0, whole.find(':')));
+  const bool field =
+      whole.find(':') != std::string_view::npos && corpus::schema().field_for_name(whole.substr(0, whole.find(':')));
   if (cut && !field && !whole.starts_with('-') && !whole.starts_with('+') &&
       whole.find_first_of(" \t\"()") == std::string_view::npos && is_code(stemming::fold(whole))) {
     out.query = Plan::join(Plan::Op::kOr, {out.query, Plan::term(store::id_term(whole))});
@@ -87,9 +88,8 @@ Plan QueryCompiler::sequence(const Node& n, CompiledQuery& out, bool top) {
   flush();
 
   // Stop words weigh nothing, unless the query holds nothing else.
-  bool only_stop = std::all_of(clauses.begin(), clauses.end(), [](const Clause& c) {
-    return c.stopword || c.mod == Node::Mod::kExcluded;
-  });
+  bool only_stop = std::all_of(clauses.begin(), clauses.end(),
+                               [](const Clause& c) { return c.stopword || c.mod == Node::Mod::kExcluded; });
   if (top) {
     out.optional_clauses = 0;
     for (const auto& c : clauses) {
@@ -120,7 +120,8 @@ Plan QueryCompiler::assemble(const std::vector<Clause>& clauses, bool only_stop,
   }
   Plan q;
   if (!required.empty() && !optional.empty()) {
-    q = Plan::join(Plan::Op::kAndMaybe, {combine(Plan::Op::kAnd, std::move(required)), combine(Plan::Op::kOr, std::move(optional))});
+    q = Plan::join(Plan::Op::kAndMaybe,
+                   {combine(Plan::Op::kAnd, std::move(required)), combine(Plan::Op::kOr, std::move(optional))});
   } else if (!required.empty()) {
     q = combine(Plan::Op::kAnd, std::move(required));
   } else {
@@ -181,7 +182,8 @@ Plan QueryCompiler::node(const Node& n, CompiledQuery& out) {
         if (!q.empty()) rights.push_back(std::move(q));
       }
       if (rights.empty()) return left;
-      return Plan::join(Plan::Op::kAndNot, {left.empty() ? Plan::all() : left, combine(Plan::Op::kOr, std::move(rights))});
+      return Plan::join(Plan::Op::kAndNot,
+                        {left.empty() ? Plan::all() : left, combine(Plan::Op::kOr, std::move(rights))});
     }
   }
   return Plan();
@@ -201,7 +203,7 @@ Plan QueryCompiler::field_value(const Node& n, CompiledQuery& out) {
 // field:(a OU "b c" …): each word or phrase of the group scoped to the field,
 // joined by the group's operators (words side by side by the default one).
 Plan QueryCompiler::field_group(const corpus::Field& field, const std::string& name, const Node& n,
-                                         CompiledQuery& out) {
+                                CompiledQuery& out) {
   auto fail = [&](const char* what) { throw QueryError(n.position + 1, Message{what, {name}}); };
   switch (n.kind) {
     case Node::Kind::kWord:

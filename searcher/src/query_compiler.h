@@ -12,14 +12,15 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
+
 #include "query/plan.h"
 #include "query_parser.h"
 
 namespace fouille::searcher {
 
 struct CompiledQuery {
-  Plan query;                                ///< all documents for an empty query
-  std::size_t optional_clauses = 0;          ///< clauses the default operator joins
+  Plan query;                        ///< all documents for an empty query
+  std::size_t optional_clauses = 0;  ///< clauses the default operator joins
   /// Compiled with OP_AND: the same top-level clauses with OR for the
   /// default operator (required, field and excluded clauses as they are),
   /// what a search relaxes to when every word finds too few; else empty.
@@ -28,12 +29,12 @@ struct CompiledQuery {
   /// word): what a relaxed search ranks its partial matches by, the more of
   /// them (weighted by rarity) the better.
   std::vector<Plan> coverage;
-  std::unordered_set<std::string> highlight; ///< terms to mark in snippets
+  std::unordered_set<std::string> highlight;  ///< terms to mark in snippets
   /// Term sequences to mark only where they occur whole (phrases, compounds,
   /// several-word synonyms: « Organisation internationale pour les
   /// migrations » marks no lone « international »).
   std::vector<std::vector<std::string>> highlight_phrases;
-  std::vector<std::string> wildcards;        ///< wildcard prefixes to mark
+  std::vector<std::string> wildcards;  ///< wildcard prefixes to mark
   /// A plain word of the query (outside synonyms, compounds and codes) where
   /// it stands in the query, for spelling suggestions and corrections.
   struct Word {
@@ -76,7 +77,8 @@ class QueryCompiler {
   void word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses);
   std::vector<Unit> units_of(const std::vector<const Node*>& words);
   Clause group_clause(const std::vector<Unit>& units, std::size_t first, std::size_t last,
-                      const std::vector<std::string>& typed, const std::vector<stemming::Spelling>& group, CompiledQuery& out);
+                      const std::vector<std::string>& typed, const std::vector<stemming::Spelling>& group,
+                      CompiledQuery& out);
   Clause word_clause(const Unit& unit, CompiledQuery& out);
   Plan typed_words(const std::vector<Unit>& units, std::size_t first, std::size_t last);
   static Plan with_accent(const Plan& q, const Unit& unit);

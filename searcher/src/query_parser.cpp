@@ -16,8 +16,8 @@ enum class Tok { kWord, kPhrase, kField, kLParen, kRParen, kAnd, kOr, kNot, kNea
 
 struct Token {
   Tok kind = Tok::kEnd;
-  std::string text;   // word, phrase, or field value
-  std::string name;   // field name
+  std::string text;  // word, phrase, or field value
+  std::string name;  // field name
   bool quoted = false;
   bool group = false;  // field name followed by '(': field:(a OU b)
   Node::Mod mod = Node::Mod::kNone;
@@ -94,8 +94,8 @@ class Lexer {
       while (i_ < q_.size() && !is_space(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' && q_[i_] != '"') ++i_;
       std::string word(q_.substr(start, i_ - start));
       std::size_t colon = word.find(':');
-      const bool field = colon != std::string::npos && colon > 0 &&
-                         corpus::schema().field_for_name(word.substr(0, colon)) != nullptr;
+      const bool field =
+          colon != std::string::npos && colon > 0 && corpus::schema().field_for_name(word.substr(0, colon)) != nullptr;
       if (!field && colon != std::string::npos &&
           looks_like_field_name(std::string_view(word).substr(0, colon), std::string_view(word).substr(colon + 1))) {
         notes_.push_back(Message{"note.not_a_field", {word.substr(0, colon), word}});

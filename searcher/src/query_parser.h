@@ -30,19 +30,19 @@ struct Node {
 
   Kind kind = Kind::kSequence;
   Mod mod = Mod::kNone;
-  std::string text;                     // word, phrase, wildcard prefix or field value
-  std::string name;                     // for kField: the field's name as typed (for messages)
-  bool quoted = false;                  // field value given in quotes
-  const corpus::Field* field = nullptr; // for kField
-  std::size_t position = 0;             // byte offset in the query, for messages
-  std::size_t window = 0;               // for kNear: NEAR/N's N, 0 for the default window
+  std::string text;                      // word, phrase, wildcard prefix or field value
+  std::string name;                      // for kField: the field's name as typed (for messages)
+  bool quoted = false;                   // field value given in quotes
+  const corpus::Field* field = nullptr;  // for kField
+  std::size_t position = 0;              // byte offset in the query, for messages
+  std::size_t window = 0;                // for kNear: NEAR/N's N, 0 for the default window
   /// Operands; for a kField, its one group when written field:(a OU "b c").
   std::vector<Node> children;
 };
 
 struct ParsedQuery {
-  Node root;                       // a kSequence
-  std::vector<Message> notes;      // how malformed parts were read
+  Node root;                   // a kSequence
+  std::vector<Message> notes;  // how malformed parts were read
 };
 
 /// Reads `query`. Throws QueryError only for a query that is not valid UTF-8,

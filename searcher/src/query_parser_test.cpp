@@ -84,7 +84,8 @@ TEST_F(QueryParserTest, AnyWordIsTheSameClausesJoinedByOr) {
                             "traite \"êtres humains\" pays:Mali", "traite des migrants"}) {
     SCOPED_TRACE(query);
     ParsedQuery parsed = parse_query(query);
-    CompiledQuery every = QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, Plan::Op::kAnd, query);
+    CompiledQuery every =
+        QueryCompiler(*analyzer_, *synonyms_, nullptr, *db_).compile(parsed.root, Plan::Op::kAnd, query);
     EXPECT_EQ(to_xapian(every.any_word, *db_).get_description(), compiled(query, Plan::Op::kOr));
     EXPECT_NE(every.any_word.key(), every.query.key());
   }

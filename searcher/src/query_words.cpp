@@ -7,6 +7,7 @@
 #include "fouille/corpus/schema.h"
 #include "fouille/stemming/fold.h"
 #include "fouille/store/terms.h"
+
 #include "query_compiler.h"
 
 namespace fouille::searcher {
@@ -59,7 +60,8 @@ struct QueryCompiler::Unit {
 // match (« pêche » above « péché »); the matches are unchanged.
 Plan QueryCompiler::with_accent(const Plan& q, const Unit& unit) {
   if (unit.joined || unit.accent_term.empty()) return q;
-  return Plan::join(Plan::Op::kAndMaybe, {q, Plan::scale(Plan::term(store::accent_term(unit.accent_term)), kAccentWeight)});
+  return Plan::join(Plan::Op::kAndMaybe,
+                    {q, Plan::scale(Plan::term(store::accent_term(unit.accent_term)), kAccentWeight)});
 }
 
 // The words analysed, each a unit; a hyphenated compound's parts join into one.
@@ -185,8 +187,7 @@ QueryCompiler::Clause QueryCompiler::word_clause(const Unit& unit, CompiledQuery
 
 // Consecutive plain words: analysed together so that synonyms spanning words
 // ("labour migration") are found; each word or synonym group is one clause.
-void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuery& out,
-                             std::vector<Clause>& clauses) {
+void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuery& out, std::vector<Clause>& clauses) {
   const std::vector<Unit> units = units_of(words);
   // Flat term list for synonym matching, with the unit each term belongs to.
   std::vector<std::string> terms;
@@ -204,7 +205,8 @@ void QueryCompiler::word_run(const std::vector<const Node*>& words, CompiledQuer
     // Synonyms whatever the sign: -traite excludes what SAUF traite does.
     auto m = synonyms_.match(terms, first_term);
     // A match must end on a unit boundary: it replaces whole words.
-    if (m.length && first_term + m.length < terms.size() && unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
+    if (m.length && first_term + m.length < terms.size() &&
+        unit_of[first_term + m.length] == unit_of[first_term + m.length - 1]) {
       m.length = 0;
     }
     // …and its words share one sign: « -trafic de migrants » excludes « trafic » alone.

@@ -79,8 +79,6 @@ class RangeSource : public Xapian::PostingSource {
 
 }  // namespace
 
-Xapian::Query range_query(const NumberRange& range) {
-  return Xapian::Query((new RangeSource(range))->release());
-}
+Xapian::Query range_query(const NumberRange& range) { return Xapian::Query((new RangeSource(range))->release()); }
 
 }  // namespace fouille::searcher

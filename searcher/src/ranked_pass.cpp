@@ -3,6 +3,7 @@
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/store/coding.h"
+
 #include "full_term_guard.h"
 #include "hits.h"
 #include "passes.h"
@@ -17,8 +18,10 @@ struct SortKey {
   bool descending;
 };
 const SortKey kSorts[] = {
-    {"budget", corpus::FieldId::kBudgetUsd, false}, {"-budget", corpus::FieldId::kBudgetUsd, true},
-    {"year", corpus::FieldId::kStartYear, false},   {"-year", corpus::FieldId::kStartYear, true},
+    {"budget", corpus::FieldId::kBudgetUsd, false},
+    {"-budget", corpus::FieldId::kBudgetUsd, true},
+    {"year", corpus::FieldId::kStartYear, false},
+    {"-year", corpus::FieldId::kStartYear, true},
 };
 
 // Orders by a value slot, then relevance. A document without the value
@@ -84,14 +87,16 @@ void ranked_pass(const Request& request, const CompiledQuery& compiled, const Fi
     enquire.set_query(to_xapian(guard_full_terms(ranked, db, /*weighted=*/true), db));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                          request.collapse ? db.get_doccount() : 0);
-    for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, compiled, analyzer, request.lang));
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      result.hits.push_back(make_hit(it, ++rank, compiled, analyzer, request.lang));
     return mset;
   };
   if (counted.every_word && counted.all_words > 0) {
     // The pages run on from the documents holding every word to the others.
     std::size_t offset = request.offset, limit = request.limit;
     if (offset < counted.all_words) {
-      limit -= std::min<std::size_t>(limit, rank_page(*counted.every_word, counted.every_word_matched, offset, limit).size());
+      limit -= std::min<std::size_t>(limit,
+                                     rank_page(*counted.every_word, counted.every_word_matched, offset, limit).size());
       offset = 0;
     } else {
       offset -= counted.all_words;

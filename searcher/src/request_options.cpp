@@ -58,8 +58,8 @@ std::string join_words(const std::vector<std::string>& words) {
 namespace {
 
 // The settings of each style, as its messages list them.
-constexpr const char* kQuerySettings[] = {"q",       "filter",   "facets",   "no_facets", "sort", "limit",
-                                          "offset",  "collapse", "operator", "lang",      "exact"};
+constexpr const char* kQuerySettings[] = {"q",      "filter",   "facets",   "no_facets", "sort", "limit",
+                                          "offset", "collapse", "operator", "lang",      "exact"};
 
 // Reads `params`, each setting at most once but filter.
 class Settings {
@@ -68,8 +68,9 @@ class Settings {
     if (style_ != ParamStyle::kQuery) return;
     for (const auto& [k, v] : params_) {
       if (std::find(std::begin(kQuerySettings), std::end(kQuerySettings), k) == std::end(kQuerySettings)) {
-        throw UsageError(Message{"request.unknown_parameter",
-                                 {k, "q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang, exact"}});
+        throw UsageError(
+            Message{"request.unknown_parameter",
+                    {k, "q, filter, facets, no_facets, sort, limit, offset, collapse, operator, lang, exact"}});
       }
     }
   }
@@ -132,7 +133,8 @@ Request parse_request(const RequestParams& params, const RequestLimits& limits, 
   if (std::string sort = settings.single("sort"); !sort.empty()) request.sort = parse_sort(sort, settings.name("sort"));
   request.limit = settings.count("limit", request.limit, limits.max_limit);
   request.offset = settings.count("offset", request.offset, limits.max_offset);
-  if (std::string op = settings.single("operator"); !op.empty()) request.op = parse_operator(op, settings.name("operator"));
+  if (std::string op = settings.single("operator"); !op.empty())
+    request.op = parse_operator(op, settings.name("operator"));
   if (std::string lang = settings.single("lang"); !lang.empty()) {
     if (!parse_lang(lang)) throw UsageError(Message{"option.expected_lang", {settings.name("lang"), lang}});
     request.lang = lang;
@@ -149,7 +151,8 @@ Request parse_request(const RequestText& text) {
                        {"sort", text.sort},           {"limit", text.limit},   {"offset", text.offset},
                        {"operator", text.op},         {"like", text.like}};
   for (const auto& f : text.filters) params.emplace_back("filter", f);
-  for (const auto& [flag, set] : {std::pair{"no_facets", text.no_facets}, {"collapse", text.collapse}, {"exact", text.exact}}) {
+  for (const auto& [flag, set] :
+       {std::pair{"no_facets", text.no_facets}, {"collapse", text.collapse}, {"exact", text.exact}}) {
     if (set) params.emplace_back(flag, "1");
   }
   return parse_request(params, RequestLimits{}, ParamStyle::kOption);

@@ -66,10 +66,9 @@ TEST(RequestOptions, OperatorsSortsAndCounts) {
 // One parser for the command line and the API: the same settings give the
 // same request, and a message names the setting as each spells it.
 TEST(RequestOptions, OneParserForBothStyles) {
-  const RequestParams params = {{"q", "traite"},    {"filter", "region=Asia"}, {"filter", "pays:Népal"},
-                                {"sort", "-year"},  {"limit", "5"},            {"offset", "10"},
-                                {"operator", "or"}, {"no_facets", "1"},        {"exact", "true"},
-                                {"lang", "en"}};
+  const RequestParams params = {
+      {"q", "traite"},  {"filter", "region=Asia"}, {"filter", "pays:Népal"}, {"sort", "-year"}, {"limit", "5"},
+      {"offset", "10"}, {"operator", "or"},        {"no_facets", "1"},       {"exact", "true"}, {"lang", "en"}};
   const Request cli = parse_request(params, RequestLimits{}, ParamStyle::kOption);
   const Request api = parse_request(params, RequestLimits{}, ParamStyle::kQuery);
   for (const Request* r : {&cli, &api}) {
@@ -93,9 +92,9 @@ TEST(RequestOptions, OneParserForBothStyles) {
   };
   EXPECT_EQ(message({{"no_facets", "peut-être"}}, ParamStyle::kOption), "--no-facets peut-être: expected 1 or 0");
   EXPECT_EQ(message({{"no_facets", "peut-être"}}, ParamStyle::kQuery), "no_facets peut-être: expected 1 or 0");
-  EXPECT_NE(message({{"sort", "x"}, {"sort", "y"}}, ParamStyle::kQuery), "");     // once only
-  EXPECT_NE(message({{"colour", "x"}}, ParamStyle::kQuery), "");                 // unknown to the API
-  EXPECT_NE(message({{"like", "PX.1"}}, ParamStyle::kQuery), "");                 // the API has /api/similar
+  EXPECT_NE(message({{"sort", "x"}, {"sort", "y"}}, ParamStyle::kQuery), "");  // once only
+  EXPECT_NE(message({{"colour", "x"}}, ParamStyle::kQuery), "");               // unknown to the API
+  EXPECT_NE(message({{"like", "PX.1"}}, ParamStyle::kQuery), "");              // the API has /api/similar
   EXPECT_EQ(parse_request({{"like", "PX.1"}}, RequestLimits{}, ParamStyle::kOption).like, "PX.1");
   RequestLimits small;
   small.max_query_bytes = 4;
@@ -132,7 +131,8 @@ TEST(RequestOptions, ARequestRefusesEachBadSettingNamingItsOption) {
   const Case cases[] = {
       {[](RequestText& t) { t.limit = "-5"; }, "--limit -5: expected a whole number from 0 to 18446744073709551615"},
       {[](RequestText& t) { t.offset = "-1"; }, "--offset -1: expected a whole number from 0 to 18446744073709551615"},
-      {[](RequestText& t) { t.limit = "18446744073709551616"; }, "--limit 18446744073709551616: expected a whole number"},
+      {[](RequestText& t) { t.limit = "18446744073709551616"; },
+       "--limit 18446744073709551616: expected a whole number"},
       {[](RequestText& t) { t.sort = "titre"; }, "--sort titre: expected relevance, budget, -budget, year or -year"},
       {[](RequestText& t) { t.op = "xor"; }, "--operator xor: expected and or or"},
       {[](RequestText& t) { t.filters = {"region"}; }, "--filter region: expected FIELD=VALUE"},

@@ -1,6 +1,7 @@
 // The search result as the API and --json give it (README, "JSON output").
-#include "fouille/corpus/document_json.h"
 #include "fouille/searcher/result_json.h"
+
+#include "fouille/corpus/document_json.h"
 #include "fouille/searcher/searcher.h"
 
 namespace fouille::searcher {
@@ -26,7 +27,7 @@ nlohmann::json to_json(const Result& r) {
     // themselves, and no text is ever read as HTML.
     nlohmann::json snippet = nlohmann::json::array();
     for (const auto& s : h.snippet) snippet.push_back({{"text", s.text}, {"match", s.match}});
-    nlohmann::json hit = {{"rank", h.rank}, {"id", h.id},           {"score", h.score},
+    nlohmann::json hit = {{"rank", h.rank},   {"id", h.id},         {"score", h.score},
                           {"title", h.title}, {"snippet", snippet}, {"fields", corpus::to_json(h.document)}};
     nlohmann::json labels = nlohmann::json::object();
     for (const auto& [key, label] : {std::pair<const char*, const std::string&>{"status", h.labels.status},

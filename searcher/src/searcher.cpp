@@ -4,6 +4,7 @@
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
+
 #include "field_query.h"
 #include "filter_notes.h"
 #include "passes.h"
@@ -24,8 +25,8 @@ const std::vector<std::string>& default_facets() {
   static const std::vector<std::string> facets = [] {
     std::vector<std::string> keys;
     for (FieldId id : {FieldId::kRegion, FieldId::kProjectType, FieldId::kStatus, FieldId::kCountries,
-                       FieldId::kContinent, FieldId::kCoverage, FieldId::kYear, FieldId::kBudgetRange,
-                       FieldId::kFormat, FieldId::kSectors, FieldId::kSectorCategory, FieldId::kPublisher}) {
+                       FieldId::kContinent, FieldId::kCoverage, FieldId::kYear, FieldId::kBudgetRange, FieldId::kFormat,
+                       FieldId::kSectors, FieldId::kSectorCategory, FieldId::kPublisher}) {
       keys.emplace_back(corpus::field_key(id));
     }
     return keys;

@@ -8,12 +8,13 @@
 
 #include <xapian.h>
 
-#include "facets.h"
 #include "fouille/searcher/index.h"
 #include "fouille/searcher/searcher.h"
 #include "fouille/stemming/analyzer.h"
 #include "fouille/stemming/expressions.h"
 #include "fouille/stemming/synonyms.h"
+
+#include "facets.h"
 #include "index_internal.h"
 #include "query/plan.h"
 #include "query_compiler.h"

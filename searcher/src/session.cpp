@@ -2,10 +2,10 @@
 
 #include <xapian.h>
 
+#include "fouille/base/error.h"
+#include "fouille/stemming/analyzer.h"
 #include "fouille/store/stored_document.h"
 #include "fouille/store/terms.h"
-#include "fouille/stemming/analyzer.h"
-#include "fouille/base/error.h"
 
 #include "index_internal.h"
 

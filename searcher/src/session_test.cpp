@@ -1,9 +1,8 @@
 #include "fouille/searcher/session.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include "fouille/corpus/document.h"
@@ -27,7 +26,8 @@ class SessionTest : public ::testing::Test {
     w.commit();
   }
 
-  static void add(Xapian::WritableDatabase& w, const std::string& id, const std::string& project, const std::string& title) {
+  static void add(Xapian::WritableDatabase& w, const std::string& id, const std::string& project,
+                  const std::string& title) {
     corpus::Document doc;
     doc.id = id;
     doc.project_id = project;

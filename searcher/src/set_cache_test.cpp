@@ -1,8 +1,8 @@
 #include "set_cache.h"
 
-#include <gtest/gtest.h>
-
 #include <memory>
+
+#include <gtest/gtest.h>
 
 namespace fouille::searcher {
 namespace {

@@ -13,7 +13,8 @@ constexpr std::size_t kMaxScannedBytes = 1024 * 1024;
 
 // Which tokens match: a query term, a wildcard's prefix, or a word of a
 // phrase found whole (its stop words too, so the window favours it).
-std::vector<char> matched_tokens(const std::vector<stemming::Token>& tokens, const std::unordered_set<std::string>& terms,
+std::vector<char> matched_tokens(const std::vector<stemming::Token>& tokens,
+                                 const std::unordered_set<std::string>& terms,
                                  const std::vector<std::vector<std::string>>& phrases,
                                  const std::vector<std::string>& wildcards) {
   std::vector<char> hit(tokens.size(), 0);

@@ -7,6 +7,7 @@
 #include "fouille/stemming/fold.h"
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/terms.h"
+
 #include "query_parser.h"
 #include "searcher_impl.h"
 
@@ -95,7 +96,8 @@ CompiledQuery Searcher::Impl::understand(const Request& request, Result& result)
     result.notes.push_back(Message{"note.reindex", {}});
   }
   auto compile = [&](Plan::Op op) {
-    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db).compile(parsed.root, op, parsed_text);
+    return QueryCompiler(analyzer, synonyms, current ? &expressions : nullptr, db)
+        .compile(parsed.root, op, parsed_text);
   };
   CompiledQuery compiled = compile(request.op == Operator::kOr ? Plan::Op::kOr : Plan::Op::kAnd);
   std::optional<std::string> suggestion = compiled.words.empty() ? std::nullopt : suggest(request.query, compiled);

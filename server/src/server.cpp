@@ -48,7 +48,9 @@ Lang lang_of(const httplib::Request& req) {
 
 struct Server::Impl {
   explicit Impl(Options o)
-      : options(std::move(o)), pool(std::make_shared<searcher::Index>(options.db, static_cast<std::size_t>(options.set_cache_mb) << 20)), api(options, pool) {}
+      : options(std::move(o)),
+        pool(std::make_shared<searcher::Index>(options.db, static_cast<std::size_t>(options.set_cache_mb) << 20)),
+        api(options, pool) {}
 
   Options options;
   SessionPool pool;

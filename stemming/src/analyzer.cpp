@@ -60,19 +60,18 @@ struct Analyzer::Impl {
     entry.stopword = detail::stopwords().count(folded) > 0;
     if (!folded.empty() && folded.size() <= kMaxWordBytes) entry.term = stemmer.stem_folded(folded);
     if (entry.term.size() > kMaxWordBytes) entry.term.clear();
-    if (!entry.term.empty() && !entry.stopword && !is_ascii(raw) && entry.term.find_first_of("0123456789") == std::string::npos) {
+    if (!entry.term.empty() && !entry.stopword && !is_ascii(raw) &&
+        entry.term.find_first_of("0123456789") == std::string::npos) {
       std::string accented = stemmer.snowball(lower(raw));
       if (accented != entry.term && accented.size() <= kMaxWordBytes) entry.accent_term = std::move(accented);
     }
     return cache.add(raw, std::move(entry));
   }
 
-  bool is_elision(std::string_view raw) {
-    return raw.size() <= 8 && detail::elisions().count(fold(raw)) > 0;
-  }
+  bool is_elision(std::string_view raw) { return raw.size() <= 8 && detail::elisions().count(fold(raw)) > 0; }
 
-  void emit(std::string_view text, std::size_t begin, std::size_t end, bool joined,
-            std::uint32_t& position, std::vector<Token>& out) {
+  void emit(std::string_view text, std::size_t begin, std::size_t end, bool joined, std::uint32_t& position,
+            std::vector<Token>& out) {
     if (end <= begin || end - begin > kMaxWordBytes) return;
     const Entry& entry = lookup(text.substr(begin, end - begin));
     if (entry.term.empty()) return;
@@ -176,6 +175,5 @@ std::string Analyzer::term(std::string_view word, bool* stopword) {
 }
 
 std::size_t Analyzer::invalid_bytes() const { return impl_->invalid; }
-
 
 }  // namespace fouille::stemming

@@ -1,11 +1,11 @@
 #include "fouille/stemming/analyzer.h"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <map>
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "fouille/stemming/fold.h"
 #include "fouille/stemming/french_stemmer.h"
@@ -95,7 +95,10 @@ TEST(Analyzer, GivesOffsetsOfTheWordWithoutItsElision) {
 TEST(Analyzer, CountsInvalidBytes) {
   Analyzer analyzer;
   std::vector<Token> tokens;
-  analyzer.analyze("a\xFF" "b\xFE", tokens);
+  analyzer.analyze(
+      "a\xFF"
+      "b\xFE",
+      tokens);
   EXPECT_EQ(analyzer.invalid_bytes(), 2u);
 }
 
@@ -123,7 +126,7 @@ TEST(Analyzer, CapsTheFoldedTermNotTheRawWord) {
   Analyzer analyzer;
   std::vector<Token> tokens;
   std::string ligatures, hangul;
-  for (int i = 0; i < 8; ++i) ligatures += "\xEF\xB7\xBA";        // U+FDFA, 3 bytes
+  for (int i = 0; i < 8; ++i) ligatures += "\xEF\xB7\xBA";                        // U+FDFA, 3 bytes
   for (int i = 0; i < 13; ++i) hangul += "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4";  // 한국어
   for (const std::string& word : {ligatures, hangul}) {
     SCOPED_TRACE(word);

@@ -1,8 +1,8 @@
 #include "fouille/stemming/expressions.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace fouille::stemming {
 namespace {
@@ -21,10 +21,11 @@ class ExpressionsTest : public ::testing::Test {
   }
 
   Analyzer analyzer;
-  Synonyms synonyms{"ONG|NGO|société civile|organisation non gouvernementale\n"
-                    "migration de main-d'œuvre|labour migration|travailleurs migrants\n"
-                    "traite|lutte contre la traite\n",
-                    analyzer};
+  Synonyms synonyms{
+      "ONG|NGO|société civile|organisation non gouvernementale\n"
+      "migration de main-d'œuvre|labour migration|travailleurs migrants\n"
+      "traite|lutte contre la traite\n",
+      analyzer};
   Expressions expressions{synonyms};
 };
 

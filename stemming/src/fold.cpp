@@ -47,8 +47,7 @@ std::string detail::icu_fold(std::string_view utf8) {
   out.reserve(utf8.size());
   const Normalizers& n = normalizers();
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString folded = n.casefold->normalize(u, status);
   icu::UnicodeString decomposed = n.nfd->normalize(folded, status);
   if (U_FAILURE(status)) return out;  // only on allocation failure
@@ -57,13 +56,21 @@ std::string detail::icu_fold(std::string_view utf8) {
     i += U16_LENGTH(c);
     if (U_GET_GC_MASK(c) & U_GC_M_MASK) continue;  // accents and other marks
     switch (c) {
-      case 0xFFFD: break;  // what ICU made of invalid bytes
-      case 0x0153: out += "oe"; break;
-      case 0x00E6: out += "ae"; break;
+      case 0xFFFD:
+        break;  // what ICU made of invalid bytes
+      case 0x0153:
+        out += "oe";
+        break;
+      case 0x00E6:
+        out += "ae";
+        break;
       case 0x2018:
       case 0x2019:
-      case 0x02BC: out += '\''; break;
-      default: append_utf8(out, c);
+      case 0x02BC:
+        out += '\'';
+        break;
+      default:
+        append_utf8(out, c);
     }
   }
   return out;
@@ -157,8 +164,7 @@ std::string lower(std::string_view utf8) {
     for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.toLower(icu::Locale::getFrench());
   out.clear();
   u.toUTF8String(out);

@@ -1,10 +1,10 @@
 #include "fouille/stemming/fold.h"
 
-#include <gtest/gtest.h>
-#include <unicode/utf8.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 namespace fouille::stemming {
 namespace {
@@ -26,10 +26,12 @@ TEST(Fold, FoldsCaseAccentsLigaturesApostrophes) {
       {"Straße", "strasse"},
       {"d’Azerbaïdjan", "d'azerbaidjan"},
       {"lʼété", "l'ete"},
-      {"e\xCC\x81t\xC3\xA9", "ete"},          // decomposed é, then composed é
+      {"e\xCC\x81t\xC3\xA9", "ete"},             // decomposed é, then composed é
       {"\xEF\xAC\x81nancement", "financement"},  // the ﬁ ligature
       {"Viêt Nam", "viet nam"},
-      {"bad\xFF" "byte", "badbyte"},
+      {"bad\xFF"
+       "byte",
+       "badbyte"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.input);
@@ -74,7 +76,11 @@ TEST(SanitizeUtf8, ReplacesAndCountsInvalidBytes) {
   std::size_t invalid = 0;
   EXPECT_EQ(sanitize_utf8("été", &invalid), "été");
   EXPECT_EQ(invalid, 0u);
-  EXPECT_EQ(sanitize_utf8("a\xFF" "b\xC3", &invalid), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(sanitize_utf8("a\xFF"
+                          "b\xC3",
+                          &invalid),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(invalid, 2u);
 }
 

@@ -26,11 +26,10 @@ FrenchStemmer::~FrenchStemmer() { sb_stemmer_delete(impl_->snowball); }
 std::string FrenchStemmer::get_description() const { return "fouille-french"; }
 
 std::string FrenchStemmer::snowball(std::string_view word) {
-  const sb_symbol* stem = sb_stemmer_stem(
-      impl_->snowball, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  const sb_symbol* stem =
+      sb_stemmer_stem(impl_->snowball, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   if (!stem) return std::string(word);  // out of memory: the word itself is a fair term
-  return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<std::size_t>(sb_stemmer_length(impl_->snowball)));
+  return std::string(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(impl_->snowball)));
 }
 
 std::string FrenchStemmer::stem_folded(std::string_view folded) {

@@ -32,7 +32,8 @@ namespace {
 
 // Does `inner` occur in `outer` as consecutive terms?
 bool contains(const TermSequence& outer, const TermSequence& inner) {
-  return outer.size() > inner.size() && std::search(outer.begin(), outer.end(), inner.begin(), inner.end()) != outer.end();
+  return outer.size() > inner.size() &&
+         std::search(outer.begin(), outer.end(), inner.begin(), inner.end()) != outer.end();
 }
 
 }  // namespace
@@ -43,7 +44,8 @@ bool contains(const TermSequence& outer, const TermSequence& inner) {
 std::vector<Spelling> Synonyms::prune_subsumed(const std::vector<Spelling>& group) {
   std::vector<Spelling> kept;
   for (const auto& s : group) {
-    bool subsumed = std::any_of(group.begin(), group.end(), [&](const Spelling& other) { return contains(s.terms, other.terms); });
+    bool subsumed =
+        std::any_of(group.begin(), group.end(), [&](const Spelling& other) { return contains(s.terms, other.terms); });
     bool seen = std::any_of(kept.begin(), kept.end(), [&](const Spelling& k) { return k.terms == s.terms; });
     if (!subsumed && !seen) kept.push_back(s);
   }

@@ -1,8 +1,8 @@
 #include "word_cache.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace fouille::stemming::detail {
 namespace {

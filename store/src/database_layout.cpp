@@ -1,14 +1,13 @@
 #include "fouille/store/database_layout.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <charconv>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <xapian.h>
 

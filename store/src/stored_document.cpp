@@ -1,5 +1,7 @@
 #include "fouille/store/stored_document.h"
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 #include <variant>
 
@@ -32,7 +34,7 @@ class MemberReader final : public nlohmann::json_sax<Json> {
 
   bool string(string_t& s) override {
     if (depth_ == 1 && member_) {
-      if (auto m = std::get_if<std::string corpus::Document::*>(&member_->member)) doc_.**m = std::move(s);
+      if (auto m = std::get_if<std::string corpus::Document::*>(&member_->member)) doc_.** m = std::move(s);
     } else if (depth_ == 2 && list_) {
       (doc_.*list_).push_back(std::move(s));
     }
@@ -86,10 +88,10 @@ class MemberReader final : public nlohmann::json_sax<Json> {
   }
   bool number(double v, bool integer) {
     if (depth_ == 1 && member_) {
-      if (auto m = std::get_if<std::optional<double> corpus::Document::*>(&member_->member)) doc_.**m = v;
+      if (auto m = std::get_if<std::optional<double> corpus::Document::*>(&member_->member)) doc_.** m = v;
       auto m = std::get_if<std::optional<int> corpus::Document::*>(&member_->member);
       if (m && integer && v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max()) {
-        doc_.**m = static_cast<int>(v);
+        doc_.** m = static_cast<int>(v);
       }
     }
     return scalar();
@@ -98,9 +100,36 @@ class MemberReader final : public nlohmann::json_sax<Json> {
   StoredDocument& doc_;
   int depth_ = 0;
   bool object_ = false;
-  const corpus::DocumentMember* member_ = nullptr;       // the top-level key's member
+  const corpus::DocumentMember* member_ = nullptr;              // the top-level key's member
   std::vector<std::string> corpus::Document::*list_ = nullptr;  // the array being read into
 };
+
+// dump()'s escape of an ASCII byte, or "" when it stands for itself; `code`
+// holds a \u escape.
+std::string_view ascii_escape(uint8_t c, char (&code)[6]) {
+  switch (c) {
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    default:
+      if (c >= 0x20) return {};
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      std::copy(std::begin(u), std::end(u), code);
+      return std::string_view(code, sizeof code);
+  }
+}
 
 // nlohmann's dump() checks and escapes strings a byte at a time through a
 // UTF-8 state machine: with the narrative in it, 2% of an indexing run's
@@ -133,21 +162,8 @@ void write_string(const std::string& s, std::string& out) {
       }
       continue;
     }
-    switch (c) {
-      case '"': escape(i, "\\\""); break;
-      case '\\': escape(i, "\\\\"); break;
-      case '\b': escape(i, "\\b"); break;
-      case '\f': escape(i, "\\f"); break;
-      case '\n': escape(i, "\\n"); break;
-      case '\r': escape(i, "\\r"); break;
-      case '\t': escape(i, "\\t"); break;
-      default:
-        if (c < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          const char code[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          escape(i, std::string_view(code, sizeof code));
-        }
-    }
+    char code[6];
+    if (const std::string_view e = ascii_escape(c, code); !e.empty()) escape(i, e);
     ++i;
   }
   out.append(s, static_cast<std::size_t>(run), std::string::npos);

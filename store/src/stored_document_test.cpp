@@ -1,10 +1,9 @@
 #include "fouille/store/stored_document.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "fouille/corpus/document_json.h"
-
-#include <nlohmann/json.hpp>
 
 namespace fouille::store {
 namespace {
@@ -83,9 +82,9 @@ TEST(StoredDocument, BadDataGivesAnEmptyOrPartialDocument) {
 }
 
 TEST(StoredDocument, NestedAndMistypedValuesAreLeftOut) {
-  const StoredDocument d = decode_document(
-      R"({"id":"A","other":{"id":"B","countries":["XX"]},"countries":["TJ",["KG"],{"c":"UZ"},3,"KZ"],)"
-      R"("title":["not a string"],"start_year":99999999999,"end_year":2020.5,"budget_usd":12})");
+  const StoredDocument d =
+      decode_document(R"({"id":"A","other":{"id":"B","countries":["XX"]},"countries":["TJ",["KG"],{"c":"UZ"},3,"KZ"],)"
+                      R"("title":["not a string"],"start_year":99999999999,"end_year":2020.5,"budget_usd":12})");
   EXPECT_EQ(d.id, "A");
   EXPECT_EQ(d.countries, (std::vector<std::string>{"TJ", "KZ"}));
   EXPECT_TRUE(d.title.empty());
@@ -114,7 +113,7 @@ TEST(StoredDocument, WritesTheBytesNlohmannWould) {
       "L’OIM « appuie » les \"autorités\"\ttadjikes\r\n\\ — 中文 😀",
       "ligne 1\nligne 2\x01\x1f\x7f",
       "caf\xE9 cr\xC3",          // invalid: dump() replaces
-      "\xF0\x9F\x98",           // a sequence cut short
+      "\xF0\x9F\x98",            // a sequence cut short
       "\xED\xA0\x80 surrogate",  // an encoded surrogate is invalid UTF-8
   };
   for (const auto& text : texts) {
@@ -123,7 +122,8 @@ TEST(StoredDocument, WritesTheBytesNlohmannWould) {
     doc.body = text;
     doc.title = text + "!";
     doc.countries = {text, "TJ"};
-    EXPECT_EQ(encode_document(doc), corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    EXPECT_EQ(encode_document(doc),
+              corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 }
 

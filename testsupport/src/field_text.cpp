@@ -15,18 +15,42 @@ namespace fouille::testsupport::detail {
 namespace {
 
 const std::vector<std::string> kDomainPhrases = {
-    "traite des personnes", "traite des êtres humains", "lutte contre la traite", "migrants vulnérables",
-    "protection des victimes", "renforcement des capacités", "gestion des frontières", "migration de main-d’œuvre",
-    "travailleurs migrants", "santé des migrants", "changement climatique", "déplacés internes",
-    "retour volontaire", "réintégration durable", "société civile", "autorités nationales", "cadre juridique",
-    "mécanisme national d’orientation", "collecte de données", "cohésion sociale", "diaspora",
-    "l’OIM", "les femmes et les jeunes", "les enfants non accompagnés", "la coopération régionale",
-    "les organisations non gouvernementales", "le secteur privé", "l’égalité des sexes", "la non-punition",
-    "les procédures opérationnelles", "l’assistance directe", "la sensibilisation des communautés",
+    "traite des personnes",
+    "traite des êtres humains",
+    "lutte contre la traite",
+    "migrants vulnérables",
+    "protection des victimes",
+    "renforcement des capacités",
+    "gestion des frontières",
+    "migration de main-d’œuvre",
+    "travailleurs migrants",
+    "santé des migrants",
+    "changement climatique",
+    "déplacés internes",
+    "retour volontaire",
+    "réintégration durable",
+    "société civile",
+    "autorités nationales",
+    "cadre juridique",
+    "mécanisme national d’orientation",
+    "collecte de données",
+    "cohésion sociale",
+    "diaspora",
+    "l’OIM",
+    "les femmes et les jeunes",
+    "les enfants non accompagnés",
+    "la coopération régionale",
+    "les organisations non gouvernementales",
+    "le secteur privé",
+    "l’égalité des sexes",
+    "la non-punition",
+    "les procédures opérationnelles",
+    "l’assistance directe",
+    "la sensibilisation des communautés",
 };
 const std::vector<std::string> kFunctionWords = {
-    "de", "la", "le", "et", "les", "des", "en", "du", "un", "une", "à", "pour", "par", "dans", "sur",
-    "avec", "au", "aux", "est", "sont", "qui", "que", "ce", "cette", "leur", "plus", "ont", "été",
+    "de",  "la",   "le", "et",  "les", "des",  "en",  "du",  "un", "une",   "à",    "pour", "par", "dans",
+    "sur", "avec", "au", "aux", "est", "sont", "qui", "que", "ce", "cette", "leur", "plus", "ont", "été",
 };
 
 }  // namespace
@@ -61,7 +85,8 @@ FrenchText::FrenchText(const std::string& wordlist, std::size_t vocabulary, Rng&
   for (std::size_t i = words_.size(); i > 1; --i) std::swap(words_[i - 1], words_[rng.below(i)]);
   words_.resize(std::min(words_.size(), vocabulary));
   double total = 0;
-  for (std::size_t r = 1; r <= words_.size(); ++r) cdf_.push_back(total += 1.0 / std::pow(static_cast<double>(r), 1.05));
+  for (std::size_t r = 1; r <= words_.size(); ++r)
+    cdf_.push_back(total += 1.0 / std::pow(static_cast<double>(r), 1.05));
   for (auto& c : cdf_) c /= total;
 }
 

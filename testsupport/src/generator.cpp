@@ -10,6 +10,7 @@
 #include "fouille/base/error.h"
 #include "fouille/corpus/document_json.h"
 #include "fouille/corpus/vocabulary.h"
+
 #include "field_text.h"
 
 namespace fouille::testsupport {
@@ -19,19 +20,30 @@ using namespace fouille::corpus;  // the vocabularies and readers it draws on
 using namespace fouille::testsupport::detail;
 
 const std::vector<std::string> kTitleActions = {
-    "Renforcement", "Appui au renforcement", "Amélioration", "Promotion", "Soutien à la mise en œuvre",
-    "Développement", "Consolidation", "Évaluation",
+    "Renforcement",  "Appui au renforcement", "Amélioration", "Promotion", "Soutien à la mise en œuvre",
+    "Développement", "Consolidation",         "Évaluation",
 };
 const std::vector<std::string> kTitleTopics = {
-    "des capacités nationales de lutte contre la traite", "de la protection des migrants vulnérables",
-    "de la gestion des frontières", "de la migration de main-d’œuvre équitable", "de la santé des migrants",
-    "de la résilience face au changement climatique", "du retour et de la réintégration des migrants",
-    "du dialogue sur les politiques migratoires", "de la collecte de données migratoires",
+    "des capacités nationales de lutte contre la traite",
+    "de la protection des migrants vulnérables",
+    "de la gestion des frontières",
+    "de la migration de main-d’œuvre équitable",
+    "de la santé des migrants",
+    "de la résilience face au changement climatique",
+    "du retour et de la réintégration des migrants",
+    "du dialogue sur les politiques migratoires",
+    "de la collecte de données migratoires",
     "de l’engagement de la diaspora",
 };
 const std::vector<std::string> kImplementers = {
-    "OIM", "DT Global Asie-Pacifique", "Ministère de l’Intérieur", "Croix-Rouge nationale", "Caritas",
-    "Organisation internationale du Travail", "Save the Children", "Université nationale",
+    "OIM",
+    "DT Global Asie-Pacifique",
+    "Ministère de l’Intérieur",
+    "Croix-Rouge nationale",
+    "Caritas",
+    "Organisation internationale du Travail",
+    "Save the Children",
+    "Université nationale",
 };
 const std::vector<std::string> kClients = {"DFAT", "Union européenne", "IDF", "USAID", "FCDO", "Sida"};
 const std::vector<std::string> kChromeTop = {"Contactez-nous", "Menu", "Accueil", "-", "Nos projets", "À propos"};
@@ -128,7 +140,8 @@ class Writer {
     if (p.dates) field("Date de fin", "End Date", std::to_string(p.end));
     field("Statut du projet", "Project Status", p.status);
     field("Type de projet", "Project Type", p.type);
-    field(p.currency == "EUR" ? "Montant" : "Budget Amount (USD)", p.currency == "EUR" ? "Amount" : "Budget Amount (USD)", budget_text(p));
+    field(p.currency == "EUR" ? "Montant" : "Budget Amount (USD)",
+          p.currency == "EUR" ? "Amount" : "Budget Amount (USD)", budget_text(p));
     field("Couverture", "Coverage", p.coverage);
     field("Année", "Year", std::to_string(p.funding));
     field("IDF Region", "IDF Region", p.region);
@@ -142,7 +155,8 @@ class Writer {
   std::string bare(const Project& p) {
     std::string t = p.title + "\n\n" + p.title + "\n\n";
     char budget[32];
-    std::snprintf(budget, sizeof budget, "%d,%03d", static_cast<int>(p.budget) / 1000, static_cast<int>(p.budget) % 1000);
+    std::snprintf(budget, sizeof budget, "%d,%03d", static_cast<int>(p.budget) / 1000,
+                  static_cast<int>(p.budget) % 1000);
     t += p.region + "\n" + p.project_id + "\n" + p.prima_id + "\n" + budget + "\n" + country_names(p, false, ", ") +
          "\n" + p.type + "\n" + p.coverage + "\n" + p.status + "\n\n";
     return t + p.body;
@@ -212,7 +226,9 @@ class Writer {
         continue;
       }
       double layout = rng_.uniform();
-      std::string text = layout < 0.5 ? bullet(p, rng_.chance(o_.english_labels / 0.5)) : layout < 0.75 ? bare(p) : web(p);
+      std::string text = layout < 0.5    ? bullet(p, rng_.chance(o_.english_labels / 0.5))
+                         : layout < 0.75 ? bare(p)
+                                         : web(p);
       if (rng_.chance(o_.legacy_encoding)) {
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
         std::string legacy(static_cast<std::size_t>(u.length()) * 2 + 1, '\0');

@@ -1,12 +1,12 @@
 #include "fouille/testsupport/generator.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "fouille/corpus/reader.h"
 

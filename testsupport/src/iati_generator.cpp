@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fouille/base/error.h"
+
 #include "field_text.h"
 #include "iati_tables.h"
 
@@ -42,11 +43,20 @@ void append_date(std::string& out, const Date& d) {
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -85,8 +95,7 @@ struct Family {
 
 class IatiWriter {
  public:
-  explicit IatiWriter(const IatiOptions& o)
-      : o_(o), rng_(o.seed), french_(o.wordlist, o.vocabulary, rng_) {
+  explicit IatiWriter(const IatiOptions& o) : o_(o), rng_(o.seed), french_(o.wordlist, o.vocabulary, rng_) {
     std::vector<Country> all = country_table();
     for (const auto& code : kFocusCountries) {
       for (const auto& c : all) {
@@ -108,7 +117,8 @@ class IatiWriter {
     IatiStats stats;
     std::string head =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<!-- Synthetic IATI activities (seed " + std::to_string(o_.seed) +
+        "<!-- Synthetic IATI activities (seed " +
+        std::to_string(o_.seed) +
         "): the publishers' identifiers are real, the activities are not. -->\n"
         "<iati-activities version=\"2.03\" generated-datetime=\"2026-01-15T06:00:00Z\">\n";
     write(out, head, stats);
@@ -188,7 +198,8 @@ class IatiWriter {
   void open_narrative(const char* lang) {
     const std::string_view own = activity_lang_;
     const bool upper = !own.empty() && own[0] >= 'A' && own[0] <= 'Z';
-    const bool same = (own == lang) || (own.size() == 2 && std::tolower(own[0]) == lang[0] && std::tolower(own[1]) == lang[1]);
+    const bool same =
+        (own == lang) || (own.size() == 2 && std::tolower(own[0]) == lang[0] && std::tolower(own[1]) == lang[1]);
     if (same && rng_.chance(0.7)) {
       a_ += "<narrative>";
       return;
@@ -312,7 +323,8 @@ class IatiWriter {
       a_ += "</receiver-org>\n";
     }
     if (f.on_transactions) {
-      a_ += "    <sector vocabulary=\"1\" code=\"" + std::string(f.sectors[rng_.below(f.sectors.size())]->code) + "\"/>\n";
+      a_ += "    <sector vocabulary=\"1\" code=\"" + std::string(f.sectors[rng_.below(f.sectors.size())]->code) +
+            "\"/>\n";
       a_ += "    <recipient-country code=\"" + f.countries[rng_.below(f.countries.size())]->code + "\"/>\n";
     }
     a_ += "  </transaction>\n";
@@ -383,7 +395,8 @@ class IatiWriter {
     org("participating-org", *implementer.ref ? implementer.ref : nullptr, implementer.type, "4", implementer.name);
     if (rng_.chance(0.25)) {
       const Org& second = kImplementers[rng_.below(kImplementers.size())];
-      if (&second != &implementer) org("participating-org", *second.ref ? second.ref : nullptr, second.type, "4", second.name);
+      if (&second != &implementer)
+        org("participating-org", *second.ref ? second.ref : nullptr, second.type, "4", second.name);
     }
 
     a_ += "  <activity-status code=\"" + std::to_string(status) + "\"/>\n";
@@ -404,7 +417,8 @@ class IatiWriter {
     } else if (!f.on_transactions) {
       for (std::size_t k = 0; k < f.countries.size(); ++k) {
         a_ += "  <recipient-country code=\"" + f.countries[k]->code + "\"";
-        if (f.countries.size() > 1 || rng_.chance(0.6)) a_ += " percentage=\"" + std::to_string(f.country_shares[k]) + "\"";
+        if (f.countries.size() > 1 || rng_.chance(0.6))
+          a_ += " percentage=\"" + std::to_string(f.country_shares[k]) + "\"";
         a_ += "/>\n";
       }
     }
@@ -414,7 +428,8 @@ class IatiWriter {
         a_ += "  <sector";
         if (vocabulary) a_ += " vocabulary=\"1\"";
         a_ += " code=\"" + std::string(f.sectors[k]->code) + "\"";
-        if (f.sectors.size() > 1 || rng_.chance(0.6)) a_ += " percentage=\"" + std::to_string(f.sector_shares[k]) + "\"";
+        if (f.sectors.size() > 1 || rng_.chance(0.6))
+          a_ += " percentage=\"" + std::to_string(f.sector_shares[k]) + "\"";
         if (rng_.chance(0.2)) {
           a_ += ">";
           narrative(f.sectors[k]->english, "en");
@@ -423,9 +438,12 @@ class IatiWriter {
           a_ += "/>\n";
         }
       }
-      if (rng_.chance(0.08)) a_ += "  <sector vocabulary=\"7\" code=\"" + std::to_string(rng_.between(1, 17)) + "\" percentage=\"100\"/>\n";
+      if (rng_.chance(0.08))
+        a_ += "  <sector vocabulary=\"7\" code=\"" + std::to_string(rng_.between(1, 17)) + "\" percentage=\"100\"/>\n";
     }
-    if (rng_.chance(0.3)) a_ += "  <policy-marker vocabulary=\"1\" code=\"1\" significance=\"" + std::to_string(rng_.between(0, 2)) + "\"/>\n";
+    if (rng_.chance(0.3))
+      a_ += "  <policy-marker vocabulary=\"1\" code=\"1\" significance=\"" + std::to_string(rng_.between(0, 2)) +
+            "\"/>\n";
     if (rng_.chance(0.7)) {
       a_ += "  <collaboration-type code=\"" + std::string(p.type[0] == '4' ? "2" : "1") + "\"/>\n";
       a_ += "  <default-flow-type code=\"10\"/>\n  <default-finance-type code=\"" +
@@ -448,7 +466,9 @@ class IatiWriter {
         Date from = y == start_year ? start : Date{y, 1, 1};
         Date to = y == end_year ? end : Date{y, 12, 31};
         double value = yearly * (0.6 + 0.8 * rng_.uniform());
-        a_ += bare ? "  <budget>\n" : rng_.chance(0.7) ? "  <budget type=\"1\" status=\"2\">\n" : "  <budget type=\"1\" status=\"1\">\n";
+        a_ += bare               ? "  <budget>\n"
+              : rng_.chance(0.7) ? "  <budget type=\"1\" status=\"2\">\n"
+                                 : "  <budget type=\"1\" status=\"1\">\n";
         period_value(from, to, value, budget_currency, cents);
         a_ += "  </budget>\n";
         if (revisions && !bare && rng_.chance(0.5)) {
@@ -476,7 +496,8 @@ class IatiWriter {
     }
 
     if (rng_.chance(0.1)) {
-      a_ += "  <document-link format=\"application/pdf\" url=\"https://example.org/documents/" + id + ".pdf\">\n"
+      a_ += "  <document-link format=\"application/pdf\" url=\"https://example.org/documents/" + id +
+            ".pdf\">\n"
             "    <title>";
       narrative("Fiche de présentation du projet", "fr");
       a_ += "</title>\n    <category code=\"A02\"/>\n    <language code=\"fr\"/>\n  </document-link>\n";

@@ -1,18 +1,17 @@
 #include "fouille/testsupport/iati_generator.h"
 
-#include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <map>
 #include <memory>
 #include <set>
 #include <sstream>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
 
 #include "fouille/base/error.h"
 
@@ -268,12 +267,24 @@ TEST(IatiGeneratorTest, ActivitiesHaveTheShapeOfPublishedFiles) {
     int at_least;  // of 2,000 activities
   };
   const Share shares[] = {
-      {"English title", 600},         {"upper-case language", 50},      {"role 1", 2000},
-      {"role 2", 1200},               {"role 3", 600},                  {"role 4", 2000},
-      {"date type 1", 1600},          {"date type 2", 1000},            {"date type 3", 1400},
-      {"date type 4", 300},           {"region", 120},                  {"countries on transactions", 50},
-      {"sector without vocabulary", 150}, {"revised budget", 100},      {"transactions", 1500},
-      {"child", 60},                  {"related-activity type 1", 60},  {"related-activity type 2", 30},
+      {"English title", 600},
+      {"upper-case language", 50},
+      {"role 1", 2000},
+      {"role 2", 1200},
+      {"role 3", 600},
+      {"role 4", 2000},
+      {"date type 1", 1600},
+      {"date type 2", 1000},
+      {"date type 3", 1400},
+      {"date type 4", 300},
+      {"region", 120},
+      {"countries on transactions", 50},
+      {"sector without vocabulary", 150},
+      {"revised budget", 100},
+      {"transactions", 1500},
+      {"child", 60},
+      {"related-activity type 1", 60},
+      {"related-activity type 2", 30},
   };
   for (const auto& s : shares) EXPECT_GE(seen[s.trait], s.at_least) << s.trait;
   EXPECT_EQ(statuses, (std::set<std::string>{"1", "2", "3", "4", "5", "6"}));

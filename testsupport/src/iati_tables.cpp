@@ -46,21 +46,22 @@ const std::vector<Region> kRegions = {
 
 // Where most French-language aid goes; the rest of the ICU table fills in.
 const std::vector<std::string> kFocusCountries = {
-    "BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "DJ", "GA", "GN", "HT", "KH", "KM", "LA",
-    "LB", "MA", "MG", "ML", "MR", "NE", "RW", "SN", "TD", "TG", "TN", "VN",
+    "BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "DJ", "GA", "GN", "HT", "KH", "KM",
+    "LA", "LB", "MA", "MG", "ML", "MR", "NE", "RW", "SN", "TD", "TG", "TN", "VN",
 };
 
 const std::vector<Publisher> kPublishers = {
-    {"FR-3", "10", "Agence française de développement", "French Development Agency", "EUR", "fr", "C", true, 6, 0.5, 0.25},
+    {"FR-3", "10", "Agence française de développement", "French Development Agency", "EUR", "fr", "C", true, 6, 0.5,
+     0.25},
     {"XM-DAC-41114", "40", "Programme des Nations unies pour le développement", "United Nations Development Programme",
      "USD", "en", "PROJECT-", false, 8, 1.3, 0.20},
     {"CA-3", "10", "Affaires mondiales Canada", "Global Affairs Canada", "CAD", "EN", "D", false, 9, 1.7, 0.12},
-    {"XM-DAC-47066", "40", "Organisation internationale pour les migrations", "International Organization for Migration",
-     "USD", "en", "PR", false, 7, 1.2, 0.12},
+    {"XM-DAC-47066", "40", "Organisation internationale pour les migrations",
+     "International Organization for Migration", "USD", "en", "PR", false, 7, 1.2, 0.12},
     {"XI-IATI-EC_INTPA", "15", "Commission européenne – Partenariats internationaux",
      "European Commission - International Partnerships", "EUR", "en", "CRIS-", false, 8, 1.3, 0.13},
-    {"BE-BCE_KBO-0264814354", "10", "Enabel, Agence belge de développement", "Enabel, Belgian development agency", "EUR",
-     "fr", "", true, 6, 0.6, 0.10},
+    {"BE-BCE_KBO-0264814354", "10", "Enabel, Agence belge de développement", "Enabel, Belgian development agency",
+     "EUR", "fr", "", true, 6, 0.6, 0.10},
     // A small French association, as a publishing tool would write it; fictitious.
     {"FR-RNA-W999000001", "21", "Solidarité Villages du Sahel", nullptr, "EUR", "fr", "SVS-", false, 5, 0.2, 0.08},
 };
@@ -83,7 +84,7 @@ const std::vector<Org> kImplementers = {
     {"XM-DAC-41140", "40", "Programme alimentaire mondial"},
 };
 
-const std::vector<std::string> kActionsFr = {"Appui à ", "Renforcement de ", "Programme d’appui à ",
+const std::vector<std::string> kActionsFr = {"Appui à ",         "Renforcement de ",     "Programme d’appui à ",
                                              "Amélioration de ", "Projet de soutien à ", "Promotion de "};
 const std::vector<std::string> kActionsEn = {"Support to ", "Strengthening ", "Programme for ", "Improving "};
 const std::vector<std::string> kSentencesEn = {

@@ -8,21 +8,36 @@ namespace {
 
 const char* op_name(Plan::Op op) {
   switch (op) {
-    case Plan::Op::kEmpty: return "empty";
-    case Plan::Op::kAll: return "all";
-    case Plan::Op::kNothing: return "nothing";
-    case Plan::Op::kTerm: return "term";
-    case Plan::Op::kPhrase: return "phrase";
-    case Plan::Op::kNear: return "near";
-    case Plan::Op::kRange: return "range";
-    case Plan::Op::kDocs: return "docs";
-    case Plan::Op::kAnd: return "and";
-    case Plan::Op::kOr: return "or";
-    case Plan::Op::kAndNot: return "and-not";
-    case Plan::Op::kAndMaybe: return "and-maybe";
-    case Plan::Op::kFilter: return "filter";
-    case Plan::Op::kSynonym: return "synonym";
-    case Plan::Op::kScale: return "scale";
+    case Plan::Op::kEmpty:
+      return "empty";
+    case Plan::Op::kAll:
+      return "all";
+    case Plan::Op::kNothing:
+      return "nothing";
+    case Plan::Op::kTerm:
+      return "term";
+    case Plan::Op::kPhrase:
+      return "phrase";
+    case Plan::Op::kNear:
+      return "near";
+    case Plan::Op::kRange:
+      return "range";
+    case Plan::Op::kDocs:
+      return "docs";
+    case Plan::Op::kAnd:
+      return "and";
+    case Plan::Op::kOr:
+      return "or";
+    case Plan::Op::kAndNot:
+      return "and-not";
+    case Plan::Op::kAndMaybe:
+      return "and-maybe";
+    case Plan::Op::kFilter:
+      return "filter";
+    case Plan::Op::kSynonym:
+      return "synonym";
+    case Plan::Op::kScale:
+      return "scale";
   }
   return "?";
 }

@@ -36,10 +36,10 @@ class Plan {
     kAll,      ///< every document
     kNothing,  ///< no document
     kTerm,
-    kPhrase,   ///< terms in order within a window of positions
-    kNear,     ///< terms in any order within a window
-    kRange,    ///< a number slot within bounds
-    kDocs,     ///< a set the count pass found, each document weighing weight()
+    kPhrase,  ///< terms in order within a window of positions
+    kNear,    ///< terms in any order within a window
+    kRange,   ///< a number slot within bounds
+    kDocs,    ///< a set the count pass found, each document weighing weight()
     kAnd,
     kOr,
     kAndNot,    ///< the first part less every other
@@ -65,14 +65,14 @@ class Plan {
 
   Op op() const { return node_ ? node_->op : Op::kEmpty; }
   bool empty() const { return !node_; }
-  const std::string& term() const;                 ///< kTerm
-  const std::vector<std::string>& terms() const;   ///< kPhrase, kNear
-  unsigned window() const;                         ///< kPhrase, kNear
-  const NumberRange& range() const;                ///< kRange
+  const std::string& term() const;                    ///< kTerm
+  const std::vector<std::string>& terms() const;      ///< kPhrase, kNear
+  unsigned window() const;                            ///< kPhrase, kNear
+  const NumberRange& range() const;                   ///< kRange
   const std::shared_ptr<const DocSet>& docs() const;  ///< kDocs
-  double weight() const;                           ///< kDocs
-  double factor() const;                           ///< kScale
-  const std::vector<Plan>& parts() const;          ///< operators
+  double weight() const;                              ///< kDocs
+  double factor() const;                              ///< kScale
+  const std::vector<Plan>& parts() const;             ///< operators
 
   /// A canonical text of the plan: equal for equal plans, different for
   /// different ones (terms quoted, numbers exact). Names the documents of a

@@ -1,9 +1,8 @@
 #include "query/plan.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include "query/xapian_form.h"
@@ -68,9 +67,9 @@ TEST(PlanTest, OperatorsOnlyJoin) {
 TEST(PlanTest, XapianFormKeepsOperatorsAndWindows) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const Plan plan = Plan::join(
-      Op::kAndNot,
-      {Plan::join(Op::kAndMaybe, {Plan::phrase({"a", "b"}, 3), Plan::scale(Plan::term("c"), 0.5)}),
-       Plan::join(Op::kOr, {Plan::near({"d", "e"}, 10), Plan::join(Op::kSynonym, {Plan::term("f"), Plan::term("g")})})});
+      Op::kAndNot, {Plan::join(Op::kAndMaybe, {Plan::phrase({"a", "b"}, 3), Plan::scale(Plan::term("c"), 0.5)}),
+                    Plan::join(Op::kOr, {Plan::near({"d", "e"}, 10),
+                                         Plan::join(Op::kSynonym, {Plan::term("f"), Plan::term("g")})})});
   EXPECT_EQ(to_xapian(plan, db).get_description(),
             "Query((((a PHRASE 3 b) AND_MAYBE 0.5 * c) AND_NOT ((d NEAR 10 e) OR (f SYNONYM g))))");
   EXPECT_EQ(to_xapian(Plan::all(), db).get_description(), Xapian::Query(Xapian::Query::MatchAll).get_description());

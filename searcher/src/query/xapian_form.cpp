@@ -10,13 +10,20 @@ namespace {
 
 Xapian::Query::op xapian_op(Plan::Op op) {
   switch (op) {
-    case Plan::Op::kAnd: return Xapian::Query::OP_AND;
-    case Plan::Op::kOr: return Xapian::Query::OP_OR;
-    case Plan::Op::kAndNot: return Xapian::Query::OP_AND_NOT;
-    case Plan::Op::kAndMaybe: return Xapian::Query::OP_AND_MAYBE;
-    case Plan::Op::kFilter: return Xapian::Query::OP_FILTER;
-    case Plan::Op::kSynonym: return Xapian::Query::OP_SYNONYM;
-    default: return Xapian::Query::OP_INVALID;
+    case Plan::Op::kAnd:
+      return Xapian::Query::OP_AND;
+    case Plan::Op::kOr:
+      return Xapian::Query::OP_OR;
+    case Plan::Op::kAndNot:
+      return Xapian::Query::OP_AND_NOT;
+    case Plan::Op::kAndMaybe:
+      return Xapian::Query::OP_AND_MAYBE;
+    case Plan::Op::kFilter:
+      return Xapian::Query::OP_FILTER;
+    case Plan::Op::kSynonym:
+      return Xapian::Query::OP_SYNONYM;
+    default:
+      return Xapian::Query::OP_INVALID;
   }
 }
 
@@ -41,7 +48,8 @@ Xapian::Query to_xapian(const Plan& plan, const Xapian::Database& db) {
     case Plan::Op::kRange:
       return range_query(plan.range());
     case Plan::Op::kDocs:
-      return plan.weight() == 0 ? doc_set_query(plan.docs(), db) : weighted_doc_set_query(plan.docs(), plan.weight(), db);
+      return plan.weight() == 0 ? doc_set_query(plan.docs(), db)
+                                : weighted_doc_set_query(plan.docs(), plan.weight(), db);
     case Plan::Op::kScale:
       return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, to_xapian(plan.parts().front(), db), plan.factor());
     default: {

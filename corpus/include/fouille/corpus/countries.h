@@ -74,8 +74,8 @@ class Countries {
   std::string english_area(std::string_view french) const;
 
  private:
-  std::unordered_map<std::string, std::string> by_name_;       // name key -> code
-  std::unordered_set<std::string> comma_keys_;                 // keys of names written with a comma
+  std::unordered_map<std::string, std::string> by_name_;  // name key -> code
+  std::unordered_set<std::string> comma_keys_;            // keys of names written with a comma
   // Every key cut before each of its spaces, and whole ("korea", "korea republic"):
   // a run of words that is none of these starts no name, so matching stops there.
   std::unordered_set<std::string> key_heads_;

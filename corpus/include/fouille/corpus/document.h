@@ -11,7 +11,7 @@
 namespace fouille::corpus {
 
 struct Document {
-  std::string id;          ///< project ID, else Prima ID, else a hash of the source
+  std::string id;  ///< project ID, else Prima ID, else a hash of the source
   std::string title;
   std::string body;        ///< the narrative
   std::string project_id;  ///< e.g. "CT.1172"
@@ -24,11 +24,11 @@ struct Document {
   std::string coverage;
   std::optional<int> start_year;
   std::optional<int> end_year;
-  std::optional<int> funding_year;   ///< "Année"/"Year": not a start year
-  std::string region;                ///< the funder's region, canonical French label
-  std::vector<std::string> countries;   ///< ISO 3166 alpha-2 codes, or names kept as given
-  std::vector<std::string> continent;   ///< French names, derived from countries
-  std::vector<std::string> subregion;   ///< French names (UN M.49), derived from countries
+  std::optional<int> funding_year;     ///< "Année"/"Year": not a start year
+  std::string region;                  ///< the funder's region, canonical French label
+  std::vector<std::string> countries;  ///< ISO 3166 alpha-2 codes, or names kept as given
+  std::vector<std::string> continent;  ///< French names, derived from countries
+  std::vector<std::string> subregion;  ///< French names (UN M.49), derived from countries
   std::string implementer;
   std::string client;
   /// IATI: the publisher (reporting organisation)'s identifier ("FR-6") and
@@ -42,8 +42,8 @@ struct Document {
   /// IATI: linked activities, "relation:identifier" with relation parent,
   /// child, sibling, cofunded or thirdparty ("parent:FR-6-CZZ2142").
   std::vector<std::string> related;
-  std::string source;      ///< file path, or "path#id" for a JSON Lines record or an IATI activity
-  std::string layout;      ///< how it was read: bullet, bare, web, prose, jsonl, html, iati
+  std::string source;  ///< file path, or "path#id" for a JSON Lines record or an IATI activity
+  std::string layout;  ///< how it was read: bullet, bare, web, prose, jsonl, html, iati
   /// The file format it came from: text, jsonl, html, pdf, docx, odt, iati
   /// (the reader's name in the registry).
   std::string format;

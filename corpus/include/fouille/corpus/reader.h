@@ -36,8 +36,8 @@ constexpr std::size_t kMaxRecordBytes = 4u * 1024u * 1024u;
 
 struct ReadOptions {
   std::uintmax_t max_bytes = 20u * 1024u * 1024u;  ///< larger files are skipped
-  std::size_t max_text_bytes = kMaxTextBytes;       ///< text of one text document, at most
-  std::size_t max_record_bytes = kMaxRecordBytes;   ///< one JSON Lines record, at most
+  std::size_t max_text_bytes = kMaxTextBytes;      ///< text of one text document, at most
+  std::size_t max_record_bytes = kMaxRecordBytes;  ///< one JSON Lines record, at most
 };
 
 /// Where read_file hands what it reads, as it reads it.
@@ -53,8 +53,8 @@ class ReadSink {
 
 struct FileResult {
   std::vector<Document> documents;
-  std::vector<Message> warnings;      ///< one each, naming the file
-  std::string encoding;               ///< what the bytes were read as
+  std::vector<Message> warnings;  ///< one each, naming the file
+  std::string encoding;           ///< what the bytes were read as
 };
 
 /// Seconds spent in read_file, by phase; read_file adds to them.

@@ -28,8 +28,8 @@ enum class FieldKind { kText, kKeyword, kMulti, kNumber, kYear, kLabel, kInterna
 inline constexpr unsigned kNoSlot = static_cast<unsigned>(-1);
 
 struct Field {
-  FieldId id = FieldId{};     ///< its id: the row of the table
-  std::string key;            ///< canonical key
+  FieldId id = FieldId{};  ///< its id: the row of the table
+  std::string key;         ///< canonical key
   FieldKind kind = FieldKind::kText;
   std::string text_prefix;    ///< prefix of free-text terms, empty if none
   std::string filter_prefix;  ///< prefix of boolean filter terms, empty if none
@@ -65,9 +65,7 @@ class Schema {
   /// The field a query or --filter name (or canonical key) names, or nullptr.
   const Field* field_for_name(std::string_view name) const;
   /// Folded document labels, longest first (for label-and-value lines).
-  const std::vector<std::pair<std::string, const Field*>>& labels_longest_first() const {
-    return labels_;
-  }
+  const std::vector<std::pair<std::string, const Field*>>& labels_longest_first() const { return labels_; }
   /// The folded labels whose first word is `first_word` (folded), longest
   /// first: what a line starting with that word may hold. Empty if none.
   const std::vector<std::pair<std::string, const Field*>>& labels_starting_with(std::string_view first_word) const;

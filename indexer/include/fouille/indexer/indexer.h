@@ -26,10 +26,10 @@ namespace fouille::indexer {
 struct Options {
   std::filesystem::path db;
   std::vector<std::filesystem::path> inputs;  ///< files and folders (recursive)
-  unsigned jobs = 0;          ///< parsing threads; 0 = the number of cores
-  std::size_t batch = 1000;   ///< documents per commit
-  bool prune = false;         ///< remove documents whose source file is gone
-  bool spelling = true;       ///< feed Xapian's spelling dictionary
+  unsigned jobs = 0;                          ///< parsing threads; 0 = the number of cores
+  std::size_t batch = 1000;                   ///< documents per commit
+  bool prune = false;                         ///< remove documents whose source file is gone
+  bool spelling = true;                       ///< feed Xapian's spelling dictionary
   /// Follow symbolic links that lead out of the inputs; by default they are
   /// skipped with a warning (a link to /etc/passwd is not indexed).
   bool follow_links = false;
@@ -71,12 +71,12 @@ struct Stats {
   std::size_t skipped = 0;    ///< files that could not be read (see warnings)
   std::uint64_t bytes = 0;    ///< bytes read
   double seconds = 0;
-  std::uint64_t db_bytes = 0;       ///< database size on disk at the end
-  std::size_t db_documents = 0;     ///< documents in the database at the end
-  bool interrupted = false;         ///< stopped early; what was done is committed
-  unsigned threads = 1;             ///< threads the phases were timed on (jobs, plus the writer of an update)
-  PhaseTimes phases;                ///< where the time went
-  std::uint64_t peak_rss_bytes = 0; ///< the process's peak resident memory so far
+  std::uint64_t db_bytes = 0;        ///< database size on disk at the end
+  std::size_t db_documents = 0;      ///< documents in the database at the end
+  bool interrupted = false;          ///< stopped early; what was done is committed
+  unsigned threads = 1;              ///< threads the phases were timed on (jobs, plus the writer of an update)
+  PhaseTimes phases;                 ///< where the time went
+  std::uint64_t peak_rss_bytes = 0;  ///< the process's peak resident memory so far
 };
 
 /// A per-file problem, one message naming the file; the tool renders it in
@@ -89,8 +89,7 @@ using OnProgress = std::function<void(const Progress&)>;
 /// from a signal handler) makes it commit what is done and return.
 /// Throws CorpusError for a missing input path (before anything is written)
 /// and IndexError when the database cannot be opened, locked or written.
-Stats index(const Options& options, const Warn& warn, const OnProgress& progress,
-            const std::atomic<bool>* stop);
+Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop);
 
 /// The files index() would read under `inputs`, as found under them (not
 /// made absolute), in the order of their absolute paths: hidden entries,

@@ -22,7 +22,7 @@ struct Segment {
 struct Hit {
   std::size_t rank = 0;  ///< 1-based, across pages
   std::string id;
-  double score = 0;      ///< BM25 weight (0 when sorting by a field without query)
+  double score = 0;  ///< BM25 weight (0 when sorting by a field without query)
   std::string title;
   std::vector<Segment> snippet;
   /// The document as stored, typed; its body left out (the snippet shows it).
@@ -53,9 +53,9 @@ struct Result {
   std::size_t offset = 0;
   std::size_t limit = 0;
   std::size_t total = 0;
-  bool exact = true;          ///< total and facet counts are exact
-  bool relaxed = false;       ///< too few documents hold every word: any word may, after them
-  std::size_t all_words = 0;  ///< when relaxed: the documents holding every word (ranked first)
+  bool exact = true;                      ///< total and facet counts are exact
+  bool relaxed = false;                   ///< too few documents hold every word: any word may, after them
+  std::size_t all_words = 0;              ///< when relaxed: the documents holding every word (ranked first)
   std::optional<std::string> suggestion;  ///< "Vouliez-vous dire" (with Request::exact)
   /// The corrected query searched instead of `query`, whose unknown words
   /// had a near spelling ("Résultats pour …"); unset with Request::exact.
@@ -63,8 +63,8 @@ struct Result {
   /// How a malformed query was read, as messages: to_json and the text
   /// output render them in `lang`.
   std::vector<Message> notes;
-  Lang lang = Lang::kFr;                  ///< the Request's language
-  std::vector<SynonymExpansion> synonyms; ///< synonyms the query was expanded with
+  Lang lang = Lang::kFr;                   ///< the Request's language
+  std::vector<SynonymExpansion> synonyms;  ///< synonyms the query was expanded with
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;
   double elapsed_ms = 0;

@@ -28,9 +28,9 @@ struct Options {
   /// timeout): with 4, a page and a second tab starved their own requests.
   /// An idle thread holds no Session (they are made per request in flight).
   int threads = 16;
-  std::string cors;                ///< origin allowed to call the API from a browser; empty: none
-  bool quiet = false;              ///< no access log
-  std::ostream* log = nullptr;     ///< access log and notices; nullptr: standard error
+  std::string cors;             ///< origin allowed to call the API from a browser; empty: none
+  bool quiet = false;           ///< no access log
+  std::ostream* log = nullptr;  ///< access log and notices; nullptr: standard error
 
   // Limits: a request over one of them is refused with 400 (or 413/414).
   std::size_t max_query_bytes = 1000;     ///< q and the analyze text

@@ -28,12 +28,12 @@ namespace fouille::stemming {
 
 /// One word of the input as the index and the query see it.
 struct Token {
-  std::string term;        ///< folded, stemmed term (codes folded only)
-  std::uint32_t begin = 0; ///< byte offset of the word in the input (elision excluded)
-  std::uint32_t end = 0;   ///< byte offset one past the word
+  std::string term;            ///< folded, stemmed term (codes folded only)
+  std::uint32_t begin = 0;     ///< byte offset of the word in the input (elision excluded)
+  std::uint32_t end = 0;       ///< byte offset one past the word
   std::uint32_t position = 0;  ///< word position, counted from 0 per analyze() call
-  bool stopword = false;   ///< French stop word: no weight in ranked queries
-  bool joined = false;     ///< hyphen-joined to the previous token (same compound)
+  bool stopword = false;       ///< French stop word: no weight in ranked queries
+  bool joined = false;         ///< hyphen-joined to the previous token (same compound)
   /// For a word written with accents: Snowball's stem of it lower-cased with
   /// its accents ("pêche" -> "pêch", "péché" -> "péch"), so an exact spelling
   /// can rank above an accent-free match; empty for an ASCII word.

@@ -27,7 +27,7 @@ class Synonyms {
   Synonyms(std::string_view data, Analyzer& analyzer);
 
   struct Match {
-    std::size_t length = 0;                      ///< terms matched; 0: none
+    std::size_t length = 0;  ///< terms matched; 0: none
     /// The spellings of the group a query needs (those holding another one
     /// left out: they match nothing more).
     const std::vector<Spelling>* group = nullptr;

@@ -23,10 +23,10 @@ namespace fouille::testsupport {
 struct GeneratorOptions {
   std::uint64_t seed = 42;
   std::size_t documents = 1000;
-  std::size_t vocabulary = 60000;      ///< distinct word forms drawn from the list
-  double english_labels = 0.10;        ///< share of text files with English labels
-  double legacy_encoding = 0.03;       ///< share of text files in Windows-1252
-  double jsonl = 0.05;                 ///< share of documents written as JSON Lines
+  std::size_t vocabulary = 60000;  ///< distinct word forms drawn from the list
+  double english_labels = 0.10;    ///< share of text files with English labels
+  double legacy_encoding = 0.03;   ///< share of text files in Windows-1252
+  double jsonl = 0.05;             ///< share of documents written as JSON Lines
   std::string wordlist = "/usr/share/dict/french";
 };
 

@@ -30,10 +30,10 @@ namespace fouille::testsupport {
 
 struct IatiOptions {
   std::uint64_t seed = 42;
-  std::size_t activities = 1000;    ///< activities to write, when `target_bytes` is 0
-  std::uint64_t target_bytes = 0;   ///< if not 0: write whole activities until the file holds this many bytes
-  std::size_t vocabulary = 60000;   ///< distinct French word forms drawn from the list
-  double english = 0.6;             ///< share of activities whose title and description also come in English
+  std::size_t activities = 1000;   ///< activities to write, when `target_bytes` is 0
+  std::uint64_t target_bytes = 0;  ///< if not 0: write whole activities until the file holds this many bytes
+  std::size_t vocabulary = 60000;  ///< distinct French word forms drawn from the list
+  double english = 0.6;            ///< share of activities whose title and description also come in English
   std::string wordlist = "/usr/share/dict/french";
 };
 
