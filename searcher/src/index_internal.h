@@ -47,6 +47,11 @@ struct Index::Impl {
   std::shared_ptr<const FacetTable> facet_table(const Xapian::Database& db) { return revision(db).table; }
 };
 
+/// What the searcher's sources reach of an Index: its shared state.
+struct IndexAccess {
+  static Index::Impl& impl(const Index& index) { return *index.impl_; }
+};
+
 /// Identifies a database's revision: its UUID, last document id, document
 /// count and revision number.
 std::string database_version(const Xapian::Database& db);

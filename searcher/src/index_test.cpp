@@ -42,18 +42,18 @@ class IndexTest : public ::testing::Test {
 TEST_F(IndexTest, OneFacetTablePerRevisionSharedByEveryThreadsHandle) {
   Index index(path_.string());
   FollowedDatabase a(path_.string()), old(path_.string());
-  auto first = index.impl().facet_table(a.db());
-  EXPECT_EQ(index.impl().facet_table(a.db()), first);    // built once
-  EXPECT_EQ(index.impl().facet_table(old.db()), first);  // shared by another handle
+  auto first = IndexAccess::impl(index).facet_table(a.db());
+  EXPECT_EQ(IndexAccess::impl(index).facet_table(a.db()), first);    // built once
+  EXPECT_EQ(IndexAccess::impl(index).facet_table(old.db()), first);  // shared by another handle
   add("Asie");
   writer_.commit();
   a.refresh();
-  auto second = index.impl().facet_table(a.db());
+  auto second = IndexAccess::impl(index).facet_table(a.db());
   EXPECT_NE(second, first);
   FollowedDatabase fresh(path_.string());
-  EXPECT_EQ(index.impl().facet_table(fresh.db()), second);
+  EXPECT_EQ(IndexAccess::impl(index).facet_table(fresh.db()), second);
   // A handle not yet refreshed still finds its revision's table, not a rebuild.
-  EXPECT_EQ(index.impl().facet_table(old.db()), first);
+  EXPECT_EQ(IndexAccess::impl(index).facet_table(old.db()), first);
   EXPECT_EQ(first->columns()[static_cast<std::size_t>(first->column_of("region"))].values.size(), 2u);
   EXPECT_EQ(second->columns()[static_cast<std::size_t>(second->column_of("region"))].values.size(), 3u);
 }
@@ -63,19 +63,19 @@ TEST_F(IndexTest, OneFacetTablePerRevisionSharedByEveryThreadsHandle) {
 TEST_F(IndexTest, OneSetCachePerRevisionOrNone) {
   Index index(path_.string());
   FollowedDatabase a(path_.string());
-  auto first = index.impl().revision(a.db()).sets;
+  auto first = IndexAccess::impl(index).revision(a.db()).sets;
   ASSERT_NE(first, nullptr);
-  EXPECT_EQ(index.impl().revision(a.db()).sets, first);
+  EXPECT_EQ(IndexAccess::impl(index).revision(a.db()).sets, first);
   first->add("Tafrique", std::make_shared<const DocSet>(3));
   add("Asie");
   writer_.commit();
   a.refresh();
-  auto second = index.impl().revision(a.db()).sets;
+  auto second = IndexAccess::impl(index).revision(a.db()).sets;
   EXPECT_NE(second, first);
   EXPECT_EQ(second->find("Tafrique"), nullptr);
   Index none(path_.string(), 0);
-  EXPECT_EQ(none.impl().revision(a.db()).sets, nullptr);
-  EXPECT_NE(none.impl().revision(a.db()).table, nullptr);
+  EXPECT_EQ(IndexAccess::impl(none).revision(a.db()).sets, nullptr);
+  EXPECT_NE(IndexAccess::impl(none).revision(a.db()).table, nullptr);
 }
 
 TEST_F(IndexTest, StatusFollowsCommits) {

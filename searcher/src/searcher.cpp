@@ -65,7 +65,7 @@ Result Searcher::search(const Request& request) {
 // The facet table of the database's revision, shared through the Index, and
 // the revision's set cache with it.
 const FacetTable& Searcher::Impl::facets() {
-  Index::Impl::Revision revision = index->impl().revision(db);
+  Index::Impl::Revision revision = IndexAccess::impl(*index).revision(db);
   facet_table = std::move(revision.table);
   set_cache = std::move(revision.sets);
   return *facet_table;

@@ -51,9 +51,9 @@ class Index {
   IndexStatus status() const;
 
   struct Impl;  ///< private, shared with the searcher's sources
-  Impl& impl() const { return *impl_; }
 
  private:
+  friend struct IndexAccess;  // the searcher's sources (index_internal.h)
   std::unique_ptr<Impl> impl_;
 };
 
