@@ -173,7 +173,10 @@ Run run_at(const std::vector<Row>& rows, std::size_t i) {
       break;
     }
   }
-  run.end = j;
+  // At least the row itself: one whose left segment reaches past the right
+  // one's start (a word box wider than its text) would otherwise start a run
+  // of no row, and the page would be laid out forever.
+  run.end = std::max(j, i + 1);
   return run;
 }
 

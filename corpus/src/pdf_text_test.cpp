@@ -297,6 +297,12 @@ TEST(PdfText, LayOutPage) {
        {"\xE2\x80\xA2 Statut : Actif"},
        {false}},
       {"a hyphen set apart at the line end", {hyphen}, {"qui pro-"}, {false}},
+      // A word box reaching past the next segment's start: still one row of two cells.
+      {"overlapping segments",
+       {{PdfWord{"Programme", 50, 100, 400, 110, 10}, PdfWord{"de", 100, 100, 110, 110, 10},
+         PdfWord{"Mali", 300, 100, 310, 110, 10}}},
+       {"Programme de", "Mali"},
+       {true, true}},
       {"ligatures and spaces",
        {words_at("\xEF\xAC\x81"
                  "nancement",
