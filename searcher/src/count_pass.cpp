@@ -28,6 +28,8 @@ std::string facet_keys() {
   return keys;
 }
 
+}  // namespace
+
 std::vector<const corpus::Field*> facet_fields(const Request& request) {
   std::vector<const corpus::Field*> fields;
   if (request.no_facets) return fields;
@@ -41,6 +43,8 @@ std::vector<const corpus::Field*> facet_fields(const Request& request) {
   return fields;
 }
 
+namespace {
+
 // A relaxed search ranks a partial match first by how much of the query it
 // holds: the sum, over the meaningful clauses it matches, of each clause's
 // inverse document frequency, scaled so that coverage decides and BM25 only
@@ -48,9 +52,18 @@ std::vector<const corpus::Field*> facet_fields(const Request& request) {
 // this: at most about (k1 + 1) × idf, below 25 on any corpus we index).
 constexpr double kCoverageScale = 100.0;
 
+}  // namespace
+
 double coverage_weight(std::size_t holding, std::size_t documents) {
   return kCoverageScale * std::log((static_cast<double>(documents) + 1.0) / (static_cast<double>(holding) + 0.5));
 }
+
+bool too_few(const Request& request, const CompiledQuery& compiled, Xapian::doccount all_words) {
+  return all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto &&
+         compiled.optional_clauses >= 2;
+}
+
+namespace {
 
 // A facet's label typed back as a filter (« Page web », a publisher's name):
 // the values the facet shows by that label, in either language. Nothing when
@@ -132,14 +145,14 @@ Counted count_pass(const Request& request, CompiledQuery& compiled, const Filter
   // holding them all (collapsing relaxes only when nothing matches: its total
   // counts projects of one ranked list).
   counted.all_words = static_cast<Xapian::doccount>(counted.matched.count());
-  if (counted.all_words < (request.collapse ? 1 : kTooFew) && request.op == Operator::kAuto &&
-      compiled.optional_clauses >= 2) {
+  if (too_few(request, compiled, counted.all_words)) {
     counted.every_word = compiled.query;
     counted.every_word_matched = counted.matched;
     compiled.query = compiled.any_word;  // the same clauses, joined by OR
     for (const auto& clause : compiled.coverage) {
       auto set = std::make_shared<const DocSet>(sets.evaluate(clause));
-      counted.coverage_weights.push_back(coverage_weight(set->count(), table.documents().count()));
+      counted.coverage_clauses.push_back(clause);
+      counted.coverage_weights.push_back(coverage_weight(set->count(), table.document_count()));
       counted.coverage_sets.push_back(std::move(set));
     }
     base = sets.evaluate(compiled.query);
@@ -147,7 +160,7 @@ Counted count_pass(const Request& request, CompiledQuery& compiled, const Filter
     result.relaxed = counted.matched.count() > counted.all_words;
     result.all_words = counted.all_words;
   }
-  result.total = counted.matched.count();
+  result.total = counted.matched_count = static_cast<Xapian::doccount>(counted.matched.count());
   for (auto& [words, others] : compiled.synonyms) result.synonyms.push_back({words, others});
   std::vector<int> free_columns;
   for (const auto* f : facet_list) {

@@ -134,6 +134,7 @@ FacetTable::FacetTable(const Xapian::Database& db) : db_(db) {
   }
   documents_ = DocSet(last);
   for (auto it = db.postlist_begin(""), end = db.postlist_end(""); it != end; ++it) documents_.add(*it);
+  document_count_ = documents_.count();
   for (const auto& field : corpus::schema().fields()) {
     if (field.range && field.slot != corpus::kNoSlot) numbers_.emplace_back().slot = field.slot;
   }

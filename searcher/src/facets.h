@@ -9,11 +9,13 @@
 #include <deque>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <xapian.h>
 
+#include "fouille/base/hash.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/searcher/searcher.h"
 
@@ -26,6 +28,14 @@ class FacetTable {
   /// Reads the value slots of every facet field of the schema, and which
   /// documents exist. Thread-safe to read once built.
   explicit FacetTable(const Xapian::Database& db);
+
+  /// Only each facet's values, totals and labels, counted by Xapian's
+  /// value-count spies on every shard of `db` (facet_values.cpp): what a
+  /// database served remotely can give without reading each document's
+  /// values across the network. No documents, sets or numbers.
+  struct ValuesOnly {};
+  FacetTable(const Xapian::Database& db, ValuesOnly);
+  bool values_only() const { return values_only_; }
 
   struct Column {
     const corpus::Field* field = nullptr;
@@ -48,12 +58,17 @@ class FacetTable {
     /// Labels the documents give their values (a publisher's name), by
     /// value id; empty for a field whose labels come from tables.
     std::vector<std::string> labels;
+    /// The id of each value: filled in a values-only table, whose counts
+    /// come back by value.
+    std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> id_of;
   };
   const std::vector<Column>& columns() const { return columns_; }
   /// The column of a field key, or -1.
   int column_of(const std::string& key) const;
-  /// Every document of the database the table was read from.
+  /// Every document of the database the table was read from (empty in a
+  /// values-only table), and how many there are.
   const DocSet& documents() const { return documents_; }
+  std::size_t document_count() const { return document_count_; }
 
   /// (number, document) of every document with a number in the slot of a
   /// range-searchable field, in increasing order; null for another slot.
@@ -65,6 +80,8 @@ class FacetTable {
  private:
   std::vector<Column> columns_;
   DocSet documents_;
+  std::size_t document_count_ = 0;
+  bool values_only_ = false;
   struct LazyNumbers {
     Xapian::valueno slot;
     mutable std::once_flag read;
@@ -83,6 +100,9 @@ class FacetCounts {
   /// Counts the values of the given columns of `table` (which must outlive
   /// the counts) over the documents of `docs`.
   FacetCounts(const FacetTable& table, std::vector<int> columns, const DocSet& docs);
+  /// Counts already made, per column in `columns` and value id.
+  FacetCounts(const FacetTable& table, std::vector<int> columns, std::vector<std::vector<std::uint32_t>> counts)
+      : table_(table), columns_(std::move(columns)), counts_(std::move(counts)) {}
 
   /// Counted values of one of the counted columns with labels in `lang`
   /// ("fr" or "en"), most frequent first (years and budget ranges in numeric

@@ -6,6 +6,7 @@
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/database.h"
 #include "fouille/store/database_layout.h"
+#include "fouille/store/shard_map.h"
 
 #include "index_internal.h"
 
@@ -48,7 +49,8 @@ Index::Impl::Revision Index::Impl::revision(const Xapian::Database& db) {
   for (const auto& [v, known] : revisions) {
     if (v == version) return known;
   }
-  Revision fresh{std::make_shared<const FacetTable>(db),
+  Revision fresh{remote ? std::make_shared<const FacetTable>(db, FacetTable::ValuesOnly{})
+                        : std::make_shared<const FacetTable>(db),
                  set_cache_bytes ? std::make_shared<SetCache>(set_cache_bytes) : nullptr};
   if (revisions.size() == kRevisionsKept) revisions.erase(revisions.begin());
   revisions.emplace_back(std::move(version), fresh);
@@ -59,6 +61,7 @@ Index::Impl::Revision Index::Impl::revision(const Xapian::Database& db) {
 // 500 of a million.
 Index::Index(std::string db_path, std::size_t set_cache_bytes) : impl_(std::make_unique<Impl>()) {
   impl_->path = std::move(db_path);
+  impl_->remote = store::is_shard_map(impl_->path);
   impl_->set_cache_bytes = set_cache_bytes;
 }
 

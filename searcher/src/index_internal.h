@@ -24,6 +24,7 @@ namespace fouille::searcher {
 
 struct Index::Impl {
   std::string path;
+  bool remote = false;              // a shard map: shards served over Xapian's remote protocol
   std::size_t set_cache_bytes = 0;  // each revision's; 0: no set cache
   std::mutex mutex;
   // What the searches of one revision share: its facet table and the sets of

@@ -194,7 +194,7 @@ DocSet MatchSets::evaluate(const Plan& plan) {
     case Plan::Op::kTerm:
       return postings(plan.term());
     case Plan::Op::kDocs:
-      return *plan.docs();
+      return plan.docs() ? *plan.docs() : table_.documents();
     case Plan::Op::kAnd:
     case Plan::Op::kFilter:
       return conjunction(plan);

@@ -39,24 +39,52 @@ Plan filtered(const Plan& base, const FilterGroups& groups, const std::string& e
 // the query was relaxed, the query and documents holding every word, ranked
 // first.
 struct Counted {
+  /// False when the database is served remotely: the matches were counted
+  /// by Xapian on each shard, not gathered as sets, and the sets below are
+  /// empty.
+  bool sets = true;
   DocSet matched;
+  Xapian::doccount matched_count = 0;
   std::optional<Plan> every_word;
   DocSet every_word_matched;
   Xapian::doccount all_words = 0;
-  /// Relaxed: the documents of each meaningful clause (CompiledQuery::coverage)
-  /// and its weight in the coverage of a partial match.
+  /// Relaxed: each meaningful clause (CompiledQuery::coverage), its
+  /// documents (when sets), and its weight in the coverage of a partial match.
+  std::vector<Plan> coverage_clauses;
   std::vector<std::shared_ptr<const DocSet>> coverage_sets;
   std::vector<double> coverage_weights;
 };
+
+/// The facet fields `request` asks for (the default ones unless it names
+/// some, none with no_facets). Throws UsageError naming a key that is no
+/// facet.
+std::vector<const corpus::Field*> facet_fields(const Request& request);
+
+/// A relaxed search ranks a partial match first by how much of the query it
+/// holds: each clause it matches weighs this, for a clause `holding` of the
+/// `documents`.
+double coverage_weight(std::size_t holding, std::size_t documents);
+
+/// Whether every word together finds too few (`all_words`), so that the
+/// query is relaxed to any word.
+bool too_few(const Request& request, const CompiledQuery& compiled, Xapian::doccount all_words);
 
 /// Every match counted: fills result's total, exactness, synonyms and facets,
 /// and relaxes `compiled` to any word when every word together finds too few.
 Counted count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups, const FacetTable& table,
                    MatchSets& sets, Result& result);
 
-/// The page of hits the request asks for, appended to result.hits.
+/// count_pass for a database served remotely (remote_count_pass.cpp): the
+/// same totals, relaxing and facet counts, each count a pass of Xapian's
+/// matcher on every shard with a value-count spy per facet; `table` is
+/// values-only.
+Counted remote_count_pass(const Request& request, CompiledQuery& compiled, const FilterGroups& groups,
+                          const FacetTable& table, const Xapian::Database& db, Result& result);
+
+/// The page of hits the request asks for, appended to result.hits. `sets` is
+/// null for a database served remotely.
 void ranked_pass(const Request& request, const CompiledQuery& compiled, const FilterGroups& groups,
-                 const MatchSets& sets, const Counted& counted, const Xapian::Database& db,
+                 const MatchSets* sets, const Counted& counted, const Xapian::Database& db,
                  stemming::Analyzer& analyzer, Result& result);
 
 }  // namespace fouille::searcher

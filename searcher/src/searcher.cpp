@@ -4,6 +4,8 @@
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
+#include "fouille/store/database.h"
+#include "fouille/store/shard_map.h"
 
 #include "field_query.h"
 #include "filter_notes.h"
@@ -38,6 +40,12 @@ Searcher::Searcher(const std::string& db_path) : Searcher(std::make_shared<Index
 
 Searcher::Searcher(std::shared_ptr<Index> index) : impl_(std::make_unique<Impl>(std::move(index))) {}
 
+Searcher::Impl::Impl(std::shared_ptr<Index> shared) : index(std::move(shared)), followed(index->path()) {
+  if (!IndexAccess::impl(*index).remote) return;
+  const store::ShardMap map = store::read_shard_map(path);
+  if (!map.spelling.empty()) spelling = store::open_for_reading(map.spelling);
+}
+
 Searcher::~Searcher() = default;
 
 std::size_t Searcher::size() const { return impl_->db.get_doccount(); }
@@ -55,6 +63,11 @@ Result Searcher::search(const Request& request) {
         throw IndexError(
             Message{"index.search_kept_changing", {impl_->path, std::to_string(kSearchAttempts), e.get_msg()}});
       }
+      impl_->followed = FollowedDatabase(impl_->path);
+    } catch (const Xapian::NetworkError& e) {
+      // A shard's server stopped or timed out: connect again, each shard to
+      // the first of its servers that answers, and search once more.
+      if (attempt > 1) throw IndexError(Message{"index.search_failed", {impl_->path, e.get_description()}});
       impl_->followed = FollowedDatabase(impl_->path);
     } catch (const Xapian::Error& e) {
       throw IndexError(Message{"index.search_failed", {impl_->path, e.get_description()}});
@@ -98,10 +111,16 @@ Result Searcher::Impl::search(const Request& request) {
   CompiledQuery compiled = understand(request, result);
   const FacetTable& table = facets();  // also the set of every document
   const FilterGroups groups = filter_groups(request, analyzer, db, table);
-  MatchSets sets(db, table, request.time_limit, set_cache.get());
-  const Counted counted = count_pass(request, compiled, groups, table, sets, result);
+  std::optional<MatchSets> sets;
+  Counted counted;
+  if (table.values_only()) {
+    counted = remote_count_pass(request, compiled, groups, table, db, result);
+  } else {
+    sets.emplace(db, table, request.time_limit, set_cache.get());
+    counted = count_pass(request, compiled, groups, table, *sets, result);
+  }
   if (result.total == 0) note_empty_filters(request, table, result);
-  ranked_pass(request, compiled, groups, sets, counted, db, analyzer, result);
+  ranked_pass(request, compiled, groups, sets ? &*sets : nullptr, counted, db, analyzer, result);
   result.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

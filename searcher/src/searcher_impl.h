@@ -23,12 +23,15 @@
 namespace fouille::searcher {
 
 struct Searcher::Impl {
-  explicit Impl(std::shared_ptr<Index> shared) : index(std::move(shared)), followed(index->path()) {}
+  explicit Impl(std::shared_ptr<Index> shared);
 
   std::shared_ptr<Index> index;  // shares the facet table with the other threads' searchers
   FollowedDatabase followed;
   const std::string& path = index->path();
   Xapian::Database& db = followed.db();
+  // Spelling suggestions: a remote shard gives none, so a shard map may name
+  // a local spelling-only database.
+  std::optional<Xapian::Database> spelling;
   stemming::Analyzer analyzer;
   stemming::Synonyms synonyms{stemming::shipped_synonyms(), analyzer};
   stemming::Expressions expressions{synonyms};

@@ -50,7 +50,7 @@ std::optional<std::string> Searcher::Impl::suggest(const std::string& query, con
     if (it->text.size() < 3 || it->end > suggestion.size() || db.get_termfreq(it->term) > 0) continue;
     if (stemming::is_dictionary_word(it->text)) continue;
     const unsigned edits = it->text.size() <= kShortWordBytes ? 1 : 2;
-    std::string better = db.get_spelling_suggestion(store::spelling_key(it->text), edits);
+    std::string better = (spelling ? *spelling : db).get_spelling_suggestion(store::spelling_key(it->text), edits);
     if (better.empty()) continue;
     suggestion.replace(it->begin, it->end - it->begin, better);
     changed = true;

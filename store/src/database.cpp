@@ -7,11 +7,13 @@
 
 #include "fouille/base/error.h"
 #include "fouille/base/system_reason.h"
+#include "fouille/store/shard_map.h"
 
 namespace fouille::store {
 namespace fs = std::filesystem;
 
 Xapian::Database open_for_reading(const fs::path& dir) {
+  if (is_shard_map(dir)) return open_shards(read_shard_map(dir));
   try {
     return Xapian::Database(dir.string());
   } catch (const Xapian::Error& e) {

@@ -88,7 +88,8 @@ void write_key(const Plan& p, std::string& out) {
       return;
     }
     case Plan::Op::kDocs:
-      out += "(docs " + std::to_string(p.docs() ? p.docs()->count() : 0) + ' ' + number_text(p.weight()) + ')';
+      out += "(docs " + (p.docs() ? std::to_string(p.docs()->count()) : std::string("every")) + ' ' +
+             number_text(p.weight()) + ')';
       return;
     case Plan::Op::kScale:
       out += "(scale " + number_text(p.factor()) + ' ';
@@ -162,6 +163,8 @@ Plan Plan::docs(std::shared_ptr<const DocSet> set, double weight) {
   n->number = weight;
   return Plan(std::move(n));
 }
+
+Plan Plan::every(double weight) { return docs(nullptr, weight); }
 
 Plan Plan::join(Op op, std::vector<Plan> parts) {
   if (op < Op::kAnd || op == Op::kScale) throw std::logic_error("Plan::join: not an operator");

@@ -39,7 +39,7 @@ class Plan {
     kPhrase,  ///< terms in order within a window of positions
     kNear,    ///< terms in any order within a window
     kRange,   ///< a number slot within bounds
-    kDocs,    ///< a set the count pass found, each document weighing weight()
+    kDocs,    ///< a set the count pass found (or every document), each weighing weight()
     kAnd,
     kOr,
     kAndNot,    ///< the first part less every other
@@ -58,6 +58,10 @@ class Plan {
   static Plan near(std::vector<std::string> terms, unsigned window);
   static Plan range(NumberRange range);
   static Plan docs(std::shared_ptr<const DocSet> set, double weight = 0);
+  /// Every document, each weighing `weight` (> 0): a kDocs leaf with no set.
+  /// Filtered by a clause, it weighs a partial match's coverage where the
+  /// count pass's sets cannot travel (shards).
+  static Plan every(double weight);
   /// `op` (kAnd … kSynonym) over `parts`, in order; empty parts are kept
   /// (they match nothing where they stand).
   static Plan join(Op op, std::vector<Plan> parts);
@@ -69,7 +73,7 @@ class Plan {
   const std::vector<std::string>& terms() const;      ///< kPhrase, kNear
   unsigned window() const;                            ///< kPhrase, kNear
   const NumberRange& range() const;                   ///< kRange
-  const std::shared_ptr<const DocSet>& docs() const;  ///< kDocs
+  const std::shared_ptr<const DocSet>& docs() const;  ///< kDocs; null: every document
   double weight() const;                              ///< kDocs
   double factor() const;                              ///< kScale
   const std::vector<Plan>& parts() const;             ///< operators

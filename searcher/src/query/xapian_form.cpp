@@ -2,8 +2,10 @@
 
 #include <vector>
 
+#include "fouille/corpus/schema.h"
+#include "fouille/store/coding.h"
+
 #include "doc_set_source.h"
-#include "range_source.h"
 
 namespace fouille::searcher {
 namespace {
@@ -27,6 +29,26 @@ Xapian::Query::op xapian_op(Plan::Op op) {
   }
 }
 
+// Xapian's own value ranges (bounds compared as bytes, as store::encode_number
+// writes numbers): a shard's server evaluates them as they are.
+Xapian::Query range_query(const NumberRange& r) {
+  if (r.low && r.high) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, r.slot, store::encode_number(*r.low),
+                         store::encode_number(*r.high));
+  }
+  if (r.low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, r.slot, store::encode_number(*r.low));
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, r.slot, store::encode_number(*r.high));
+}
+
+// Every document weighing `weight`: a built-in posting source a shard's
+// server knows, over a slot every document fills (its source), whatever the
+// value.
+Xapian::Query every_document(double weight) {
+  auto* source = new Xapian::ValueMapPostingSource(corpus::schema().field(corpus::FieldId::kSource).slot);
+  source->set_default_weight(weight);
+  return Xapian::Query(source->release());
+}
+
 }  // namespace
 
 Xapian::Query to_xapian(const Plan& plan, const Xapian::Database& db) {
@@ -48,6 +70,7 @@ Xapian::Query to_xapian(const Plan& plan, const Xapian::Database& db) {
     case Plan::Op::kRange:
       return range_query(plan.range());
     case Plan::Op::kDocs:
+      if (!plan.docs()) return every_document(plan.weight());
       return plan.weight() == 0 ? doc_set_query(plan.docs(), db)
                                 : weighted_doc_set_query(plan.docs(), plan.weight(), db);
     case Plan::Op::kScale:

@@ -15,7 +15,9 @@
 namespace fouille::store {
 
 /// The database at `dir` (a folder with a stub, a glass database, or a
-/// shard), read-only. Throws IndexError (index.cannot_open) naming `dir`.
+/// shard), read-only; or, when `dir` is a shard map (shard_map.h), every
+/// shard it names, remote. Throws IndexError (index.cannot_open) naming
+/// `dir`, or what open_shards throws.
 Xapian::Database open_for_reading(const std::filesystem::path& dir);
 
 /// The existing database at `dir`, to write; its write lock is held until
