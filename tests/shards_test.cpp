@@ -223,6 +223,8 @@ std::vector<Request> query_table() {
     r.sort = "relevance";
     r.offset = 5;
     requests.push_back(r);
+    r.offset = 1000;  // past the end: an empty page
+    requests.push_back(r);
     r.offset = 0;
     r.filters = {{"statut", "Actif"}};
     requests.push_back(r);

@@ -1,17 +1,20 @@
 #include "full_term_guard.h"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 #include <vector>
 
 namespace fouille::searcher {
 namespace {
 
-Plan rebuild(const Plan& plan, const Xapian::Database& db, Xapian::doccount size, bool weighted) {
+using Frequency = std::function<Xapian::doccount(const std::string&)>;
+
+Plan rebuild(const Plan& plan, const Frequency& frequency, Xapian::doccount size, bool weighted) {
   switch (plan.op()) {
     case Plan::Op::kTerm:
       if (weighted) return plan;
-      return db.get_termfreq(plan.term()) == size ? Plan::all() : plan;
+      return frequency(plan.term()) == size ? Plan::all() : plan;
     case Plan::Op::kAnd:
     case Plan::Op::kOr:
     case Plan::Op::kAndMaybe:
@@ -23,7 +26,7 @@ Plan rebuild(const Plan& plan, const Xapian::Database& db, Xapian::doccount size
       std::vector<Plan> parts;
       parts.reserve(plan.parts().size());
       for (std::size_t i = 0; i < plan.parts().size(); ++i) {
-        parts.push_back(rebuild(plan.parts()[i], db, size, weighted && !(rest_boolean && i > 0)));
+        parts.push_back(rebuild(plan.parts()[i], frequency, size, weighted && !(rest_boolean && i > 0)));
       }
       return Plan::join(plan.op(), std::move(parts));
     }
@@ -35,12 +38,35 @@ Plan rebuild(const Plan& plan, const Xapian::Database& db, Xapian::doccount size
   }
 }
 
+// The terms rebuild() asks the frequency of.
+void collect_terms(const Plan& plan, bool weighted, std::vector<Xapian::Query>& terms) {
+  if (plan.op() == Plan::Op::kTerm && !weighted) terms.emplace_back(plan.term());
+  if (plan.op() < Plan::Op::kAnd || plan.op() == Plan::Op::kScale) return;
+  const bool rest_boolean = plan.op() == Plan::Op::kFilter || plan.op() == Plan::Op::kAndNot;
+  for (std::size_t i = 0; i < plan.parts().size(); ++i)
+    collect_terms(plan.parts()[i], weighted && !(rest_boolean && i > 0), terms);
+}
+
 }  // namespace
 
 Plan guard_full_terms(const Plan& plan, const Xapian::Database& db, bool weighted) {
   const Xapian::doccount size = db.get_doccount();
   if (size == 0 || plan.empty()) return plan;
-  return rebuild(plan, db, size, weighted);
+  return rebuild(
+      plan, [&](const std::string& term) { return db.get_termfreq(term); }, size, weighted);
+}
+
+Plan guard_full_terms_remote(const Plan& plan, const Xapian::Database& db, bool weighted) {
+  const Xapian::doccount size = db.get_doccount();
+  if (size == 0 || plan.empty()) return plan;
+  std::vector<Xapian::Query> terms;
+  collect_terms(plan, weighted, terms);
+  if (terms.empty()) return plan;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  const Xapian::MSet stats = enquire.get_mset(0, 0);
+  return rebuild(
+      plan, [&](const std::string& term) { return stats.get_termfreq(term); }, size, weighted);
 }
 
 Plan expand_wildcard(const Xapian::Database& db, const std::string& prefix, Xapian::termcount limit) {

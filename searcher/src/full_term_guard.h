@@ -31,6 +31,11 @@ namespace fouille::searcher {
 /// are expanded already (expand_wildcard). Thread-compatible.
 Plan guard_full_terms(const Plan& plan, const Xapian::Database& db, bool weighted);
 
+/// guard_full_terms for a database served remotely: the terms' frequencies
+/// come in one exchange of statistics (an Enquire's), not a round trip per
+/// term and shard.
+Plan guard_full_terms_remote(const Plan& plan, const Xapian::Database& db, bool weighted);
+
 /// The `limit` most frequent terms of `db` that start with `prefix`, as one
 /// synonym (what OP_WILDCARD with WILDCARD_LIMIT_MOST_FREQUENT matches), so
 /// that guard_full_terms sees each term.

@@ -53,7 +53,9 @@ const SortKey* set_sort(Xapian::Enquire& enquire, const std::string& sort, Xapia
 // clause's documents as the count pass found them (not Xapian's
 // FixedWeightPostingSource: it reads the all-documents list, which Xapian
 // 1.4 reads wrong once ids have gaps; see full_term_guard.h); elsewhere
-// every document at that weight, filtered by the clause.
+// every document at that weight, filtered by the clause. The coverage only
+// weighs (AND_MAYBE): a clause's documents outside the query's matches (a
+// range the query requires) are not ranked.
 Plan by_coverage(const Plan& any_word, const Counted& counted, const Xapian::Database& db) {
   std::vector<Plan> parts{any_word};
   for (std::size_t i = 0; i < counted.coverage_clauses.size(); ++i) {
@@ -62,7 +64,7 @@ Plan by_coverage(const Plan& any_word, const Counted& counted, const Xapian::Dat
                         ? Plan::docs(counted.coverage_sets[i], weight)
                         : Plan::join(Plan::Op::kFilter, {Plan::every(weight), counted.coverage_clauses[i]}));
   }
-  return Plan::join(Plan::Op::kOr, std::move(parts));
+  return Plan::join(Plan::Op::kAndMaybe, std::move(parts));
 }
 
 // The documents `query` matches, counted by Xapian on every shard.
@@ -111,19 +113,46 @@ class Pager {
     const bool restrict = (!groups_.empty() || counted_.every_word.has_value()) && only && db_.size() == 1;
     ranked = restrict ? Plan::join(Plan::Op::kFilter, {ranked, Plan::docs(std::make_shared<const DocSet>(*only))})
                       : filtered(ranked, groups_);
-    const Xapian::Query xquery = to_xapian(guard_full_terms(ranked, db_, /*weighted=*/true), db_);
+    const Plan guarded = sets_ ? guard_full_terms(ranked, db_, /*weighted=*/true)
+                               : guard_full_terms_remote(ranked, db_, /*weighted=*/true);
+    const Xapian::Query xquery = to_xapian(guarded, db_);
     if (!sorted_ || sets_ || sorted_->descending || request_.collapse) return read(xquery, offset, limit);
     return read_valued_first(xquery, offset, limit);
   }
 
-  // The last page read, for collapsing's total.
-  const Xapian::MSet& last() const { return last_; }
+  /// Collapsing's exact total: the projects among the matches of the last
+  /// page's query (each document without a project counts alone), counted by
+  /// a value-count spy. Xapian's own count of collapsed matches is only
+  /// bounded on a short page and over remote shards. Sets result's total and
+  /// exactness.
+  void collapsed_total() {
+    if (last_query_.empty()) {  // nothing matched: the count pass's zero stands
+      return;
+    }
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(last_query_);
+    Xapian::ValueCountMatchSpy projects(corpus::schema().field(corpus::FieldId::kProjectId).slot);
+    enquire.add_matchspy(&projects);
+    const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+    std::size_t distinct = 0, with_project = 0;
+    for (auto it = projects.values_begin(); it != projects.values_end(); ++it) {
+      ++distinct;
+      with_project += it.get_termfreq();
+    }
+    result_.total = distinct + (all.get_matches_estimated() - with_project);
+    result_.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  }
 
  private:
   std::size_t read(const Xapian::Query& query, std::size_t offset, std::size_t limit) {
+    last_query_ = query;
     enquire_.set_query(query);
-    last_ = enquire_.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
-                              request_.collapse ? db_.get_doccount() : 0);
+    last_ = enquire_.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
+    // Served remotely: the page's documents asked for at once. By range:
+    // Xapian 1.4's fetch() of a page past the first reads outside it (a
+    // crash, tests/shards_test.cpp's second pages).
+    if (!sets_ && !last_.empty()) last_.fetch(last_.begin(), last_.end());
     for (auto it = last_.begin(); it != last_.end(); ++it)
       result_.hits.push_back(make_hit(it, ++rank_, compiled_, analyzer_, request_.lang));
     return last_.size();
@@ -158,6 +187,7 @@ class Pager {
   const SortKey* sorted_ = nullptr;
   std::size_t rank_;
   Xapian::MSet last_;
+  Xapian::Query last_query_;
 };
 
 }  // namespace
@@ -166,7 +196,7 @@ class Pager {
 // weighed without reading positions again (MatchSets::ranked_form); filters,
 // already applied, are the set of matching documents (for plain words alone,
 // the posting lists are cheaper to read than the set is to filter with).
-// Collapsing needs every match seen for its exact total of projects.
+// Collapsing counts the projects of every match (collapsed_total).
 void ranked_pass(const Request& request, const CompiledQuery& compiled, const FilterGroups& groups,
                  const MatchSets* sets, const Counted& counted, const Xapian::Database& db,
                  stemming::Analyzer& analyzer, Result& result) {
@@ -197,10 +227,7 @@ void ranked_pass(const Request& request, const CompiledQuery& compiled, const Fi
     const Plan query = counted.every_word ? by_coverage(compiled.query, counted, db) : compiled.query;
     pager.rank_page(query, counted.sets ? &counted.matched : nullptr, counted.matched_count, request.offset,
                     request.limit);
-    if (request.collapse) {
-      result.total = pager.last().get_matches_estimated();
-      result.exact = pager.last().get_matches_lower_bound() == pager.last().get_matches_upper_bound();
-    }
+    if (request.collapse) pager.collapsed_total();
   }
 }
 

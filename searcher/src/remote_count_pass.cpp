@@ -27,12 +27,13 @@ SpyCount spy_count(const Xapian::Database& db, const Plan& plan, const FacetTabl
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (time_limit > 0) enquire.set_time_limit(time_limit);
-  enquire.set_query(to_xapian(guard_full_terms(plan, db, /*weighted=*/false), db));
+  enquire.set_query(to_xapian(guard_full_terms_remote(plan, db, /*weighted=*/false), db));
+  // A spy reads its slot in every match: none for a facet no document has.
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   for (int c : columns) {
     const auto& col = table.columns()[static_cast<std::size_t>(c)];
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(col.field->slot));
-    enquire.add_matchspy(spies.back().get());
+    spies.push_back(col.values.empty() ? nullptr : std::make_unique<Xapian::ValueCountMatchSpy>(col.field->slot));
+    if (spies.back()) enquire.add_matchspy(spies.back().get());
   }
   const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
   SpyCount out;
@@ -41,6 +42,7 @@ SpyCount spy_count(const Xapian::Database& db, const Plan& plan, const FacetTabl
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const auto& col = table.columns()[static_cast<std::size_t>(columns[i])];
     auto& counts = out.counts.emplace_back(col.values.size(), 0);
+    if (!spies[i]) continue;
     auto add = [&](std::string_view value, Xapian::doccount n) {
       // A value new since the table was read (a commit in between) waits
       // for the next revision's table.
