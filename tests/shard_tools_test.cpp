@@ -51,7 +51,7 @@ fs::path samples_copy(const test::ScratchDir& dir) {
   return dir / "docs";
 }
 
-TEST(Shards, TwoShardsHoldTheWholeIndexEachFileOnce) {
+TEST(ShardTools, TwoShardsHoldTheWholeIndexEachFileOnce) {
   test::ScratchDir dir("shards-split");
   const fs::path docs = samples_copy(dir);
   const auto whole = index(dir / "whole", "", docs.string());
@@ -74,7 +74,7 @@ TEST(Shards, TwoShardsHoldTheWholeIndexEachFileOnce) {
   EXPECT_EQ(w.get_metadata("fouille.shard"), "");
 }
 
-TEST(Shards, AnotherSpecOrNoneOrBadSyntaxIsRefusedInOneLine) {
+TEST(ShardTools, AnotherSpecOrNoneOrBadSyntaxIsRefusedInOneLine) {
   test::ScratchDir dir("shards-refusals");
   const std::string docs = samples_copy(dir).string();
   index(dir / "s1", "--shard 1/2", docs);
@@ -112,7 +112,7 @@ TEST(Shards, AnotherSpecOrNoneOrBadSyntaxIsRefusedInOneLine) {
 }
 
 // Updates, --prune and the way a folder is named keep each file in its shard.
-TEST(Shards, UpdatesAndPruneStayOnTheFilesShard) {
+TEST(ShardTools, UpdatesAndPruneStayOnTheFilesShard) {
   test::ScratchDir dir("shards-update");
   const fs::path docs = samples_copy(dir);
   index(dir / "s1", "--shard 1/2", docs.string());
@@ -185,7 +185,7 @@ class Shardd {
   pid_t pid_ = -1;
 };
 
-TEST(Shardd, ServesAShardToARemoteDatabase) {
+TEST(ShardServe, ServesAShardToARemoteDatabase) {
   test::ScratchDir dir("shardd-serve");
   index(dir / "s1", "--shard 1/2", samples_copy(dir).string());
   const int port = free_port();
@@ -207,7 +207,7 @@ TEST(Shardd, ServesAShardToARemoteDatabase) {
 
 // xapian-tcpsrv opens the folder for each connection, through the stub: a
 // new connection sees an update in place and a rebuilt generation.
-TEST(Shardd, ANewConnectionSeesUpdatesAndANewGeneration) {
+TEST(ShardServe, ANewConnectionSeesUpdatesAndANewGeneration) {
   test::ScratchDir dir("shardd-generations");
   const fs::path docs = dir / "docs";
   ASSERT_EQ(
@@ -231,7 +231,7 @@ TEST(Shardd, ANewConnectionSeesUpdatesAndANewGeneration) {
   EXPECT_EQ(server.connect().get_doccount(), 220u);
 }
 
-TEST(Shardd, RefusesInOneLineWhatItCannotServe) {
+TEST(ShardServe, RefusesInOneLineWhatItCannotServe) {
   test::ScratchDir dir("shardd-refusals");
   index(dir / "stale", "", FOUILLE_SAMPLES);
   {
@@ -286,7 +286,7 @@ std::vector<std::string> frequent_words(const Xapian::Database& db, std::size_t 
   return out;
 }
 
-TEST(Shards, TheMergedSpellingDatabaseSuggestsAsTheWholeIndex) {
+TEST(ShardTools, TheMergedSpellingDatabaseSuggestsAsTheWholeIndex) {
   test::ScratchDir dir("shards-spelling");
   const std::string docs = (dir / "docs").string();
   ASSERT_EQ(run(std::string(FOUILLE_GEN_BIN) + " --out " + quote(docs) + " --docs 300 --seed 4").status, 0);
