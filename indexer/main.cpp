@@ -44,12 +44,13 @@ int main(int argc, char** argv) {
   tool.version_names_xapian();
   tool.json_errors();
   std::string db;
-  std::string jobs = "0", batch = "1000", max_mb = "20";
+  std::string jobs = "0", batch = "1000", max_mb = "20", shard;
   tool.add_options()("db,d", po::value(&db), "help.index.db")("jobs,j", po::value(&jobs), "help.index.jobs")(
       "batch", po::value(&batch), "help.index.batch")("prune", "help.index.prune")(
       "no-spelling", "help.index.no_spelling")("max-size", po::value(&max_mb), "help.index.max_size")(
       "follow-links", "help.index.follow_links")("quiet,q", "help.index.quiet")("json", "help.index.json")(
-      "dump", "help.index.dump");
+      "dump", "help.index.dump")("shard", po::value(&shard), "shard.help.shard")("spelling-from",
+                                                                                 "shard.help.spelling_from");
   std::string lang;
   tool.language_option(&lang);
   tool.color_option();
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
       return s.documents == 0 && s.skipped > 0 ? int{cli::kInput} : int{cli::kOk};
     }
     if (db.empty()) throw UsageError(Message{"option.db_required", {}});
+    if (tool.has("spelling-from")) return merge_spelling(tool, db, {paths.begin(), paths.end()});
 
     indexer::Options options;
     options.db = db;
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
     options.prune = tool.has("prune");
     options.spelling = !tool.has("no-spelling");
     options.read = read;
+    options.shard = shard;
     const bool quiet = tool.has("quiet");
 
     stop_on_signals();

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "fouille/indexer/summary.h"
+#include "fouille/store/spelling.h"
 
 using namespace fouille;
 
@@ -20,5 +21,12 @@ int report(cli::Tool& tool, const indexer::Stats& s, const std::string& db, bool
     return int{cli::kInterrupted};
   }
   if (s.skipped > 0 && s.added + s.updated == 0 && s.unchanged == 0) return int{cli::kInput};
+  return int{cli::kOk};
+}
+
+int merge_spelling(cli::Tool& tool, const std::string& db, const std::vector<std::filesystem::path>& shards) {
+  const store::SpellingMerge m = store::merge_spelling(shards, db);
+  std::cout << "fouille-index: " << render(Message{"shard.spelling_done", {db, m.databases, m.words}}, tool.lang())
+            << std::endl;
   return int{cli::kOk};
 }

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 // String literals shaped like an id of one of the catalogue's groups.
 std::set<std::string> ids_in(const fs::path& file) {
   static const std::regex literal(
-      R"re("((?:field|help|index|note|option|out|query|read|request|serve|store|sys)\.[a-z_]+(?:\.[a-z_]+)?)")re");
+      R"re("((?:field|help|index|note|option|out|query|read|request|serve|shard|store|sys)\.[a-z_]+(?:\.[a-z_]+)?)")re");
   static const std::regex not_an_id(R"(.*\.(html|js|css|tsv|txt|json|jsonl|csv|xml|pdf|docx|odt)$)");
   std::ifstream in(file);
   std::stringstream text;
@@ -34,7 +34,8 @@ std::set<std::string> ids_in(const fs::path& file) {
 
 TEST(MessageIds, EveryIdTheSourcesNameIsInTheCatalogue) {
   std::size_t seen = 0;
-  for (const char* part : {"base", "cli", "corpus", "indexer", "searcher", "server", "store", "testsupport", "bench"}) {
+  for (const char* part :
+       {"base", "cli", "corpus", "indexer", "searcher", "server", "shard", "store", "testsupport", "bench"}) {
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(FOUILLE_SOURCE_DIR) / part)) {
       const fs::path& p = entry.path();
       const std::string name = p.filename().string();

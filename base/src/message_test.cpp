@@ -91,10 +91,12 @@ TEST(Message, LanguageFromEnvironmentTakesLcAllThenLcMessagesThenLang) {
 }
 
 // Each row: an id, a French and an English text, with the same arguments;
-// ids sorted and unique.
+// ids unique, and sorted within each block (a comment line starts a block:
+// a feature's rows may sit together at the end).
 TEST(Message, CatalogueIsSortedUniqueAndBothTextsTakeTheSameArguments) {
   std::string previous;
-  std::size_t rows = 0;
+  std::set<std::string> seen;
+  std::size_t rows = 0, last_line = 0;
   base::for_each_data_line(data::messages, [&](std::string_view row, std::size_t number) {
     SCOPED_TRACE("line " + std::to_string(number));
     ++rows;
@@ -102,7 +104,10 @@ TEST(Message, CatalogueIsSortedUniqueAndBothTextsTakeTheSameArguments) {
     ASSERT_NE(b, std::string_view::npos);
     ASSERT_EQ(row.find('\t', b + 1), std::string_view::npos);
     const std::string id(row.substr(0, a));
+    if (number != last_line + 1) previous.clear();  // a new block
+    last_line = number;
     EXPECT_LT(previous, id);
+    EXPECT_TRUE(seen.insert(id).second) << id;
     previous = id;
     auto arguments = [](std::string_view text) {
       std::set<char> out;

@@ -25,6 +25,7 @@
 
 #include "file_scan.h"
 #include "run.h"
+#include "shard_filter.h"
 #include "shard_writer.h"
 #include "timing.h"
 #include "updater.h"
@@ -54,11 +55,13 @@ std::uint64_t directory_bytes(const fs::path& dir) {
 
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop) {
   const auto started = Clock::now();
+  const store::ShardSpec shard = shard_of_run(options);
   Scan scan = scan_inputs(options.inputs, options.follow_links);
   std::vector<InputFile>& files = scan.files;
   Stats stats;
   stats.files = files.size();
   stats.skipped = scan.warnings.size();
+  keep_shard(shard, files, stats);
   if (warn) {
     for (const auto& w : scan.warnings) warn(w);
   }
@@ -66,6 +69,7 @@ Stats index(const Options& options, const Warn& warn, const OnProgress& progress
   store::DatabaseLayout layout(options.db);
   Xapian::WritableDatabase db = store::open_for_writing(layout.dir());
   try {
+    check_shard(db, shard, options.db);
     std::map<std::string, store::KnownFile> known = store::known_files(db);
     // A database indexed by another analysis chain holds terms this one would
     // not write (nor find): every file is indexed again.

@@ -12,6 +12,7 @@
 #include "fouille/store/database.h"
 #include "fouille/store/metadata.h"
 
+#include "shard_filter.h"
 #include "spelling_flush.h"
 
 namespace fouille::indexer {
@@ -87,6 +88,8 @@ class ShardWriter {
     // generation is written with Xapian's usual syncing.
     shard_.emplace(store::create_scratch(shards_.paths.back()));
     shard_->set_metadata(store::kAnalysisKey, store::current_analysis());  // kept by compaction
+    const std::string spec = store::encode_shard_spec(shard_of_run(run_.o_));
+    if (!spec.empty()) shard_->set_metadata(store::kShardKey, spec);  // likewise
     in_shard_ = 0;
   }
 

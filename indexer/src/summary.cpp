@@ -35,11 +35,14 @@ std::string decimal(double value, int digits, Lang lang) {
 std::string summary_line(const Stats& s, const std::string& db, Lang lang) {
   const Message database{"index.summary_db",
                          {db, s.db_documents, decimal(static_cast<double>(s.db_bytes) / 1e6, 1, lang)}};
-  return render(Message{"index.summary",
-                        {s.added, s.updated, s.unchanged, s.removed, s.skipped, decimal(s.seconds, 2, lang),
-                         decimal(per_second(static_cast<double>(s.added + s.updated), s.seconds), 0, lang),
-                         decimal(per_second(static_cast<double>(s.bytes) / 1e6, s.seconds), 2, lang), database}},
-                lang);
+  std::string line =
+      render(Message{"index.summary",
+                     {s.added, s.updated, s.unchanged, s.removed, s.skipped, decimal(s.seconds, 2, lang),
+                      decimal(per_second(static_cast<double>(s.added + s.updated), s.seconds), 0, lang),
+                      decimal(per_second(static_cast<double>(s.bytes) / 1e6, s.seconds), 2, lang), database}},
+             lang);
+  if (!s.shard.empty()) line += render(Message{"shard.summary", {s.shard, s.other_shard}}, lang);
+  return line;
 }
 
 std::string phases_line(const Stats& s, Lang lang) {
@@ -67,6 +70,8 @@ std::string summary_json(const Stats& s, const std::string& db) {
       {"unchanged", s.unchanged},
       {"removed", s.removed},
       {"skipped", s.skipped},
+      {"other_shard", s.other_shard},
+      {"shard", s.shard},
       {"bytes", s.bytes},
       {"seconds", s.seconds},
       {"docs_per_second", per_second(static_cast<double>(s.added + s.updated), s.seconds)},

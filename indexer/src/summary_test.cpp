@@ -22,6 +22,21 @@ Stats sample() {
   return s;
 }
 
+TEST(Summary, AShardSaysWhichAndHowManyFilesWentToOthers) {
+  Stats s = sample();
+  s.shard = "1/2";
+  s.other_shard = 7;
+  EXPECT_EQ(summary_line(s, "p1.db", Lang::kEn),
+            "10 added, 2 updated, 0 unchanged, 0 removed, 1 skipped in 2.00 s (6 docs/s, 1.50 MB/s); "
+            "p1.db: 11 documents, 5.5 MB; shard 1/2, 7 files of other shards");
+  EXPECT_EQ(summary_line(s, "p1.db", Lang::kFr),
+            "10 ajoutés, 2 mis à jour, 0 inchangé, 0 supprimé, 1 ignoré en 2,00 s (6 docs/s, 1,50 Mo/s) ; "
+            "p1.db : 11 documents, 5,5 Mo ; fragment 1/2, 7 fichiers d'autres fragments");
+  auto j = nlohmann::json::parse(summary_json(s, "p1.db"));
+  EXPECT_EQ(j["shard"], "1/2");
+  EXPECT_EQ(j["other_shard"], 7);
+}
+
 TEST(Summary, LineGivesCountsRatesAndTheDatabase) {
   EXPECT_EQ(summary_line(sample(), "projets.db", Lang::kEn),
             "10 added, 2 updated, 0 unchanged, 0 removed, 1 skipped in 2.00 s (6 docs/s, 1.50 MB/s); "

@@ -3,6 +3,7 @@
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
 #include "fouille/store/coding.h"
+#include "fouille/store/terms.h"
 
 #include "full_term_guard.h"
 #include "hits.h"
@@ -116,7 +117,8 @@ class Pager {
     const Plan guarded = sets_ ? guard_full_terms(ranked, db_, /*weighted=*/true)
                                : guard_full_terms_remote(ranked, db_, /*weighted=*/true);
     const Xapian::Query xquery = to_xapian(guarded, db_);
-    if (!sorted_ || sets_ || sorted_->descending || request_.collapse) return read(xquery, offset, limit);
+    total_query_ = xquery;
+    if (!sorted_ || sets_ || sorted_->descending) return read(xquery, offset, limit);
     return read_valued_first(xquery, offset, limit);
   }
 
@@ -126,27 +128,14 @@ class Pager {
   /// bounded on a short page and over remote shards. Sets result's total and
   /// exactness.
   void collapsed_total() {
-    if (last_query_.empty()) {  // nothing matched: the count pass's zero stands
-      return;
-    }
-    Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_query(last_query_);
-    Xapian::ValueCountMatchSpy projects(corpus::schema().field(corpus::FieldId::kProjectId).slot);
-    enquire.add_matchspy(&projects);
-    const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
-    std::size_t distinct = 0, with_project = 0;
-    for (auto it = projects.values_begin(); it != projects.values_end(); ++it) {
-      ++distinct;
-      with_project += it.get_termfreq();
-    }
-    result_.total = distinct + (all.get_matches_estimated() - with_project);
-    result_.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    if (total_query_.empty()) return;  // nothing matched: the count pass's zero stands
+    const Projects all = projects_of(total_query_);
+    result_.total = all.collapsed;
+    result_.exact = all.exact;
   }
 
  private:
   std::size_t read(const Xapian::Query& query, std::size_t offset, std::size_t limit) {
-    last_query_ = query;
     enquire_.set_query(query);
     last_ = enquire_.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
     // Served remotely: the page's documents asked for at once. By range:
@@ -160,18 +149,58 @@ class Pager {
 
   // Served remotely, sorted ascending: the documents with the value, then
   // those without (ranked by relevance), as the key maker orders locally.
+  // Collapsed, a project with a document holding the value is shown by it,
+  // among the first; the others follow.
   std::size_t read_valued_first(const Xapian::Query& query, std::size_t offset, std::size_t limit) {
     const Xapian::valueno slot = corpus::schema().field(sorted_->field).slot;
     const Xapian::Query has_value(Xapian::Query::OP_VALUE_GE, slot, std::string(1, '\0'));
     const Xapian::Query with(Xapian::Query::OP_FILTER, query, has_value);
-    const Xapian::doccount valued = count_of(db_, with);
+    Xapian::Query without(Xapian::Query::OP_AND_NOT, query, has_value);
+    std::size_t valued = 0;
+    if (request_.collapse) {
+      const Projects shown_first = projects_of(with);
+      valued = shown_first.collapsed;
+      std::vector<Xapian::Query> theirs;
+      const corpus::Field& project = corpus::schema().field(corpus::FieldId::kProjectId);
+      for (const auto& id : shown_first.ids) theirs.emplace_back(store::filter_term(project, id));
+      if (!theirs.empty()) {
+        without = Xapian::Query(Xapian::Query::OP_AND_NOT, without,
+                                Xapian::Query(Xapian::Query::OP_OR, theirs.begin(), theirs.end()));
+      }
+    } else {
+      valued = count_of(db_, with);
+    }
     const std::size_t shown = offset < valued ? read(with, offset, limit) : 0;
     if (shown == limit) return shown;
     enquire_.set_sort_by_relevance();
-    const std::size_t after = read(Xapian::Query(Xapian::Query::OP_AND_NOT, query, has_value),
-                                   offset >= valued ? offset - valued : 0, limit - shown);
+    const std::size_t after = read(without, offset >= valued ? offset - valued : 0, limit - shown);
     enquire_.set_sort_by_value_then_relevance(slot, false);
     return shown + after;
+  }
+
+  // The projects among a query's matches, and its matches collapsed by
+  // project (each document without a project counts alone), by a spy.
+  struct Projects {
+    std::vector<std::string> ids;
+    std::size_t collapsed = 0;
+    bool exact = true;
+  };
+  Projects projects_of(const Xapian::Query& query) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(query);
+    Xapian::ValueCountMatchSpy spy(corpus::schema().field(corpus::FieldId::kProjectId).slot);
+    enquire.add_matchspy(&spy);
+    const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+    Projects out;
+    std::size_t with_project = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      out.ids.push_back(*it);
+      with_project += it.get_termfreq();
+    }
+    out.collapsed = out.ids.size() + (all.get_matches_estimated() - with_project);
+    out.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    return out;
   }
 
   const Request& request_;
@@ -187,7 +216,7 @@ class Pager {
   const SortKey* sorted_ = nullptr;
   std::size_t rank_;
   Xapian::MSet last_;
-  Xapian::Query last_query_;
+  Xapian::Query total_query_;  // the last query ranked whole, for collapsing's total
 };
 
 }  // namespace

@@ -34,6 +34,10 @@ struct Options {
   /// skipped with a warning (a link to /etc/passwd is not indexed).
   bool follow_links = false;
   corpus::ReadOptions read;
+  /// "i/L": index only the files of shard i of L (fouille/store/shard.h),
+  /// recorded in the database, which later runs must then give too; "" for
+  /// the whole index. Checked by index() (UsageError naming --shard).
+  std::string shard;
 };
 
 struct Progress {
@@ -63,13 +67,15 @@ struct PhaseTimes {
 };
 
 struct Stats {
-  std::size_t files = 0;      ///< files found under the inputs
-  std::size_t added = 0;      ///< documents new to the database
-  std::size_t updated = 0;    ///< documents of changed files, indexed again
-  std::size_t unchanged = 0;  ///< files left alone (same size and mtime)
-  std::size_t removed = 0;    ///< documents pruned or dropped from changed files
-  std::size_t skipped = 0;    ///< files that could not be read (see warnings)
-  std::uint64_t bytes = 0;    ///< bytes read
+  std::size_t files = 0;        ///< files found under the inputs
+  std::size_t added = 0;        ///< documents new to the database
+  std::size_t updated = 0;      ///< documents of changed files, indexed again
+  std::size_t unchanged = 0;    ///< files left alone (same size and mtime)
+  std::size_t removed = 0;      ///< documents pruned or dropped from changed files
+  std::size_t skipped = 0;      ///< files that could not be read (see warnings)
+  std::size_t other_shard = 0;  ///< files of other shards, not read (Options::shard)
+  std::string shard;            ///< the shard built, "i/L"; "" for the whole index
+  std::uint64_t bytes = 0;      ///< bytes read
   double seconds = 0;
   std::uint64_t db_bytes = 0;        ///< database size on disk at the end
   std::size_t db_documents = 0;      ///< documents in the database at the end
@@ -87,8 +93,10 @@ using OnProgress = std::function<void(const Progress&)>;
 /// Indexes `options.inputs` into `options.db`. Per-file problems go to `warn`
 /// (one message naming the file) and never stop the run. Setting `*stop` (e.g.
 /// from a signal handler) makes it commit what is done and return.
-/// Throws CorpusError for a missing input path (before anything is written)
-/// and IndexError when the database cannot be opened, locked or written.
+/// Throws UsageError for a bad Options::shard or one that is not the shard the
+/// database was built as (before anything is written), CorpusError for a
+/// missing input path and IndexError when the database cannot be opened,
+/// locked or written.
 Stats index(const Options& options, const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop);
 
 /// The files index() would read under `inputs`, as found under them (not

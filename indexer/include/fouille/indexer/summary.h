@@ -16,7 +16,8 @@
 namespace fouille::indexer {
 
 /// "N added, N updated, … in S s (docs/s, MB/s); DB: N documents, MB", no
-/// newline, in `lang` (French: decimal commas, « Mo »).
+/// newline, in `lang` (French: decimal commas, « Mo »); for a shard, then
+/// "; shard i/L, N files of other shards".
 std::string summary_line(const Stats& stats, const std::string& db, Lang lang);
 
 /// "time: scan S s, read/decode S s, … ; peak RSS N MB", no newline, in `lang`.
@@ -26,9 +27,9 @@ std::string phases_line(const Stats& stats, Lang lang);
 std::string decimal(double value, int digits, Lang lang);
 
 /// Every figure of `stats` as one JSON object on one line, no newline:
-/// counts, seconds, docs_per_second, db, db_documents, db_bytes, interrupted,
-/// threads, peak_rss_bytes and "phases": {scan, read, parse, analyse, build,
-/// write, compact, spelling} in seconds.
+/// counts (with "other_shard", and "shard": "i/L" or ""), seconds, docs_per_second, db, db_documents, db_bytes,
+/// interrupted, threads, peak_rss_bytes and "phases": {scan, read, parse, analyse, build, write, compact, spelling} in
+/// seconds.
 std::string summary_json(const Stats& stats, const std::string& db);
 
 }  // namespace fouille::indexer

@@ -25,6 +25,11 @@ inline constexpr const char* kAnalysisKey = "fouille.analysis";
 /// listed, and the next run reads the file again, whatever its stamp.
 inline constexpr const char* kPartialKey = "fouille.partial";
 
+/// The shard of a sharded index the database was built as, "i/L"
+/// (shard.h); absent for a whole index. Recorded by the first run, checked by
+/// every later one.
+inline constexpr const char* kShardKey = "fouille.shard";
+
 /// The value of kPartialKey listing `files` ("" for none).
 std::string encode_partial(const std::set<std::string>& files);
 
