@@ -21,14 +21,13 @@ namespace fouille {
 namespace {
 
 namespace fs = std::filesystem;
+using test::lines;
 using test::quote;
 using test::run;
 
 // These tests read the tools' English; cli_conventions_test checks both languages.
 const std::string kIndex = std::string(FOUILLE_INDEX_BIN) + " --lang en";
 const std::string kSearch = FOUILLE_SEARCH_BIN;
-
-std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 TEST(Cli, AnalyzeStdinPrintsOneLineOfTermsPerInputLine) {
   auto r =

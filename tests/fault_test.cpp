@@ -18,6 +18,7 @@ namespace fouille {
 namespace {
 
 namespace fs = std::filesystem;
+using test::lines;
 using test::quote;
 using test::run;
 
@@ -25,7 +26,6 @@ using test::run;
 const std::string kIndex = std::string(FOUILLE_INDEX_BIN) + " --lang en";
 const std::string kSearch = FOUILLE_SEARCH_BIN;
 
-std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 std::string project(const std::string& title, const std::string& words) {

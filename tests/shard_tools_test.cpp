@@ -22,13 +22,12 @@ namespace fouille {
 namespace {
 
 namespace fs = std::filesystem;
+using test::lines;
 using test::quote;
 using test::run;
 
 const std::string kIndex = std::string(FOUILLE_INDEX_BIN) + " --lang en";
 const std::string kShardd = FOUILLE_SHARDD_BIN;
-
-std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 // fouille-index -q --json on `input` into `db` with `options`; its summary.
 nlohmann::json index(const fs::path& db, const std::string& options, const std::string& input) {

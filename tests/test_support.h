@@ -2,6 +2,7 @@
 // real command-line tools.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +49,11 @@ inline CommandResult run(const std::string& command) {
   r.errors.assign(std::istreambuf_iterator<char>(in), {});
   std::filesystem::remove(err_file);
   return r;
+}
+
+/// The lines of a tool's output (its newlines).
+inline std::size_t lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
 /// Single-quotes a string for the shell.

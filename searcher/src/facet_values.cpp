@@ -27,6 +27,18 @@ std::string publisher_label(const Xapian::Database& db, const std::string& value
 
 }  // namespace
 
+void for_each_counted(const Xapian::ValueCountMatchSpy& spy, const corpus::Field& field,
+                      const std::function<void(std::string_view, Xapian::doccount)>& f) {
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    if (store::codec_of(field) == store::Codec::kList) {
+      store::for_each_in_list(value, [&](std::string_view v) { f(v, it.get_termfreq()); });
+    } else if (!value.empty()) {
+      f(value, it.get_termfreq());
+    }
+  }
+}
+
 FacetTable::FacetTable(const Xapian::Database& db, ValuesOnly) : db_(db), values_only_(true) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -50,14 +62,7 @@ FacetTable::FacetTable(const Xapian::Database& db, ValuesOnly) : db_(db), values
       }
       col.totals[it->second] += count;
     };
-    for (auto it = spies[c]->values_begin(); it != spies[c]->values_end(); ++it) {
-      const std::string value = *it;
-      if (store::codec_of(*col.field) == store::Codec::kList) {
-        store::for_each_in_list(value, [&](std::string_view v) { add(v, it.get_termfreq()); });
-      } else if (!value.empty()) {
-        add(value, it.get_termfreq());
-      }
-    }
+    for_each_counted(*spies[c], *col.field, add);
     if (col.field->id == corpus::FieldId::kPublisher) {
       for (const std::string& value : col.values) col.labels.push_back(publisher_label(db, value));
     }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -90,6 +91,11 @@ class FacetTable {
   Xapian::Database db_;  // the revision the table was read from, for numbers()
   std::deque<LazyNumbers> numbers_;
 };
+
+/// Each value a value-count spy on `field`'s slot counted, with its count;
+/// a list slot's values one by one (facet_values.cpp).
+void for_each_counted(const Xapian::ValueCountMatchSpy& spy, const corpus::Field& field,
+                      const std::function<void(std::string_view, Xapian::doccount)>& f);
 
 /// The label of a facet value in `lang` ("fr" or "en"): a country's name, a
 /// vocabulary's label, a budget bucket's wording; else the value itself.

@@ -6,8 +6,6 @@
 // a filtered facet is counted with its own filter left out, as locally.
 #include <memory>
 
-#include "fouille/store/coding.h"
-
 #include "full_term_guard.h"
 #include "passes.h"
 #include "query/xapian_form.h"
@@ -48,14 +46,7 @@ SpyCount spy_count(const Xapian::Database& db, const Plan& plan, const FacetTabl
       // for the next revision's table.
       if (auto it = col.id_of.find(value); it != col.id_of.end()) counts[it->second] += n;
     };
-    for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
-      const std::string value = *it;
-      if (store::codec_of(*col.field) == store::Codec::kList) {
-        store::for_each_in_list(value, [&](std::string_view v) { add(v, it.get_termfreq()); });
-      } else if (!value.empty()) {
-        add(value, it.get_termfreq());
-      }
-    }
+    for_each_counted(*spies[i], *col.field, add);
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "fouille/store/database.h"
 #include "fouille/store/database_layout.h"
 #include "fouille/store/shard.h"
+#include "fouille/testsupport/failure_id.h"
 #include "fouille/testsupport/scratch_dir.h"
 
 namespace fouille::shard {
@@ -27,14 +28,7 @@ void make(const fs::path& dir, int docs, const std::string& analysis, const std:
   db.commit();
 }
 
-std::string failure_id(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const IndexError& e) {
-    return e.message() ? e.message()->id : e.what();
-  }
-  return "";
-}
+using test::failure_id;
 
 TEST(Shardd, ServesACurrentFouilleDatabaseAndSaysWhat) {
   test::ScratchDir dir("shardd");

@@ -11,6 +11,7 @@
 #include "fouille/store/analysis_check.h"
 #include "fouille/store/database.h"
 #include "fouille/store/database_layout.h"
+#include "fouille/testsupport/failure_id.h"
 
 namespace fouille::store {
 namespace {
@@ -40,14 +41,7 @@ Xapian::termcount frequency(const Xapian::Database& db, const std::string& word)
   return 0;
 }
 
-std::string failure_id(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const IndexError& e) {
-    return e.message() ? e.message()->id : e.what();
-  }
-  return "";
-}
+using test::failure_id;
 
 TEST(MergeSpelling, SumsEachWordAcrossShardsAndKeepsTheSignature) {
   Scratch s;
