@@ -334,5 +334,21 @@ TEST_F(ShardsTest, AStoppedReplicaIsPassedOverAndAShardWithNoServerFailsTheSearc
   EXPECT_THROW(searcher::Searcher{map.string()}, IndexError);
 }
 
+// A searcher follows its map: rewritten, the next search uses the servers it
+// names now (here shard 2's documents served as shard 1 as well).
+TEST_F(ShardsTest, ASearcherFollowsItsRewrittenMap) {
+  Server first(*dir_ / "s2-1"), second(*dir_ / "s2-2");
+  const fs::path map = *dir_ / "moving";
+  test::write_file(map, "shard 1 " + first.address() + "\nshard 2 " + second.address() + "\n");
+  searcher::Searcher sharded(map.string()), one((*dir_ / "whole").string());
+  Request r;
+  r.query = "";
+  r.no_facets = true;
+  EXPECT_EQ(sharded.search(r).total, one.search(r).total);
+  const std::size_t second_alone = searcher::Searcher((*dir_ / "s2-2").string()).search(r).total;
+  test::write_file(map, "shard 1 " + second.address() + "\nshard 2 " + second.address() + "\n");
+  EXPECT_EQ(sharded.search(r).total, 2 * second_alone);
+}
+
 }  // namespace
 }  // namespace fouille

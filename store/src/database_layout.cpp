@@ -40,7 +40,8 @@ void write_stub(const fs::path& dir, int generation) {
 }  // namespace
 
 std::string stub_contents(const fs::path& dir) {
-  std::ifstream in(dir / kStub);
+  std::error_code ec;
+  std::ifstream in(fs::is_regular_file(dir, ec) ? dir : dir / kStub);  // a shard map, or DIR's stub
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 

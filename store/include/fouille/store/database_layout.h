@@ -43,6 +43,8 @@ class DatabaseLayout {
 /// The content of DIR's stub (which generation readers open), "" when DIR
 /// is a plain database or does not exist: a reader that saw it change opens
 /// the database anew rather than reopening a generation that may be gone.
+/// For a shard map (shard_map.h), the map's text: a reader that saw it
+/// change connects to the servers it names now.
 std::string stub_contents(const std::filesystem::path& dir);
 
 }  // namespace fouille::store
