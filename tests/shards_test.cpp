@@ -27,7 +27,9 @@
 
 #include "fouille/base/error.h"
 #include "fouille/indexer/indexer.h"
+#include "fouille/searcher/index.h"
 #include "fouille/searcher/searcher.h"
+#include "fouille/searcher/session.h"
 #include "fouille/store/spelling.h"
 
 #include "test_support.h"
@@ -332,6 +334,27 @@ TEST_F(ShardsTest, AStoppedReplicaIsPassedOverAndAShardWithNoServerFailsTheSearc
   second.stop();
   EXPECT_THROW(sharded.search(r), IndexError);
   EXPECT_THROW(searcher::Searcher{map.string()}, IndexError);
+}
+
+// What fouille-serve runs on a map: an Index's status, a Session's search,
+// a document and similar documents, as on one database.
+TEST_F(ShardsTest, AServerSessionOnAMapAnswersAsOnOneDatabase) {
+  auto sharded_index = std::make_shared<searcher::Index>((*dir_ / "map2").string());
+  auto one_index = std::make_shared<searcher::Index>((*dir_ / "whole").string());
+  const searcher::IndexStatus status = sharded_index->status();
+  ASSERT_TRUE(status.open) << status.error;
+  EXPECT_EQ(status.documents, one_index->status().documents);
+  EXPECT_TRUE(status.current_analysis);
+  searcher::Session sharded(sharded_index), one(one_index);
+  Request r;
+  r.query = "Guinée";
+  const Result a = one.search(r), b = sharded.search(r);
+  expect_same(a, b, a, "session « Guinée »");
+  ASSERT_FALSE(a.hits.empty());
+  EXPECT_EQ(sharded.document_json(a.hits.front().id), one.document_json(a.hits.front().id));
+  r.query = "";
+  r.like = a.hits.front().id;
+  EXPECT_EQ(sharded.search(r).total, one.search(r).total);
 }
 
 // A searcher follows its map: rewritten, the next search uses the servers it
