@@ -1,6 +1,7 @@
 #include "fouille/store/stored_document.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <iterator>
 #include <limits>
@@ -132,15 +133,16 @@ std::string_view ascii_escape(uint8_t c, char (&code)[6]) {
   }
 }
 
-// Whether the 8 bytes at `p` all stand for themselves in a JSON string:
-// ASCII, no control byte, no '"' or '\\' (exact, by the zero-byte tests on a
-// 64-bit word).
-bool plain8(const uint8_t* p) {
+// The bytes at `p` that need care in a JSON string (not ASCII, a control
+// byte, '"' or '\\'), as the high bit of each of the 8 bytes: 0 when all
+// stand for themselves. By the zero-byte tests on a 64-bit word, whose lowest
+// flag is exact (those above it may not be).
+uint64_t special8(const uint8_t* p) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   uint64_t w;
   std::memcpy(&w, p, 8);
   const auto below = [&](uint64_t x, uint8_t n) { return (x - kOnes * n) & ~x & kHigh; };
-  return ((w & kHigh) | below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1)) == 0;
+  return (w & kHigh) | below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1);
 }
 
 // nlohmann's dump() checks and escapes strings a byte at a time through a
@@ -163,9 +165,15 @@ void write_string(std::string_view s, std::string& out) {
     run = at + 1;
   };
   for (int32_t i = 0; i < len;) {
-    if (len - i >= 8 && plain8(p + i)) {  // most of a French text: ASCII letters
-      i += 8;
-      continue;
+    if (len - i >= 8) {  // most of a French text: runs of ASCII letters
+      const uint64_t special = special8(p + i);
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        i += std::countr_zero(special) >> 3;  // to the first byte needing care
+      }
     }
     const uint8_t c = p[i];
     if (c >= 0x80) {
