@@ -22,10 +22,17 @@ std::vector<std::string> split(std::string_view text, char sep) {
   return out;
 }
 
-bool holds_any(const std::vector<std::string>& members, const std::vector<std::string>& values, bool fold) {
+bool holds_any(const std::vector<std::string>& members, const std::vector<std::string>& values) {
   return std::any_of(values.begin(), values.end(), [&](const std::string& v) {
-    return std::find(members.begin(), members.end(), fold ? stemming::fold(v) : v) != members.end();
+    return std::find(members.begin(), members.end(), v) != members.end();
   });
+}
+
+std::vector<std::string> folded(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  out.reserve(values.size());
+  for (const auto& v : values) out.push_back(stemming::fold(v));
+  return out;
 }
 
 }  // namespace
@@ -63,17 +70,20 @@ Areas::Areas(std::string_view table) {
 
 std::vector<std::string_view> Areas::names(const Document& doc) const {
   std::vector<std::string_view> out;
+  // Folded once here, not once for each area of the table.
+  const std::vector<std::string> continents = folded(doc.continent);
+  const std::vector<std::string> subregions = folded(doc.subregion);
   for (const auto& area : areas_) {
     bool in = false;
     switch (area.kind) {
       case Area::Kind::kContinent:
-        in = holds_any(area.members, doc.continent, true);
+        in = holds_any(area.members, continents);
         break;
       case Area::Kind::kSubregion:
-        in = holds_any(area.members, doc.subregion, true);
+        in = holds_any(area.members, subregions);
         break;
       case Area::Kind::kCountries:
-        in = holds_any(area.members, doc.countries, false);
+        in = holds_any(area.members, doc.countries);
         break;
     }
     if (in) out.insert(out.end(), area.names.begin(), area.names.end());

@@ -1,6 +1,9 @@
 #include "document_builder.h"
 
+#include <algorithm>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -112,6 +115,35 @@ TEST(DocumentBuilder, IndexesAVocabularyLabelInBothLanguages) {
   EXPECT_EQ(wdf("trafficking"), 0);  // « Counter Trafficking »
   EXPECT_TRUE(has_term(xdoc, type_prefix + "trafficking"));
   EXPECT_EQ(wdf("lutt"), 5);  // « Lutte contre la traite », in the title (3) and the type (2)
+}
+
+// The words counted for the spelling dictionary: as written, three bytes or
+// more, no stop word, no digit, apostrophe or typographic mark (U+2000 on).
+TEST(DocumentBuilder, CountsSpellingWordsWithoutDigitsOrMarks) {
+  struct Case {
+    std::string body;
+    std::vector<std::string> counted;
+  };
+  const Case cases[] = {
+      {"Écoles rurales", {"rurales", "Écoles"}},
+      {"les de et", {}},                // stop words
+      {"an bo", {}},                    // too short
+      {"COVID19 2019 A4B", {}},         // digits
+      {"aujourd'hui aujourd’hui", {}},  // an apostrophe, ’ (U+2019, lead byte 0xE2)
+      {"réfugiés réfugiés", {"réfugiés"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.body);
+    SpellingCounts counts;
+    DocumentBuilder builder(&counts);
+    corpus::Document doc;
+    doc.body = c.body;
+    builder.build(doc, "/c/a.txt", "1:1");
+    std::vector<std::string> counted;
+    counts.for_each([&](std::string_view word, Xapian::termcount) { counted.emplace_back(word); });
+    std::sort(counted.begin(), counted.end());
+    EXPECT_EQ(counted, c.counted);
+  }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "fouille/store/stored_document.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <variant>
@@ -131,13 +133,25 @@ std::string_view ascii_escape(uint8_t c, char (&code)[6]) {
   }
 }
 
+// The bytes at `p` that need care in a JSON string (not ASCII, a control
+// byte, '"' or '\\'), as the high bit of each of the 8 bytes: 0 when all
+// stand for themselves. By the zero-byte tests on a 64-bit word, whose lowest
+// flag is exact (those above it may not be).
+uint64_t special8(const uint8_t* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  const auto below = [&](uint64_t x, uint8_t n) { return (x - kOnes * n) & ~x & kHigh; };
+  return (w & kHigh) | below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1);
+}
+
 // nlohmann's dump() checks and escapes strings a byte at a time through a
 // UTF-8 state machine: with the narrative in it, 2% of an indexing run's
 // instructions. The stored data is written here with the same bytes: valid
 // UTF-8 strings with dump()'s escapes, anything else by dump() itself.
-void write_string(const std::string& s, std::string& out) {
+void write_string(std::string_view s, std::string& out) {
   if (s.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {  // past ICU's offsets
-    out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
     return;
   }
   const std::size_t start = out.size();
@@ -146,18 +160,28 @@ void write_string(const std::string& s, std::string& out) {
   const auto len = static_cast<int32_t>(s.size());
   int32_t run = 0;  // start of the bytes not yet copied
   auto escape = [&](int32_t at, std::string_view with) {
-    out.append(s, static_cast<std::size_t>(run), static_cast<std::size_t>(at - run));
+    out.append(s.substr(static_cast<std::size_t>(run), static_cast<std::size_t>(at - run)));
     out += with;
     run = at + 1;
   };
   for (int32_t i = 0; i < len;) {
+    if (len - i >= 8) {  // most of a French text: runs of ASCII letters
+      const uint64_t special = special8(p + i);
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        i += std::countr_zero(special) >> 3;  // to the first byte needing care
+      }
+    }
     const uint8_t c = p[i];
     if (c >= 0x80) {
       UChar32 cp;
       U8_NEXT(p, i, len, cp);
       if (cp < 0) {  // invalid bytes: dump() replaces them with U+FFFD
         out.resize(start);
-        out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
         return;
       }
       continue;
@@ -166,47 +190,66 @@ void write_string(const std::string& s, std::string& out) {
     if (const std::string_view e = ascii_escape(c, code); !e.empty()) escape(i, e);
     ++i;
   }
-  out.append(s, static_cast<std::size_t>(run), std::string::npos);
+  out.append(s.substr(static_cast<std::size_t>(run)));
   out += '"';
 }
 
-void write_json(const Json& j, std::string& out) {
-  switch (j.type()) {
-    case Json::value_t::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& [key, value] : j.items()) {
-        if (!first) out += ',';
-        first = false;
-        write_string(key, out);
-        out += ':';
-        write_json(value, out);
-      }
-      out += '}';
-      return;
-    }
-    case Json::value_t::array: {
-      out += '[';
-      for (std::size_t i = 0; i < j.size(); ++i) {
-        if (i > 0) out += ',';
-        write_json(j[i], out);
-      }
-      out += ']';
-      return;
-    }
-    case Json::value_t::string:
-      write_string(j.get_ref<const std::string&>(), out);
-      return;
-    default:
-      out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+// A member's value as corpus::to_json's tree would be dumped; false for a
+// member to_json leaves out (empty text or list, no number).
+bool write_value(const std::string& s, std::string& out) {
+  if (s.empty()) return false;
+  write_string(s, out);
+  return true;
+}
+bool write_value(const std::vector<std::string>& list, std::string& out) {
+  if (list.empty()) return false;
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out += ',';
+    write_string(list[i], out);
   }
+  out += ']';
+  return true;
+}
+bool write_value(const std::optional<int>& v, std::string& out) {
+  if (!v) return false;
+  out += std::to_string(*v);
+  return true;
+}
+bool write_value(const std::optional<double>& v, std::string& out) {
+  if (!v) return false;
+  out += Json(*v).dump();  // dump()'s shortest round-trip form, null for NaN
+  return true;
+}
+
+// The members in the order a JSON object (a map) writes its keys.
+const std::vector<const corpus::DocumentMember*>& members_by_key() {
+  static const auto sorted = [] {
+    std::vector<const corpus::DocumentMember*> out;
+    for (const auto& m : corpus::document_members()) out.push_back(&m);
+    std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
+    return out;
+  }();
+  return sorted;
 }
 
 }  // namespace
 
+// Written straight from the members, with the bytes dump() gives for
+// corpus::to_json(doc) (a test compares them), but without building that
+// tree: it copied every string, the narrative too, into nodes of its own.
 std::string encode_document(const corpus::Document& doc) {
   std::string out;
-  write_json(corpus::to_json(doc), out);
+  out.reserve(doc.body.size() + doc.title.size() + 1024);
+  out += '{';
+  for (const corpus::DocumentMember* m : members_by_key()) {
+    const std::size_t before = out.size();
+    if (before > 1) out += ',';
+    write_string(m->key, out);
+    out += ':';
+    if (!std::visit([&](auto member) { return write_value(doc.*member, out); }, m->member)) out.resize(before);
+  }
+  out += '}';
   return out;
 }
 

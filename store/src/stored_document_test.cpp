@@ -1,5 +1,7 @@
 #include "fouille/store/stored_document.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -116,7 +118,11 @@ TEST(StoredDocument, WritesTheBytesNlohmannWould) {
       "\xF0\x9F\x98",            // a sequence cut short
       "\xED\xA0\x80 surrogate",  // an encoded surrogate is invalid UTF-8
   };
-  for (const auto& text : texts) {
+  std::vector<std::string> lanes = texts;  // each byte needing care at each place of a 64-bit word
+  for (const std::string special : {"\"", "\\", "\x01", "\x1f", "\xC3\xA9", "\xE9", "\x7f"}) {
+    for (std::size_t at = 0; at < 17; ++at) lanes.push_back(std::string(at, 'a') + special + std::string(20, 'b'));
+  }
+  for (const auto& text : lanes) {
     SCOPED_TRACE(text);
     corpus::Document doc = full_document();
     doc.body = text;
@@ -125,6 +131,35 @@ TEST(StoredDocument, WritesTheBytesNlohmannWould) {
     EXPECT_EQ(encode_document(doc),
               corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
+}
+
+// encode_document writes the members itself, without corpus::to_json's tree:
+// the bytes must be the tree's, for every kind of member present or absent.
+TEST(StoredDocument, WritesTheBytesOfTheJsonTree) {
+  corpus::Document empty;
+  corpus::Document numbers;
+  numbers.budget = 0.1;
+  numbers.budget_usd = 1e21;
+  numbers.start_year = -44;
+  numbers.end_year = 0;
+  corpus::Document odd_numbers;
+  odd_numbers.budget = std::numeric_limits<double>::quiet_NaN();
+  odd_numbers.budget_usd = -std::numeric_limits<double>::infinity();
+  odd_numbers.funding_year = std::numeric_limits<int>::min();
+  corpus::Document lists;
+  lists.countries = {"", "TJ"};
+  lists.related = {"child:A"};
+  lists.layout = "jsonl";
+  corpus::Document last_member_only;
+  last_member_only.title = "Titre";
+  corpus::Document first_member_only;
+  first_member_only.body = "Corps";
+  for (const auto* doc : {&empty, &numbers, &odd_numbers, &lists, &last_member_only, &first_member_only}) {
+    SCOPED_TRACE(corpus::to_json(*doc).dump());
+    EXPECT_EQ(encode_document(*doc),
+              corpus::to_json(*doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  EXPECT_EQ(encode_document(empty), "{}");
 }
 
 }  // namespace
