@@ -54,4 +54,19 @@ Message write_failure(const std::filesystem::path& db, const Xapian::Error& e) {
   return Message{"index.write_failed", {db.string(), what}};
 }
 
+std::vector<std::thread> start_workers(Run& run, unsigned count, const std::function<void(unsigned)>& body,
+                                       const std::function<void()>& unblock) {
+  std::vector<std::thread> workers;
+  workers.reserve(count);
+  try {
+    for (unsigned w = 0; w < count; ++w) workers.emplace_back(body, w);
+  } catch (...) {
+    run.abort();
+    if (unblock) unblock();
+    for (auto& t : workers) t.join();
+    throw;
+  }
+  return workers;
+}
+
 }  // namespace fouille::indexer

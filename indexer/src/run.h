@@ -5,10 +5,12 @@
 #include <atomic>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -63,6 +65,13 @@ class Run {
   std::set<std::string> reported_countries_;  // each unknown name is reported once
   Clock::time_point started_ = Clock::now();
 };
+
+/// `count` threads running `body(w)` for w = 0…count-1. If one cannot be
+/// started (the system refuses a thread), aborts `run`, calls `unblock` (what
+/// lets the started ones finish, such as closing their queue), joins them
+/// and rethrows: a std::thread destroyed unjoined would end the process.
+std::vector<std::thread> start_workers(Run& run, unsigned count, const std::function<void(unsigned)>& body,
+                                       const std::function<void()>& unblock = {});
 
 /// One message for a failed write; a full disk says so and what to do.
 Message write_failure(const std::filesystem::path& db, const Xapian::Error& e);

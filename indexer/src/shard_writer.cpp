@@ -215,10 +215,8 @@ void sharded_build(Run& run, store::DatabaseLayout& layout, Xapian::WritableData
   shards.scratch = layout.scratch();
   shards.running = jobs;
   std::vector<std::exception_ptr> errors(jobs);
-  std::vector<std::thread> workers;
-  for (unsigned w = 0; w < jobs; ++w) {
-    workers.emplace_back([&, w] { shard_worker(run, shards, w, stats, errors[w]); });
-  }
+  std::vector<std::thread> workers =
+      start_workers(run, jobs, [&](unsigned w) { shard_worker(run, shards, w, stats, errors[w]); });
   for (auto& t : workers) t.join();
   stats.threads = jobs;
   for (auto& e : errors) {

@@ -174,12 +174,10 @@ void queued_update(Run& run, Xapian::WritableDatabase& db, std::map<std::string,
   Updater updater(run, db, known, stats, ours);
   const unsigned jobs = run.jobs();
   WriteQueue queue(static_cast<int>(jobs));
-  std::vector<std::thread> workers;
   std::mutex spelling_mutex;
   SpellingCounts spelling;
-  for (unsigned w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] { produce(run, queue, spelling, spelling_mutex, stats); });
-  }
+  std::vector<std::thread> workers = start_workers(
+      run, jobs, [&](unsigned) { produce(run, queue, spelling, spelling_mutex, stats); }, [&] { queue.close(); });
   stats.threads = jobs + 1;  // and this one, the writer
   try {
     while (auto parsed = queue.pop()) {
