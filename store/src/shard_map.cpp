@@ -15,6 +15,9 @@ namespace {
 // A map is a few lines; anything bigger is not one.
 constexpr std::uintmax_t kMaxMapBytes = 1 << 20;
 constexpr std::size_t kMaxShards = 256;
+// A timeout past an hour is a mistake (and past 49 days, milliseconds in 32
+// bits overflow).
+constexpr double kMaxTimeoutSeconds = 3600;
 
 [[noreturn]] void bad_line(const char* id, const fs::path& file, std::size_t line, const std::string& what = "") {
   throw IndexError(Message{id, {file.string(), std::to_string(line), what}});
@@ -79,7 +82,8 @@ ShardMap read_shard_map(const fs::path& path) {
       for (std::size_t i = 2; i < words.size(); ++i)
         map.shards[shard - 1].push_back(read_server(words[i], path, number));
     } else if (words[0] == "timeout" && words.size() == 2) {
-      if (!read_number(words[1], map.timeout_seconds) || !(map.timeout_seconds > 0)) {
+      if (!read_number(words[1], map.timeout_seconds) || !(map.timeout_seconds > 0) ||
+          map.timeout_seconds > kMaxTimeoutSeconds) {
         bad_line("index.shard_map_timeout", path, number, words[1]);
       }
     } else if (words[0] == "spelling" && words.size() == 2) {

@@ -57,6 +57,8 @@ TEST(ShardMap, RefusesWhatIsNotAMapNamingTheLine) {
   EXPECT_EQ(refusal(dir, "shard 1 a:1\nshard 1 b:2\n"), "index.shard_map_twice");
   EXPECT_EQ(refusal(dir, "shard 2 a:1\n"), "index.shard_map_gap");
   EXPECT_EQ(refusal(dir, "shard 1 a:1\ntimeout 0\n"), "index.shard_map_timeout");
+  EXPECT_EQ(refusal(dir, "shard 1 a:1\ntimeout 1e300\n"), "index.shard_map_timeout");
+  EXPECT_EQ(refusal(dir, "shard 1 a:1\ntimeout nan\n"), "index.shard_map_timeout");
   EXPECT_EQ(refusal(dir, "shard 1 a:1\nreplica b:2\n"), "index.shard_map_line");
   EXPECT_EQ(refusal(dir, "# nothing\n"), "index.shard_map_empty");
 }
