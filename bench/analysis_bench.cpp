@@ -21,6 +21,8 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/testsupport/generator.h"
 
+#include "throughput_reporter.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -103,16 +105,8 @@ BENCHMARK(BM_FouilleChain)->Arg(0)->Arg(1)->ArgName("generated")->Unit(benchmark
 BENCHMARK(BM_FouilleChainColdCache)->Arg(0)->Arg(1)->ArgName("generated")->Unit(benchmark::kMillisecond);
 
 // Console output plus the ratio of each chain run to the bare pipeline.
-class RatioReporter : public benchmark::ConsoleReporter {
+class RatioReporter : public ThroughputReporter {
  public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const auto& r : runs) {
-      if (r.run_type != Run::RT_Iteration) continue;
-      auto it = r.counters.find("bytes_per_second");
-      if (it != r.counters.end()) mb_s_[r.benchmark_name()] = it->second.value / 1e6;
-    }
-  }
   void Finalize() override {
     ConsoleReporter::Finalize();
     std::printf("\nMB/s and ratio to the bare ICU + libstemmer pipeline on the same text:\n");
@@ -126,9 +120,6 @@ class RatioReporter : public benchmark::ConsoleReporter {
                   bare, warm, warm / bare, cold, cold / bare);
     }
   }
-
- private:
-  std::map<std::string, double> mb_s_;
 };
 
 }  // namespace

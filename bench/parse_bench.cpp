@@ -25,6 +25,8 @@
 #include "fouille/stemming/analyzer.h"
 #include "fouille/testsupport/generator.h"
 
+#include "throughput_reporter.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -107,16 +109,8 @@ BENCHMARK(BM_ParseText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadFile)->Unit(benchmark::kMillisecond);
 
 // Console output plus each reader's time as a share of the analysis's.
-class RatioReporter : public benchmark::ConsoleReporter {
+class RatioReporter : public ThroughputReporter {
  public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const auto& r : runs) {
-      if (r.run_type != Run::RT_Iteration) continue;
-      auto it = r.counters.find("bytes_per_second");
-      if (it != r.counters.end()) mb_s_[r.benchmark_name()] = it->second.value / 1e6;
-    }
-  }
   void Finalize() override {
     ConsoleReporter::Finalize();
     const double analysis = mb_s_["BM_Analysis"];
@@ -128,9 +122,6 @@ class RatioReporter : public benchmark::ConsoleReporter {
       std::printf("  %-15s %7.1f MB/s  %.2f\n", name.c_str() + 3, mb_s, analysis / mb_s);
     }
   }
-
- private:
-  std::map<std::string, double> mb_s_;
 };
 
 }  // namespace
