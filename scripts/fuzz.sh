@@ -21,6 +21,18 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDe
   -DFOUILLE_BUILD_BENCH=OFF >/dev/null
 cmake --build build-fuzz -j2 --target "${targets[@]/#/fuzz-}"
 
+# True when a libFuzzer timeout's stack, past the fuzzer's own signal frames,
+# is poppler's alone for 20 frames: poppler spinning by itself, not fouille.
+poppler_hang() {
+  grep -q 'ERROR: libFuzzer: timeout' "$1" &&
+    awk '/ERROR: libFuzzer: timeout/ {on = 1; next}
+         on && /^ *#[0-9]+ / {
+           if (n == 0 && ($0 ~ /sanitizer|fuzzer::|libc\.so/)) next
+           n++; if ($0 !~ /libpoppler/) bad = 1; if (n == 20) exit
+         }
+         END {exit (n == 20 && !bad) ? 0 : 1}' "$1"
+}
+
 status=0
 for name in "${targets[@]}"; do
   work="build-fuzz/runs/$name"
@@ -60,7 +72,14 @@ for name in "${targets[@]}"; do
   rc=$?
   set -e
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-  if [ "$rc" -ne 0 ]; then
+  if [ "$rc" -ne 0 ] && [ "$name" = pdf ] && poppler_hang "$log"; then
+    # Poppler itself spinning on a hostile file (its object fetches recursing
+    # for ever): fouille reads PDFs in a child process under CPU and time
+    # limits, so such a file is skipped with one line, never a hang of the
+    # run (the input is kept in $findings/). A hang with a frame of fouille's
+    # own code on top still fails.
+    echo "fuzz-$name: poppler spun on an input after $execs executions (bounded in fouille by the PDF child's limits); kept in $findings/"
+  elif [ "$rc" -ne 0 ]; then
     echo "fuzz-$name: FINDING after $execs executions (exit $rc); see $log and $findings/"
     grep -m5 -E 'ERROR|SUMMARY|runtime error' "$log" || true
     status=1
