@@ -85,6 +85,9 @@ int main(int argc, char** argv) {
         db, tool.has("no-set-cache") ? 0 : fouille::searcher::Index::kDefaultSetCacheBytes));
     std::vector<double> ms, cpu_ms;  // wall time, and the thread's CPU time (what a loaded machine does not inflate)
     std::vector<std::pair<double, std::size_t>> by_query(queries.size(), {0.0, 0});  // worst time, index
+    // Each pass's time (Result::passes), and each query's at its worst time.
+    std::vector<double> count_ms, rank_ms, hits_ms;
+    std::vector<fouille::searcher::Result::Passes> worst_passes(queries.size());
     for (int round = 0; round < rounds; ++round) {
       for (const auto& q : queries) {
         fouille::searcher::Request r;
@@ -98,7 +101,11 @@ int main(int argc, char** argv) {
           ms.push_back(elapsed);
           cpu_ms.push_back(thread_cpu_ms() - cpu0);
           std::size_t i = static_cast<std::size_t>(&q - queries.data());
+          if (elapsed >= by_query[i].first) worst_passes[i] = result.passes;
           by_query[i] = {std::max(by_query[i].first, elapsed), i};
+          count_ms.push_back(result.passes.count_ms);
+          rank_ms.push_back(result.passes.rank_ms);
+          hits_ms.push_back(result.passes.hits_ms);
         }
       }
     }
@@ -118,7 +125,14 @@ int main(int argc, char** argv) {
                           {"max_ms", ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end())},
                           {"cpu_p50_ms", percentile(cpu_ms, 50)},
                           {"cpu_p95_ms", percentile(cpu_ms, 95)},
-                          {"cpu_p99_ms", percentile(cpu_ms, 99)}};
+                          {"cpu_p99_ms", percentile(cpu_ms, 99)},
+                          {"passes",
+                           {{"count_p50_ms", percentile(count_ms, 50)},
+                            {"count_p95_ms", percentile(count_ms, 95)},
+                            {"rank_p50_ms", percentile(rank_ms, 50)},
+                            {"rank_p95_ms", percentile(rank_ms, 95)},
+                            {"hits_p50_ms", percentile(hits_ms, 50)},
+                            {"hits_p95_ms", percentile(hits_ms, 95)}}}};
       std::cout << j.dump() << "\n";
     } else {
       std::printf(
@@ -128,14 +142,19 @@ int main(int argc, char** argv) {
           mean);
       std::printf("CPU time of the searching thread: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n", percentile(cpu_ms, 50),
                   percentile(cpu_ms, 95), percentile(cpu_ms, 99));
+      std::printf("Passes, p50 / p95: count %.2f / %.2f ms, rank %.2f / %.2f ms, hits %.2f / %.2f ms\n",
+                  percentile(count_ms, 50), percentile(count_ms, 95), percentile(rank_ms, 50), percentile(rank_ms, 95),
+                  percentile(hits_ms, 50), percentile(hits_ms, 95));
     }
     std::sort(by_query.rbegin(), by_query.rend());
     for (int i = 0; i < slowest && i < static_cast<int>(by_query.size()); ++i) {
       const Query& q = queries[by_query[static_cast<std::size_t>(i)].second];
       std::string filters;
       for (const auto& [k, v] : q.filters) filters += " --filter " + k + "=" + v;
-      std::fprintf(stderr, "  %8.2f ms  \"%s\"%s\n", by_query[static_cast<std::size_t>(i)].first, q.text.c_str(),
-                   filters.c_str());
+      const auto& passes = worst_passes[by_query[static_cast<std::size_t>(i)].second];
+      std::fprintf(stderr, "  %8.2f ms (count %.2f, rank %.2f, hits %.2f)  \"%s\"%s\n",
+                   by_query[static_cast<std::size_t>(i)].first, passes.count_ms, passes.rank_ms, passes.hits_ms,
+                   q.text.c_str(), filters.c_str());
     }
     return 0;
   });

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 
 #include "fouille/base/error.h"
 #include "fouille/corpus/schema.h"
@@ -141,9 +142,12 @@ class Pager {
     // Served remotely: the page's documents asked for at once. By range:
     // Xapian 1.4's fetch() of a page past the first reads outside it (a
     // crash, tests/shards_test.cpp's second pages).
+    const auto started = std::chrono::steady_clock::now();
     if (!sets_ && !last_.empty()) last_.fetch(last_.begin(), last_.end());
     for (auto it = last_.begin(); it != last_.end(); ++it)
       result_.hits.push_back(make_hit(it, ++rank_, compiled_, analyzer_, request_.lang));
+    result_.passes.hits_ms +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return last_.size();
   }
 

@@ -59,7 +59,7 @@ struct FileResult {
 
 /// Seconds spent in read_file, by phase; read_file adds to them.
 struct ReadTimes {
-  double read = 0;   ///< reading the bytes and decoding them to UTF-8
+  double read = 0;   ///< opening the file, reading its bytes and decoding them to UTF-8
   double parse = 0;  ///< layouts and fields
 };
 

@@ -68,6 +68,16 @@ struct Result {
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;
   double elapsed_ms = 0;
+  /// Where elapsed_ms went (for fouille-bench; not in the JSON): the query
+  /// read and the count pass (every match, the facets), the ranked pass's
+  /// matching (Xapian
+  /// weighing the matches for the page) and the page's hits (stored
+  /// documents read, snippets made).
+  struct Passes {
+    double count_ms = 0;
+    double rank_ms = 0;
+    double hits_ms = 0;
+  } passes;
 };
 
 }  // namespace fouille::searcher
