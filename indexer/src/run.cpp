@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 #include <thread>
 
 #include "fouille/base/system_reason.h"
@@ -14,10 +15,23 @@ unsigned Run::jobs() const {
   return std::max(1u, std::min<unsigned>(j, static_cast<unsigned>(std::max<std::size_t>(1, todo_.size()))));
 }
 
+// Files are read ahead of the threads unless there is one (or the system
+// refuses the thread: reading ahead only saves time).
+void Run::start_read_ahead() {
+  if (todo_.size() < 2) return;
+  try {
+    read_ahead_ = std::make_unique<ReadAhead>([this](std::size_t i) -> const std::string& { return files_[i].path; },
+                                              [this](std::size_t i) { return files_[i].size; }, todo_);
+  } catch (const std::system_error&) {
+    read_ahead_.reset();
+  }
+}
+
 std::optional<std::size_t> Run::take() {
   if (stopped() || abort_) return std::nullopt;
   std::size_t k = next_.fetch_add(1);
   if (k >= todo_.size()) return std::nullopt;
+  if (read_ahead_) read_ahead_->taken(k);
   return todo_[k];
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -19,6 +20,7 @@
 
 #include "file_scan.h"
 #include "parts.h"
+#include "read_ahead.h"
 #include "timing.h"
 
 namespace fouille::indexer {
@@ -27,7 +29,9 @@ class Run {
  public:
   Run(const Options& o, const std::vector<InputFile>& files, std::vector<std::size_t> todo, Stats& stats,
       const Warn& warn, const OnProgress& progress, const std::atomic<bool>* stop)
-      : o_(o), files_(files), todo_(std::move(todo)), stats_(stats), warn_(warn), progress_(progress), stop_(stop) {}
+      : o_(o), files_(files), todo_(std::move(todo)), stats_(stats), warn_(warn), progress_(progress), stop_(stop) {
+    start_read_ahead();
+  }
 
   bool stopped() const { return stop_ && stop_->load(); }
   /// Stopped, or the writer failed: a file being read is left where it is.
@@ -49,6 +53,7 @@ class Run {
   const std::vector<InputFile>& files_;
 
  private:
+  void start_read_ahead();
   void say(const Message& message) {
     if (warn_) warn_(message);
   }
@@ -64,6 +69,7 @@ class Run {
   std::size_t files_done_ = 0;
   std::set<std::string> reported_countries_;  // each unknown name is reported once
   Clock::time_point started_ = Clock::now();
+  std::unique_ptr<ReadAhead> read_ahead_;  // last: stopped before the rest goes
 };
 
 /// `count` threads running `body(w)` for w = 0…count-1. If one cannot be
