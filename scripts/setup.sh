@@ -49,6 +49,8 @@ fi
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js built with its own npm (not Debian's) conflicts with the npm package.
+  [ "$p" = npm ] && command -v npm >/dev/null 2>&1 && continue
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
