@@ -1,11 +1,10 @@
 #include "read_ahead.h"
 
+#include <algorithm>
+#include <deque>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <deque>
 
 namespace fouille::indexer {
 namespace {

@@ -1,8 +1,7 @@
 #include "read_ahead.h"
 
-#include <sys/stat.h>
-
 #include <chrono>
+#include <sys/stat.h>
 #include <thread>
 
 #include <gtest/gtest.h>
