@@ -14,14 +14,14 @@ namespace {
 // would only push other files out of the cache.
 constexpr std::uint64_t kAdvisedPerFile = 8 << 20;
 
-// Asks the kernel to read the head of a regular file; a file gone or not
-// readable is left to its reader, which names the reason.
-void advise(const std::string& path, std::uint64_t size) {
+// Asks the kernel to read the first `bytes` of a regular file; a file gone
+// or not readable is left to its reader, which names the reason.
+void advise(const std::string& path, std::uint64_t bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return;
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    ::posix_fadvise(fd, 0, static_cast<off_t>(std::min(size, kAdvisedPerFile)), POSIX_FADV_WILLNEED);
+    ::posix_fadvise(fd, 0, static_cast<off_t>(bytes), POSIX_FADV_WILLNEED);
   }
   ::close(fd);
 }

@@ -20,7 +20,7 @@ namespace fouille::indexer {
 
 class ReadAhead {
  public:
-  /// Reads ahead the files `path_of(i)` (of `sizes[i]` bytes) for i in
+  /// Reads ahead the files `path_of(i)` (of `size_of(i)` bytes) for i in
   /// `order`, at most `files` files and `bytes` bytes past the last taken.
   ReadAhead(std::function<const std::string&(std::size_t)> path_of, std::function<std::uint64_t(std::size_t)> size_of,
             const std::vector<std::size_t>& order, std::size_t files = 64, std::uint64_t bytes = 64 << 20);

@@ -39,7 +39,7 @@ void for_each_counted(const Xapian::ValueCountMatchSpy& spy, const corpus::Field
   }
 }
 
-FacetTable::FacetTable(const Xapian::Database& db, ValuesOnly) : db_(db), values_only_(true) {
+FacetTable::FacetTable(const Xapian::Database& db, ValuesOnly) : values_only_(true), db_(db) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(Xapian::Query::MatchAll);

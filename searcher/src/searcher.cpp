@@ -119,9 +119,9 @@ Result Searcher::Impl::search(const Request& request) {
     sets.emplace(db, table, request.time_limit, set_cache.get());
     counted = count_pass(request, compiled, groups, table, *sets, result);
   }
+  if (result.total == 0) note_empty_filters(request, table, result);
   const auto counted_at = std::chrono::steady_clock::now();
   result.passes.count_ms = std::chrono::duration<double, std::milli>(counted_at - started).count();
-  if (result.total == 0) note_empty_filters(request, table, result);
   ranked_pass(request, compiled, groups, sets ? &*sets : nullptr, counted, db, analyzer, result);
   const auto now = std::chrono::steady_clock::now();
   result.elapsed_ms = std::chrono::duration<double, std::milli>(now - started).count();

@@ -70,9 +70,8 @@ struct Result {
   double elapsed_ms = 0;
   /// Where elapsed_ms went (for fouille-bench; not in the JSON): the query
   /// read and the count pass (every match, the facets), the ranked pass's
-  /// matching (Xapian
-  /// weighing the matches for the page) and the page's hits (stored
-  /// documents read, snippets made).
+  /// matching (Xapian weighing the matches for the page) and the page's hits
+  /// (stored documents read, snippets made).
   struct Passes {
     double count_ms = 0;
     double rank_ms = 0;
